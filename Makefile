@@ -1,0 +1,29 @@
+# AgentDeck: `make demo` opens the dashboard on the built-in demo fleet; `make test` runs everything.
+SWIFT ?= swift
+export LANG := C.UTF-8
+export AGENTDECK_REPO := $(CURDIR)
+
+.PHONY: all deps build release test demo bench clean
+
+all: build
+
+deps:
+	@scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# The whole suite: unit, render, headless ncurses, integration against real a2a-sdk peers, tmux e2e.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --no-parallel
+
+demo: deps
+	$(SWIFT) build
+	@scripts/demo.sh
+
+clean:
+	rm -rf .build .venv-a2a13 .venv-a2a03

@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Targets follow ../shared/DESIGN.md: pure modules (A2A, Deck, Screen) apart from I/O
+// (Wire = libcurl, Terminal = ncurses), so nearly everything is testable without a terminal.
+let package = Package(
+    name: "AgentDeck",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "agentdeck", targets: ["agentdeck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // System libraries. The shim headers wrap what Swift cannot import (variadics, macros, globals).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CShim"),
+
+        // Pure protocol model, dialect codecs, JSON, SSE parser.
+        .target(name: "A2A"),
+        // libcurl multi engine: card polling, calls, streams, reconnect, auth.
+        .target(name: "Wire", dependencies: ["A2A", "CCurl", "CShim"]),
+        // The app state machine: State, Msg, Command, update(). Pure.
+        .target(name: "Deck", dependencies: ["A2A"]),
+        // Cells, styles, themes, views: state -> cells. Pure.
+        .target(name: "Screen", dependencies: ["Deck", "A2A", "Yams"]),
+        // ncursesw backend, keys, run loop, signals.
+        .target(name: "Terminal", dependencies: ["Screen", "Deck", "CNcursesw", "CShim"]),
+        // Command implementations (card/send/get/cancel/tasks/watch), testable without main.
+        .target(name: "AgentDeckCLI", dependencies: [
+            "A2A", "Wire", "Deck", "Screen", "Terminal", "Yams",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "agentdeck", dependencies: ["AgentDeckCLI"]),
+
+        // Test support: launching real A2A peers (Python a2a-sdk servers) on 127.0.0.1.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "A2ATests", dependencies: ["A2A"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "WireTests", dependencies: ["Wire", "A2A", "TestSupport"]),
+        .testTarget(name: "DeckTests", dependencies: ["Deck", "A2A"]),
+        .testTarget(name: "ScreenTests", dependencies: ["Screen", "Deck", "A2A"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcursesw"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["AgentDeckCLI", "Wire", "A2A", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// A2A module: see docs/ARCHITECTURE in README.

@@ -1,0 +1,1 @@
+// Deck module: see docs/ARCHITECTURE in README.

@@ -1,0 +1,1 @@
+// Screen module: see docs/ARCHITECTURE in README.

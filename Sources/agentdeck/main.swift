@@ -1,0 +1,3 @@
+import AgentDeckCLI
+
+AgentDeckCommand.main()

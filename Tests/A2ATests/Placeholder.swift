@@ -1,0 +1,3 @@
+import Testing
+
+@Test func A2ATestsBuilds() { #expect(Bool(true)) }
