@@ -44,6 +44,7 @@ let package = Package(
         .testTarget(name: "DeckTests", dependencies: ["Deck", "A2A"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "Deck", "A2A"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcursesw"]),
+        .testTarget(name: "CLITests", dependencies: ["AgentDeckCLI"]),
         .testTarget(name: "IntegrationTests", dependencies: ["AgentDeckCLI", "Wire", "A2A", "TestSupport"]),
     ]
 )
