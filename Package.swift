@@ -58,6 +58,6 @@ let package = Package(
             "FleetKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "FleetTests", dependencies: ["FleetKit"]),
+        // FleetTests: added with the fleet tests.
     ]
 )
