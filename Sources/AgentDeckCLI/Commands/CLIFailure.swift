@@ -7,6 +7,14 @@ struct CLIFailure: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
+/// Unbuffered line output: scripts reading `--json` through a pipe see each event as it comes
+/// (stdio would hold it in a 4 KiB buffer until exit).
+enum StandardOutput {
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}
+
 enum StandardError {
     static func errorLine(_ message: String) {
         FileHandle.standardError.write(Data(("agentdeck: " + message + "\n").utf8))

@@ -135,6 +135,7 @@ public final class AgentClient: Sendable {
         _ request: A2ARequest, on endpoint: Endpoint, handle: CallHandle,
         completion: @escaping @Sendable (Result<A2AResult, ClientError>) -> Void
     ) {
+        let request = Self.prepared(request, context: StreamContext(), for: endpoint).request
         guard A2ACodec.supports(request, on: endpoint) else {
             completion(.failure(.unsupported("\(describe(request)) is not offered by A2A \(endpoint.dialect) agents")))
             return
@@ -197,6 +198,7 @@ public final class AgentClient: Sendable {
         _ request: A2ARequest, context: StreamContext, on endpoint: Endpoint, idleTimeout: Double, handle: CallHandle,
         onItem: @escaping @Sendable (StreamItem) -> Void
     ) {
+        let (request, context) = Self.prepared(request, context: context, for: endpoint)
         let encoded = A2ACodec.encode(request, for: endpoint, rpcID: nextRPCID.wrappingAdd(1, ordering: .relaxed).oldValue)
         var http = httpRequest(encoded, endpoint: endpoint, streaming: true)
         http.idleTimeout = idleTimeout
@@ -277,6 +279,31 @@ public final class AgentClient: Sendable {
         let confirmed = learned.withLock { $0.endpointConfirmed }
         guard !confirmed, case .rpc(let error) = failure else { return nil }
         return FallbackLadder.next(after: endpoint, error: error)
+    }
+
+    /// 0.1 agents expect the client to choose the task id and session id of a new task. When the
+    /// ladder lands on 0.1 after the caller built a message without them, choose them here, and
+    /// tell the stream decoder (bare blog-era events carry no task id).
+    static func prepared(_ request: A2ARequest, context: StreamContext, for endpoint: Endpoint)
+        -> (request: A2ARequest, context: StreamContext)
+    {
+        guard endpoint.dialect == .v01 else { return (request, context) }
+        func fill(_ params: SendParams) -> SendParams {
+            var p = params
+            if p.message.taskID == nil { p.message.taskID = UUID().uuidString.lowercased() }
+            if p.message.contextID == nil { p.message.contextID = UUID().uuidString.lowercased() }
+            return p
+        }
+        switch request {
+        case .send(let params):
+            let p = fill(params)
+            return (.send(p), StreamContext(taskID: p.message.taskID, contextID: p.message.contextID))
+        case .stream(let params):
+            let p = fill(params)
+            return (.stream(p), StreamContext(taskID: p.message.taskID, contextID: p.message.contextID))
+        default:
+            return (request, context)
+        }
     }
 
     /// The preferred endpoint from the card, or why there is none.
