@@ -121,4 +121,15 @@ import Testing
         #expect(h.state.agents[bob]?.health == .grpcOnly)
         #expect(h.state.agents[bob]?.card == card)
     }
+
+    @Test func aCardWithNothingWeSpeakIsDown() {
+        var h = Harness(config: DeckConfig(agents: [AgentConfig(id: alice, url: "http://127.0.0.1:9/")]))
+        h.send(.start)
+        h.send(.card(alice, .fetched(makeCard("A"), endpoint: nil, etag: nil, latency: 0.1)))
+        guard case .down(let why) = h.state.agents[alice]?.health else {
+            Issue.record("expected down")
+            return
+        }
+        #expect(why.contains("no interface"))
+    }
 }

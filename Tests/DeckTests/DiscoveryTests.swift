@@ -102,4 +102,15 @@ import Testing
         #expect(h.state.tasks.count == 1)
         #expect(h.state.ui.selectedTask == key)
     }
+
+    @Test func discoveryIsBoundedByMaxTasks() throws {
+        var h = Harness(config: DeckConfig(agents: [AgentConfig(id: alice, url: "http://127.0.0.1:9/")], maxTasks: 3))
+        h.send(.start)
+        h.send(.card(alice, .fetched(makeCard("A"), endpoint: endpoint(.v1), etag: nil, latency: 0.1)))
+        let list = try #require(h.state.requests.first { $0.value.purpose == .list(alice) }?.key)
+        let page = TaskPage(tasks: (0..<10).map { taskSnapshot("w\($0)", .working) })
+        let out = h.send(.result(list, .success(.taskPage(page))))
+        #expect(h.state.tasks.count == 3)
+        #expect(out.count == 3)
+    }
 }

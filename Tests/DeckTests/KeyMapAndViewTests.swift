@@ -67,6 +67,22 @@ import Testing
         #expect(h.state.ui.scrollOffset(.tasks) == 60 - rows)
     }
 
+    @Test func resizeKeepsTheSelectionOnScreen() {
+        var h = Harness.standard()
+        for i in 0..<60 {
+            h.advance(1)
+            h.discovered(String(format: "t%02d", i), .working)
+        }
+        h.send(.resize(TerminalSize(columns: 100, rows: 60)))
+        h.key(.end)
+        let before = h.state.ui.scrollOffset(.tasks)
+        h.send(.resize(TerminalSize(columns: 100, rows: 20)))
+        let rows = h.state.ui.visibleRows(.tasks)
+        let offset = h.state.ui.scrollOffset(.tasks)
+        #expect(offset > before)
+        #expect(59 >= offset && 59 < offset + rows)
+    }
+
     @Test func copyEmitsClipboardCommands() throws {
         var h = Harness.standard()
         try h.dispatchedTask("t1")

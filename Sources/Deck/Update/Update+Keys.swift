@@ -104,6 +104,17 @@ extension DeckState {
         ui.scroll[pane] = max(0, min(offset, max(0, count - rows)))
     }
 
+    /// After a resize the panes hold fewer rows: scroll so the selections stay on screen.
+    mutating func keepSelectionsVisible(now: Date) {
+        if let agent = ui.selectedAgent, let i = agentOrder.firstIndex(of: agent) {
+            keepVisible(.agents, index: i, count: agentOrder.count)
+        }
+        let rows = visibleTasks(now: now)
+        if let key = ui.selectedTask, let i = rows.firstIndex(where: { $0.key == key }) {
+            keepVisible(.tasks, index: i, count: rows.count)
+        }
+    }
+
     mutating func open() {
         switch ui.focus {
         case .agents:

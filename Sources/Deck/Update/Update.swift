@@ -17,6 +17,7 @@ extension DeckState {
         case .paste(let text): out = handlePaste(text)
         case .resize(let size):
             ui.size = size
+            keepSelectionsVisible(now: now)
             out = []
         case .card(let agent, let outcome): out = handleCard(agent, outcome, now: now)
         case .endpoint(let agent, let endpoint):
@@ -58,6 +59,7 @@ extension DeckState {
 
     /// Drops finished tasks beyond the configured bound, and anything still attached to them.
     mutating func applyRetention() -> [Command] {
+        guard tasks.count > config.maxFinishedTasks else { return [] }
         let drop = Retention.keysToDrop(tasks, keep: config.maxFinishedTasks, selected: ui.selectedTask)
         guard !drop.isEmpty else { return [] }
         let dropped = Set(drop)
