@@ -5,20 +5,30 @@ public enum A2ACodec {
     /// `raw`, missing booleans false, `""`/`[]` as absent. Fails only when it is not a JSON object or
     /// has no usable name/endpoint, with a message saying what is wrong.
     public static func decodeCard(_ bytes: [UInt8]) -> Result<AgentCard, A2AFailure> {
-        .failure(.malformed("card decoding not implemented yet"))
+        Result { () throws(A2AFailure) in try CardDecoder.decode(bytes) }
+    }
+
+    /// Whether the endpoint's dialect and binding have this operation at all. Only `list` can be
+    /// missing: 0.3 and 0.1 have no task list over JSON-RPC, and 0.3 REST has none either.
+    public static func supports(_ request: A2ARequest, on endpoint: Endpoint) -> Bool {
+        guard case .list = request else { return true }
+        return endpoint.dialect == .v1
     }
 
     /// Encodes a request for an endpoint: method, path relative to the endpoint URL, headers
     /// (`A2A-Version: 1.0` for V1 names when `endpoint.sendsVersionHeader`), and body.
+    /// For an operation the endpoint lacks (see `supports`), `rpcMethod` and `body` are empty.
     public static func encode(_ request: A2ARequest, for endpoint: Endpoint, rpcID: Int) -> EncodedRequest {
-        EncodedRequest(httpMethod: "POST", path: "", headers: [], body: [], rpcMethod: "")
+        RequestEncoding.encode(request, for: endpoint, rpcID: rpcID)
     }
 
     /// Decodes the answer to a non-streaming request (a JSON-RPC envelope, or an HTTP+JSON body).
     public static func decodeResult(
         _ bytes: [UInt8], httpStatus: Int, for request: A2ARequest, endpoint: Endpoint
     ) -> Result<A2AResult, A2AFailure> {
-        .failure(.malformed("result decoding not implemented yet"))
+        Result { () throws(A2AFailure) in
+            try ResultDecoding.decode(bytes, httpStatus: httpStatus, for: request, endpoint: endpoint)
+        }
     }
 
     /// Decodes the `data` of one SSE event of a stream. One event may carry several model events
@@ -27,7 +37,9 @@ public enum A2ACodec {
     public static func decodeStreamData(
         _ data: String, eventType: String, endpoint: Endpoint, context: StreamContext
     ) -> Result<[StreamEvent], A2AFailure> {
-        .failure(.malformed("stream decoding not implemented yet"))
+        Result { () throws(A2AFailure) in
+            try StreamDataDecoding.decode(data, eventType: eventType, endpoint: endpoint, context: context)
+        }
     }
 }
 

@@ -86,10 +86,13 @@ public struct TaskPage: Sendable, Hashable {
     public var tasks: [A2ATask]
     public var nextPageToken: String?
     public var totalSize: Int?
+    /// The page size the agent applied (V1 `ListTasks` reports it).
+    public var pageSize: Int?
 
-    public init(tasks: [A2ATask], nextPageToken: String? = nil, totalSize: Int? = nil) {
+    public init(tasks: [A2ATask], nextPageToken: String? = nil, totalSize: Int? = nil, pageSize: Int? = nil) {
         self.tasks = tasks
         self.nextPageToken = nextPageToken
         self.totalSize = totalSize
+        self.pageSize = pageSize
     }
 }
