@@ -10,7 +10,7 @@ import Testing
         #expect(help.map(\.action).count == Set(help.map(\.action)).count)
         #expect(Set(help.map(\.action)) == Set(Action.allCases))
         let down = help.first { $0.action == .down }
-        #expect(down?.keys == ["j", "↓"])
+        #expect(down?.keys == ["j", Key.down.description])
         #expect(help.first { $0.action == .quit }?.keys == ["q", "^C"])
     }
 
