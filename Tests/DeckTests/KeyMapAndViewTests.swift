@@ -187,3 +187,33 @@ import Testing
         #expect(Array(ua)[14] == "4")
     }
 }
+
+@Suite struct KeyRebindingTests {
+    @Test func rebindMovesKeysAndKeepsHelpOrder() throws {
+        let map = try KeyMap.standard.rebinding(["refresh": ["F5"], "zoom": ["R"]]).get()
+        #expect(map.keys(for: .refresh) == [.f(5)])
+        #expect(map.action(for: .char("R")) == .zoom)
+        #expect(map.keys(for: .zoom) == [.char("R")])
+        #expect(map.action(for: .char("z")) == nil)
+        #expect(map.help.map(\.action) == KeyMap.standard.help.map(\.action))
+        #expect(map.bindings.count == Set(map.bindings.map(\.key)).count)
+    }
+
+    @Test func errorsNameTheProblem() {
+        #expect(KeyMap.standard.rebinding(["fly": ["x"]]) == .failure(.unknownAction("fly")))
+        #expect(KeyMap.standard.rebinding(["quit": ["Hyper-Q"]]) == .failure(.unknownKey(action: "quit", key: "Hyper-Q")))
+    }
+
+    @Test func actionNamesRoundTrip() {
+        for action in Action.allCases { #expect(Action(name: action.name) == action) }
+    }
+
+    @Test func readOnlyStillRemovesReboundMutatingKeys() throws {
+        let map = try KeyMap.standard.rebinding(["dispatch": ["N", "F2"]]).get()
+        var state = DeckState(config: DeckConfig(agents: [AgentConfig(id: alice, url: "u")], readOnly: true), keyMap: map)
+        #expect(state.effectiveKeyMap.action(for: .char("N")) == nil)
+        #expect(state.effectiveKeyMap.action(for: .f(2)) == nil)
+        #expect(state.update(.key(.f(2)), now: t0).isEmpty)
+        #expect(state.ui.prompt == nil)
+    }
+}

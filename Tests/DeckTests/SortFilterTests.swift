@@ -69,9 +69,11 @@ import Testing
 
     @Test func substringFilterAsTyped() {
         var h = Self.fleet()
+        h.state.ui.selectedTask = TaskKey(agentID: alice, taskID: "done-1")
         h.key(.char("/"))
         h.type("RUN")
         #expect(Set(ids(h)) == ["run-1", "run-2"], "case-insensitive, applied while typing")
+        #expect(h.state.ui.selectedTask?.taskID == ids(h).first, "a hidden selection moves to a visible row")
         h.key(.enter)
         #expect(h.state.ui.filter.query == "RUN")
         #expect(Set(ids(h)) == ["run-1", "run-2"])
