@@ -225,6 +225,7 @@ public final class NcursesBackend {
         isOpen = false
         curs_set(1)
         endwin()
+        restoredTerminal = true
         delscreen(screen)
     }
 
@@ -235,6 +236,8 @@ public final class NcursesBackend {
     }
 
     public var isClosed: Bool { !isOpen }
+    /// Whether `close()` gave the terminal back (`endwin`); false after `abandon()`.
+    public private(set) var restoredTerminal = false
 
     private func resetStyles() {
         looks = [:]
