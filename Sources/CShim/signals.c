@@ -54,6 +54,13 @@ void agentdeck_remove_signal_pipe(void) {
     signal_pipe_fd = -1;
 }
 
+void agentdeck_ignore_hangups(void) {
+    struct sigaction ignore = {0};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGHUP, &ignore, NULL);
+}
+
 static int change_mask(int how) {
     sigset_t set;
     sigemptyset(&set);

@@ -47,7 +47,7 @@ public final class RunLoop<App: TerminalApp> {
     /// the backend on the way out (or abandons it after a hangup).
     public func run() throws(TerminalError) -> ExitReason {
         let signals = try SignalPipe()
-        defer { signals.remove() }
+        defer { signals.remove(afterHangup: exitReason == .hangup) }
         defer {
             if exitReason == .hangup { backend.abandon() } else { backend.close() }
         }

@@ -38,11 +38,13 @@ final class SignalPipe {
         return signals
     }
 
-    /// Restores default signal handling and closes the pipe.
-    func remove() {
+    /// Restores default signal handling and closes the pipe. After a hangup, SIGHUP stays
+    /// ignored: the kernel and the terminal emulator may send more while the app shuts down.
+    func remove(afterHangup: Bool = false) {
         guard installed else { return }
         installed = false
         agentdeck_remove_signal_pipe()
+        if afterHangup { agentdeck_ignore_hangups() }
         Glibc.close(readFD)
         Glibc.close(writeFD)
     }

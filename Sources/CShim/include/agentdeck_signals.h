@@ -13,6 +13,10 @@ int agentdeck_install_signal_pipe(int write_fd);
 // Restores the default dispositions of those signals and forgets the pipe.
 void agentdeck_remove_signal_pipe(void);
 
+// Ignores SIGHUP from now on: after the terminal hung up, more SIGHUPs follow (from the kernel
+// and from tmux/ssh) and must not kill the app while it shuts down.
+void agentdeck_ignore_hangups(void);
+
 // Blocks those signals in the calling thread (call it before creating the network thread, which
 // inherits the mask, or first thing inside it), so only the UI thread ever runs the handler.
 // Returns 0 or an error number.
