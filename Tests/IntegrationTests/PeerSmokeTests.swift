@@ -147,5 +147,19 @@ struct PeerLauncherTests {
         #expect(ReadyLine.url(in: "noise\r\nREADY http://127.0.0.1:7\r\n") == "http://127.0.0.1:7")
         #expect(ReadyLine.url(in: "READY \n") == nil)
         #expect(ReadyLine.url(in: "") == nil)
+        #expect(ReadyLine.urls(in: "READY http://127.0.0.1:1 http://127.0.0.1:2\n")
+                == ["http://127.0.0.1:1", "http://127.0.0.1:2"])
+    }
+
+    @Test func theHTTPFixtureAnnouncesTwoOrigins() async throws {
+        let fixture = try PeerProcess.start(.httpFixture)
+        defer { fixture.stop() }
+        #expect(fixture.urls.count == 2)
+        #expect(Set(fixture.urls).count == 2)
+        for origin in fixture.urls {
+            let echo = try await HTTPProbe.get(origin + "/echo")
+            #expect(echo.status == 200)
+            #expect(echo.jsonObject?["path"] as? String == "/echo")
+        }
     }
 }
