@@ -97,6 +97,24 @@ public final class PeerProcess: Sendable {
         }
     }
 
+    /// `start` for async tests: waits for READY on a Dispatch thread instead of blocking one
+    /// of the few cooperative-pool threads that Swift Testing runs tests on.
+    public static func launch(
+        _ kind: PeerKind,
+        args: [String] = [],
+        env: [String: String] = [:],
+        readyTimeout: TimeInterval = PeerProcess.defaultReadyTimeout,
+        layout: RepoLayout = .current()
+    ) async throws -> PeerProcess {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    try start(kind, args: args, env: env, readyTimeout: readyTimeout, layout: layout)
+                })
+            }
+        }
+    }
+
     private init(kind: PeerKind, urls: [String], port: Int, process: Process, output: PeerOutput, stdinPipe: Pipe) {
         self.kind = kind
         self.baseURL = urls[0]
