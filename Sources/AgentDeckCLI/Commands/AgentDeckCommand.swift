@@ -1,4 +1,5 @@
 import ArgumentParser
+import Wire
 
 /// `agentdeck`: the dashboard by default, and one subcommand per scriptable action.
 public struct AgentDeckCommand: AsyncParsableCommand {
@@ -32,14 +33,14 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "Seconds to wait for a non-streaming answer.")
     var timeout: Double = 30
 
-    func authSpec() throws -> AuthSpec {
-        var spec = AuthSpec(bearerTokenEnv: bearerEnv, apiKeyHeader: apiKeyHeader, apiKeyEnv: apiKeyEnv)
+    func authConfig() throws -> AuthConfig {
+        var spec = AuthConfig(bearerTokenEnv: bearerEnv, apiKeyHeader: apiKeyEnv == nil ? nil : (apiKeyHeader ?? "X-API-Key"), apiKeyEnv: apiKeyEnv)
         for pair in headerEnv {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw ValidationError("--header-env takes NAME=VARIABLE, got '\(pair)'")
             }
-            spec.headerEnvs[parts[0]] = parts[1]
+            spec.headersFromEnv[parts[0]] = parts[1]
         }
         return spec
     }
