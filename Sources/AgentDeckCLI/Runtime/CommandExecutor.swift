@@ -112,7 +112,7 @@ final class CommandExecutor: Sendable {
         return .transport(error.summary)
     }
 
-    static func streamEnd(_ outcome: StreamOutcome) -> StreamEnd {
+    static func streamEnd(_ outcome: StreamOutcome) -> Deck.StreamEnd {
         switch outcome {
         case .closed, .canceled: .closed
         case .failed(let error): .failed(failure(error))
