@@ -65,7 +65,7 @@ public struct JSONWriter: Sendable {
             out.append(contentsOf: "null".utf8)
             return
         }
-        if n == n.rounded(.towardZero) && abs(n) < 9_007_199_254_740_992 {
+        if n == n.rounded(.towardZero) && abs(n) < 1e18 {
             out.append(contentsOf: String(Int64(n)).utf8)
         } else {
             out.append(contentsOf: n.description.utf8)
