@@ -8,10 +8,12 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "agentdeck", targets: ["agentdeck"]),
+        .executable(name: "agentdeck-fleet", targets: ["agentdeck-fleet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // System libraries. The shim headers wrap what Swift cannot import (variadics, macros, globals).
@@ -44,6 +46,18 @@ let package = Package(
         .testTarget(name: "DeckTests", dependencies: ["Deck", "A2A"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "Deck", "A2A"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcursesw"]),
+        .testTarget(name: "CLITests", dependencies: ["AgentDeckCLI"]),
         .testTarget(name: "IntegrationTests", dependencies: ["AgentDeckCLI", "Wire", "A2A", "TestSupport"]),
+
+        // The demo and load fleet: real A2A agents (V1, V03, V01) served over loopback HTTP.
+        // FleetKit deliberately depends on none of the AgentDeck modules: it builds its own JSON.
+        .target(name: "FleetKit", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .executableTarget(name: "agentdeck-fleet", dependencies: [
+            "FleetKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "FleetTests", dependencies: ["FleetKit"]),
     ]
 )

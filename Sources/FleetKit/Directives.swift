@@ -1,0 +1,47 @@
+/// Message-driven behaviour, so tests and demo prompts can steer any agent. Mirrors the
+/// conventions of the test peers (`tests/peers/README.md`):
+/// `steps=N delay=S` (N progress steps, S seconds apart), `chunks=N` (artifact chunks),
+/// `ask` (input-required first), `fail`, `reject`, `sleep=S` (stay quiet S seconds first).
+/// Text without any directive gets the personality's default behaviour.
+public struct Directives: Sendable, Equatable {
+    public var steps: Int?
+    public var delay: Double?
+    public var chunks: Int?
+    public var ask = false
+    public var fail = false
+    public var reject = false
+    public var sleep: Double?
+
+    // Bounds: a message can make an agent busy, never make it run away.
+    public static let maxSteps = 1_000
+    public static let maxChunks = 1_000
+    public static let maxDelay = 60.0
+    public static let maxSleep = 3_600.0
+
+    public init() {}
+
+    public init(parsing text: String) {
+        for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "," }) {
+            let token = word.lowercased()
+            let pieces = token.split(separator: "=", maxSplits: 1).map(String.init)
+            switch (pieces.first ?? "", pieces.count == 2 ? pieces[1] : nil) {
+            case let ("steps", value?): steps = Int(value).map { min(max($0, 0), Self.maxSteps) }
+            case let ("chunks", value?): chunks = Int(value).map { min(max($0, 0), Self.maxChunks) }
+            case let ("delay", value?): delay = Self.seconds(value, max: Self.maxDelay)
+            case let ("sleep", value?): sleep = Self.seconds(value, max: Self.maxSleep)
+            case ("ask", nil): ask = true
+            case ("fail", nil): fail = true
+            case ("reject", nil): reject = true
+            default: continue
+            }
+        }
+    }
+
+    /// Whether the text steered the agent at all (otherwise: personality default).
+    public var isEmpty: Bool { self == Directives() }
+
+    private static func seconds(_ text: String, max: Double) -> Double? {
+        guard let value = Double(text), value.isFinite else { return nil }
+        return min(Swift.max(value, 0), max)
+    }
+}

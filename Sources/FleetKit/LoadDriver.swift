@@ -1,0 +1,79 @@
+import Foundation
+
+/// Keeps the load fleet busy: `concurrent` tasks at a time spread over the agents, paced so
+/// that all of them together emit about `eventsPerSecond` status events. Bounded in time.
+public struct LoadDriver: Sendable {
+    public static let maxDuration = 600.0
+    public static let maxConcurrent = 10_000
+    public static let maxRate = 100_000.0
+    /// Progress steps per synthetic task.
+    public static let stepsPerTask = 10
+
+    public var endpoints: [AgentEndpoint]
+    public var eventsPerSecond: Double
+    public var concurrent: Int
+    public var duration: Double
+
+    public init(endpoints: [AgentEndpoint], eventsPerSecond: Double, concurrent: Int, duration: Double) {
+        self.endpoints = endpoints
+        self.eventsPerSecond = min(max(eventsPerSecond.isFinite ? eventsPerSecond : 1, 0.1), Self.maxRate)
+        self.concurrent = min(max(concurrent, 1), Self.maxConcurrent)
+        self.duration = min(max(duration.isFinite ? duration : 60, 1), Self.maxDuration)
+    }
+
+    /// Seconds between one task's steps: `concurrent` tasks each stepping every `delay` gives the rate.
+    public var stepDelay: Double { Double(concurrent) / eventsPerSecond }
+
+    /// The directive text each synthetic task gets.
+    public var prompt: String { "steps=\(Self.stepsPerTask) delay=\(JSON.pythonFloat(stepDelay)) chunks=3" }
+
+    public struct Report: Sendable, CustomStringConvertible {
+        public var started = 0
+        public var finished = 0
+        public var seconds = 0.0
+        public var description: String {
+            "load: started \(started) tasks, \(finished) finished in \(String(format: "%.1f", seconds)) s"
+        }
+    }
+
+    /// Runs for `duration` seconds (or until cancelled), then returns what it did.
+    public func run() async -> Report {
+        guard !endpoints.isEmpty else { return Report() }
+        let start = Date()
+        let deadline = start.addingTimeInterval(duration)
+        let counter = Locked(Report())
+        await withTaskGroup(of: Void.self) { group in
+            for lane in 0..<concurrent {
+                group.addTask {
+                    var n = lane
+                    while Date() < deadline, !Task.isCancelled {
+                        let endpoint = endpoints[n % endpoints.count]
+                        n += concurrent
+                        guard endpoint.isUp,
+                              let sent = try? await endpoint.engine.send(Delegation.message(prompt: prompt, from: "load driver"), stream: true)
+                        else {
+                            try? await Task.sleep(nanoseconds: 200_000_000)
+                            continue
+                        }
+                        counter.update { $0.started += 1 }
+                        // Wait for the end, but never past the deadline.
+                        let finished = await withTaskGroup(of: Bool.self) { race in
+                            race.addTask { await settle(sent.events); return true }
+                            race.addTask {
+                                try? await Task.sleep(nanoseconds: UInt64(max(0, deadline.timeIntervalSinceNow) * 1_000_000_000))
+                                return false
+                            }
+                            let first = await race.next() ?? false
+                            race.cancelAll()
+                            return first
+                        }
+                        if finished { counter.update { $0.finished += 1 } }
+                    }
+                }
+            }
+        }
+        var report = counter.get()
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+}
