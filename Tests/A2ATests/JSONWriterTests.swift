@@ -24,7 +24,7 @@ import Testing
         #expect(JSONValue.number(33).jsonString == "33")
         #expect(JSONValue.number(-0.5).jsonString == "-0.5")
         #expect(JSONValue.number(1e300).jsonString == "1e+300")
-        #expect(JSONValue.number(9_007_199_254_740_993).jsonString == "9007199254740992")
+        #expect(JSONValue.number(9_007_199_254_740_992).jsonString == "9007199254740992")
         #expect(JSONValue.number(.infinity).jsonString == "null")
         #expect(JSONValue.number(.nan).jsonString == "null")
     }
