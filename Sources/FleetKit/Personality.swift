@@ -74,7 +74,7 @@ public struct Personality: Sendable {
 
     /// Directives win; plain text gets the personality's own behaviour.
     public func plan(_ request: PlanRequest) -> [Step] {
-        if !request.directives.isEmpty { return Plan.directed(request) }
-        return request.isFollowUp ? followUp(request) : behaviour(request)
+        if request.isFollowUp { return request.directedTask ? Plan.directed(request) : followUp(request) }
+        return request.directives.isEmpty ? behaviour(request) : Plan.directed(request)
     }
 }
