@@ -18,7 +18,8 @@ let package = Package(
     targets: [
         // System libraries. The shim headers wrap what Swift cannot import (variadics, macros, globals).
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // No pkgConfig: ncursesw.pc carries -D flags SwiftPM prohibits (a warning); headers are on the default path.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CShim"),
 
         // Pure protocol model, dialect codecs, JSON, SSE parser.
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "DeckTests", dependencies: ["Deck", "A2A"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "Deck", "A2A"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcursesw"]),
+        .testTarget(name: "CLITests", dependencies: ["AgentDeckCLI"]),
         .testTarget(name: "IntegrationTests", dependencies: ["AgentDeckCLI", "Wire", "A2A", "TestSupport"]),
 
         // The demo and load fleet: real A2A agents (V1, V03, V01) served over loopback HTTP.

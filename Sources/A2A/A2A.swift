@@ -1,1 +1,0 @@
-// A2A module: see docs/ARCHITECTURE in README.

@@ -1,0 +1,97 @@
+/// Tolerant field readers (PROTOCOL.md §3, §6): a field of the wrong type reads as absent, `""` and
+/// `[]` read as absent, a missing boolean reads as false, numbers may come as numeric strings.
+extension JSONObject {
+    /// The first of `keys` holding a non-empty string.
+    func string(_ keys: String...) -> String? {
+        for key in keys {
+            if let s = self[key]?.stringValue { return s }
+        }
+        return nil
+    }
+
+    /// True only for `true` (or the string "true": some agents stringify everything).
+    func flag(_ key: String) -> Bool {
+        switch self[key] {
+        case .bool(let b): b
+        case .string(let s): s.lowercased() == "true"
+        default: false
+        }
+    }
+
+    /// A number, or a string holding one (`"25"`, `"33.5"`); non-finite values read as absent.
+    func number(_ key: String) -> Double? { self[key]?.numericValue }
+
+    /// An integer-valued number (page sizes, counts).
+    func integer(_ key: String) -> Int? {
+        guard let n = number(key), n.rounded() == n, abs(n) < 9_007_199_254_740_992 else { return nil }
+        return Int(n)
+    }
+
+    func object(_ keys: String...) -> JSONObject? {
+        for key in keys {
+            if let o = self[key]?.objectValue { return o }
+        }
+        return nil
+    }
+
+    func array(_ keys: String...) -> [JSONValue] {
+        for key in keys {
+            if let a = self[key]?.arrayValue { return a }
+        }
+        return []
+    }
+
+    /// The non-empty strings of an array field; other elements are skipped.
+    func strings(_ key: String) -> [String] { array(key).compactMap(\.stringValue) }
+
+    /// A metadata-like field, kept as received unless it is null or an empty object.
+    func kept(_ key: String) -> JSONValue? {
+        guard let value = self[key] else { return nil }
+        switch value {
+        case .null: return nil
+        case .object(let o) where o.isEmpty: return nil
+        case .array(let a) where a.isEmpty: return nil
+        default: return value
+        }
+    }
+
+    /// The keys, for error messages (at most a few).
+    var keyList: String {
+        let shown = keys.prefix(8).joined(separator: ", ")
+        return keys.count > 8 ? shown + ", …" : (shown.isEmpty ? "(none)" : shown)
+    }
+}
+
+extension JSONValue {
+    /// A finite number, or a string that parses as one.
+    var numericValue: Double? {
+        switch self {
+        case .number(let n): return n.isFinite ? n : nil
+        case .string(let s):
+            guard let n = Double(s.trimmingSpaces), n.isFinite else { return nil }
+            return n
+        default: return nil
+        }
+    }
+
+    /// A short description of the JSON type, for error messages.
+    var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        var s = Substring(self)
+        while let first = s.first, first == " " || first == "\t" || first == "\n" || first == "\r" { s.removeFirst() }
+        while let last = s.last, last == " " || last == "\t" || last == "\n" || last == "\r" { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,105 @@
+/// Turns a `JSONValue` back into JSON text: compact for the wire, optionally with sorted keys
+/// (stable diffs) or indented (the raw view).
+public struct JSONWriter: Sendable {
+    public var sortedKeys: Bool
+    /// Indent by this many spaces per level; nil writes compact JSON.
+    public var indent: Int?
+
+    public init(sortedKeys: Bool = false, indent: Int? = nil) {
+        self.sortedKeys = sortedKeys
+        self.indent = indent
+    }
+
+    public func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(value, level: 0, into: &out)
+        return out
+    }
+
+    public func string(_ value: JSONValue) -> String { String(decoding: bytes(value), as: UTF8.self) }
+
+    private func write(_ value: JSONValue, level: Int, into out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): JSONWriter.appendNumber(n, to: &out)
+        case .string(let s): JSONWriter.appendString(s, to: &out)
+        case .array(let elements):
+            out.append(0x5B)
+            for (i, element) in elements.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                newline(level + 1, into: &out)
+                write(element, level: level + 1, into: &out)
+            }
+            if !elements.isEmpty { newline(level, into: &out) }
+            out.append(0x5D)
+        case .object(let object):
+            out.append(0x7B)
+            let keys = sortedKeys ? object.keys.sorted() : object.keys
+            var first = true
+            for key in keys {
+                guard let element = object[key] else { continue }
+                if !first { out.append(0x2C) }
+                first = false
+                newline(level + 1, into: &out)
+                JSONWriter.appendString(key, to: &out)
+                out.append(0x3A)
+                if indent != nil { out.append(0x20) }
+                write(element, level: level + 1, into: &out)
+            }
+            if !first { newline(level, into: &out) }
+            out.append(0x7D)
+        }
+    }
+
+    private func newline(_ level: Int, into out: inout [UInt8]) {
+        guard let indent else { return }
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: indent * level))
+    }
+
+    /// Integers print without a fraction; other finite numbers in Swift's shortest round-trip form,
+    /// which is valid JSON. JSON has no infinity or NaN: those are written as `null`.
+    static func appendNumber(_ n: Double, to out: inout [UInt8]) {
+        guard n.isFinite else {
+            out.append(contentsOf: "null".utf8)
+            return
+        }
+        if n == n.rounded(.towardZero) && abs(n) < 9_007_199_254_740_992 {
+            out.append(contentsOf: String(Int64(n)).utf8)
+        } else {
+            out.append(contentsOf: n.description.utf8)
+        }
+    }
+
+    /// Escapes `"`, `\` and control characters; everything else is written as UTF-8.
+    static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            case 0x08: out.append(0x5C); out.append(0x62)
+            case 0x0C: out.append(0x5C); out.append(0x66)
+            case 0..<0x20, 0x7F:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            default: out.append(b)
+            }
+        }
+        out.append(0x22)
+    }
+}
+
+extension JSONValue {
+    /// Compact JSON bytes (key order as received or built).
+    public var jsonBytes: [UInt8] { JSONWriter().bytes(self) }
+    /// Compact JSON text.
+    public var jsonString: String { JSONWriter().string(self) }
+    /// Indented JSON text with sorted keys, for display.
+    public var prettyJSON: String { JSONWriter(sortedKeys: true, indent: 2).string(self) }
+}

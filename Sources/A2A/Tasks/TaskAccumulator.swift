@@ -1,0 +1,130 @@
+/// Builds our view of one task from what the agent sends: status changes, artifact chunks
+/// (`append`, `lastChunk`, snapshot replace) and progress (PROTOCOL.md §5).
+/// The CLI and the dashboard both fold events through it.
+public struct TaskAccumulator: Sendable, Hashable {
+    /// The task as we know it: latest status, artifacts assembled so far, history.
+    public private(set) var task: A2ATask
+    /// Artifacts whose `lastChunk` arrived (or that came whole in a snapshot).
+    public private(set) var completedArtifactIDs: Set<String> = []
+    /// Latest progress in percent (0–100), when the agent sends one.
+    public private(set) var progressPercent: Double?
+    /// Latest status message text, sanitized later by the screen.
+    public private(set) var statusText: String?
+    /// A V03/V01 `final: true` arrived (V1 has no such flag: use the state's class).
+    public private(set) var sawFinal = false
+
+    /// History beyond this many messages drops its oldest: a long chat must not grow without bound.
+    public static let historyLimit = 200
+
+    public init(taskID: String, contextID: String? = nil) {
+        task = A2ATask(id: taskID, contextID: contextID, status: TaskStatus(state: .submitted))
+    }
+
+    /// Starts from a task we already have (e.g. a `GetTask` answer).
+    public init(task: A2ATask) {
+        self.init(taskID: task.id, contextID: task.contextID)
+        apply(.task(task))
+    }
+
+    /// Folds one event in. Returns true when anything visible changed; events about another task
+    /// change nothing and return false.
+    @discardableResult
+    public mutating func apply(_ event: StreamEvent) -> Bool {
+        let before = self
+        switch event {
+        case .task(let snapshot):
+            guard snapshot.id == task.id else { return false }
+            applySnapshot(snapshot)
+        case .message(let message):
+            if let id = message.taskID, id != task.id { return false }
+            appendHistory([message])
+        case .status(let update):
+            guard update.taskID == task.id else { return false }
+            applyStatus(update)
+        case .artifact(let update):
+            guard update.taskID == task.id else { return false }
+            applyArtifact(update)
+        }
+        return self != before
+    }
+
+    private mutating func applySnapshot(_ snapshot: A2ATask) {
+        task.contextID = snapshot.contextID ?? task.contextID
+        task.status = snapshot.status
+        // An empty list in a snapshot usually means "not included" (historyLength 0, a fresh
+        // submit): keep what the stream already built rather than blanking the view.
+        if !snapshot.artifacts.isEmpty {
+            task.artifacts = snapshot.artifacts
+            completedArtifactIDs = Set(snapshot.artifacts.map(\.artifactID))
+        }
+        if !snapshot.history.isEmpty {
+            task.history = Array(snapshot.history.suffix(Self.historyLimit))
+        }
+        if let metadata = snapshot.metadata { task.metadata = metadata }
+        progressPercent = ObjectDecoding.progress(in: snapshot.metadata) ?? progressPercent
+        updateStatusText(snapshot.status)
+    }
+
+    private mutating func applyStatus(_ update: StatusUpdate) {
+        if task.contextID == nil { task.contextID = update.contextID }
+        let stateChanged = update.status.state != task.status.state
+        task.status = update.status
+        if let percent = update.progressPercent { progressPercent = percent }
+        if let metadata = update.metadata?.objectValue {
+            var merged = task.metadata?.objectValue ?? JSONObject()
+            for (key, value) in metadata.pairs { merged[key] = value }
+            task.metadata = .object(merged)
+        }
+        if update.isFinal { sawFinal = true }
+        if update.status.message != nil || stateChanged { updateStatusText(update.status) }
+    }
+
+    private mutating func updateStatusText(_ status: TaskStatus) {
+        let text = status.message?.text ?? ""
+        statusText = text.isEmpty ? nil : text
+    }
+
+    /// Keyed by artifact id: `append` adds the parts (kept as sent, not merged), otherwise the
+    /// artifact starts over; `lastChunk` marks it complete.
+    private mutating func applyArtifact(_ update: ArtifactUpdate) {
+        if task.contextID == nil { task.contextID = update.contextID }
+        let incoming = update.artifact
+        let id = incoming.artifactID
+        if let index = task.artifacts.firstIndex(where: { $0.artifactID == id }) {
+            if update.append {
+                task.artifacts[index].parts.append(contentsOf: incoming.parts)
+                if let name = incoming.name { task.artifacts[index].name = name }
+                if let description = incoming.description { task.artifacts[index].description = description }
+                if let metadata = incoming.metadata { task.artifacts[index].metadata = metadata }
+            } else {
+                task.artifacts[index] = incoming
+            }
+        } else {
+            task.artifacts.append(incoming)
+        }
+        if update.lastChunk {
+            completedArtifactIDs.insert(id)
+        } else {
+            completedArtifactIDs.remove(id)
+        }
+    }
+
+    private mutating func appendHistory(_ messages: [Message]) {
+        for message in messages {
+            if !message.messageID.isEmpty, task.history.contains(where: { $0.messageID == message.messageID }) { continue }
+            task.history.append(message)
+        }
+        if task.history.count > Self.historyLimit {
+            task.history.removeFirst(task.history.count - Self.historyLimit)
+        }
+    }
+}
+
+extension Artifact {
+    /// The text parts concatenated as sent (chunks carry their own newlines).
+    public var text: String {
+        parts.reduce(into: "") { result, part in
+            if case .text(let t) = part.content { result += t }
+        }
+    }
+}

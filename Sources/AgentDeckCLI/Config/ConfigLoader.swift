@@ -1,0 +1,153 @@
+import Foundation
+import Yams
+
+/// A config file that could not be used, with the file and line so the operator can fix it.
+public struct ConfigError: Error, Equatable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var reason: String
+    public var description: String {
+        if let line { return "\(path):\(line): \(reason)" }
+        return "\(path): \(reason)"
+    }
+}
+
+public enum ConfigLoader {
+    /// `$XDG_CONFIG_HOME/agentdeck/config.yaml`, or `~/.config/agentdeck/config.yaml`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+        return base + "/agentdeck/config.yaml"
+    }
+
+    /// Reads a config file. A missing default file is an empty config; a missing explicit one is an error.
+    public static func load(path: String, explicit: Bool) throws(ConfigError) -> DeckConfig {
+        guard FileManager.default.fileExists(atPath: path) else {
+            if explicit { throw ConfigError(path: path, line: nil, reason: "no such file") }
+            return DeckConfig()
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(path: path, line: nil, reason: "cannot read the file as UTF-8 text")
+        }
+        var config = try parse(text, path: path)
+        config.sourcePath = path
+        return config
+    }
+
+    /// Parses YAML text. Unknown keys are errors: a typo in `readOnly` must not silently leave a
+    /// console read-write.
+    public static func parse(_ text: String, path: String = "config") throws(ConfigError) -> DeckConfig {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ConfigError(path: path, line: yamlLine(error), reason: yamlReason(error))
+        } catch {
+            throw ConfigError(path: path, line: nil, reason: "\(error)")
+        }
+        var config = DeckConfig()
+        guard let root = node else { return config }
+        guard let map = root.mapping else { throw fail(root, "the top level must be a mapping (key: value)", path) }
+        for (keyNode, value) in map {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "pollInterval":
+                guard let v = value.float, v >= 0.5, v <= 3600 else { throw fail(value, "pollInterval must be a number of seconds from 0.5 to 3600", path) }
+                config.pollInterval = v
+            case "theme":
+                guard let v = value.string, !v.isEmpty else { throw fail(value, "theme must be a name", path) }
+                config.theme = v
+            case "readOnly":
+                config.readOnly = try bool(value, key, path)
+            case "retainFinishedTasks":
+                guard let v = value.int, v >= 0 else { throw fail(value, "retainFinishedTasks must be a whole number ≥ 0", path) }
+                config.retainFinishedTasks = v
+            case "agents":
+                guard let list = value.sequence else { throw fail(value, "agents must be a list", path) }
+                for item in list { config.agents.append(try agent(item, path)) }
+            default:
+                throw fail(keyNode, "unknown setting '\(key)' (known: agents, pollInterval, theme, readOnly, retainFinishedTasks)", path)
+            }
+        }
+        return config
+    }
+
+    private static func agent(_ node: Node, _ path: String) throws(ConfigError) -> AgentConfig {
+        if let url = node.string { return AgentConfig(url: url) }
+        guard let map = node.mapping else { throw fail(node, "an agent is a URL or a mapping with url:", path) }
+        var agent = AgentConfig(url: "")
+        for (keyNode, value) in map {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "url", "cardUrl":
+                guard let v = value.string, v.hasPrefix("http://") || v.hasPrefix("https://") else {
+                    throw fail(value, "\(key) must be an http:// or https:// URL", path)
+                }
+                agent.url = v
+            case "name":
+                agent.name = value.string
+            case "readOnly":
+                agent.readOnly = try bool(value, key, path)
+            case "insecure":
+                agent.insecure = try bool(value, key, path)
+            case "auth":
+                agent.auth = try auth(value, path)
+            default:
+                throw fail(keyNode, "unknown agent setting '\(key)' (known: url, cardUrl, name, readOnly, insecure, auth)", path)
+            }
+        }
+        if agent.url.isEmpty { throw fail(node, "agent has no url", path) }
+        return agent
+    }
+
+    private static func auth(_ node: Node, _ path: String) throws(ConfigError) -> AuthSpec {
+        guard let map = node.mapping else { throw fail(node, "auth must be a mapping", path) }
+        var spec = AuthSpec()
+        for (keyNode, value) in map {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "bearerTokenEnv": spec.bearerTokenEnv = try envName(value, path)
+            case "apiKeyEnv": spec.apiKeyEnv = try envName(value, path)
+            case "apiKeyHeader": spec.apiKeyHeader = value.string
+            case "headers":
+                guard let headers = value.mapping else { throw fail(value, "auth.headers maps header names to environment variable names", path) }
+                for (h, v) in headers { spec.headerEnvs[h.string ?? ""] = try envName(v, path) }
+            case "bearerToken", "apiKey", "token", "password":
+                throw fail(keyNode, "'\(key)' would put a secret in the file: name an environment variable instead (e.g. bearerTokenEnv: MY_TOKEN)", path)
+            default:
+                throw fail(keyNode, "unknown auth setting '\(key)' (known: bearerTokenEnv, apiKeyEnv, apiKeyHeader, headers)", path)
+            }
+        }
+        return spec
+    }
+
+    private static func envName(_ node: Node, _ path: String) throws(ConfigError) -> String {
+        guard let name = node.string, !name.isEmpty,
+              name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        else { throw fail(node, "expected the NAME of an environment variable (letters, digits, _)", path) }
+        return name
+    }
+
+    private static func bool(_ node: Node, _ key: String, _ path: String) throws(ConfigError) -> Bool {
+        guard let v = node.bool else { throw fail(node, "\(key) must be true or false", path) }
+        return v
+    }
+
+    private static func fail(_ node: Node, _ reason: String, _ path: String) -> ConfigError {
+        ConfigError(path: path, line: node.mark.map { $0.line }, reason: reason)
+    }
+
+    private static func yamlLine(_ error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    private static func yamlReason(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _): return "not valid YAML: \(problem)"
+        default: return "not valid YAML: \(error)"
+        }
+    }
+}

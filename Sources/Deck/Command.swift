@@ -1,0 +1,32 @@
+import A2A
+
+/// What `update` asks the runtime to do. Data only: the runtime (Wire, Terminal) executes them
+/// and reports back with `Msg`s carrying the same tag.
+public enum Command: Sendable, Hashable {
+    /// GET the agent's card, with `If-None-Match` when we hold an ETag.
+    case fetchCard(AgentID, ifNoneMatch: String?)
+    /// One request, one answer (`Msg.result`).
+    case call(AgentID, A2ARequest, tag: RequestTag)
+    /// A request answered with an event stream (send-stream, subscribe): `Msg.streamOpened`,
+    /// `.streamEvent`…, `.streamEnded`.
+    case stream(AgentID, A2ARequest, tag: RequestTag)
+    /// Close a stream we no longer want (closing does not cancel the task).
+    case cancelStream(RequestTag)
+    case copyToClipboard(String)
+    case quit
+
+    /// Would change something on an agent.
+    public var isMutating: Bool {
+        switch self {
+        case .call(_, let r, _), .stream(_, let r, _): r.isMutating
+        default: false
+        }
+    }
+
+    public var agentID: AgentID? {
+        switch self {
+        case .fetchCard(let a, _), .call(let a, _, _), .stream(let a, _, _): a
+        default: nil
+        }
+    }
+}

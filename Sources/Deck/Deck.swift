@@ -1,1 +1,0 @@
-// Deck module: see docs/ARCHITECTURE in README.

@@ -1,0 +1,49 @@
+/// Everything a key can do in the dashboard (outside the prompt line).
+public enum Action: Sendable, Hashable, CaseIterable {
+    case quit, help
+    case nextPane, prevPane
+    case up, down, pageUp, pageDown, home, end
+    case open, back
+    case dispatch, reply, cancel
+    case command, filter
+    case zoom, refresh
+    case cycleSort, cycleStateFilter
+    case copy
+
+    /// Sends something that changes an agent. Read-only mode removes these from the key map and
+    /// the help, and `update` drops any command they would emit.
+    public var isMutating: Bool {
+        switch self {
+        case .dispatch, .reply, .cancel: true
+        default: false
+        }
+    }
+
+    /// The help text.
+    public var summary: String {
+        switch self {
+        case .quit: "quit"
+        case .help: "toggle this help"
+        case .nextPane: "next pane"
+        case .prevPane: "previous pane"
+        case .up: "move up"
+        case .down: "move down"
+        case .pageUp: "page up"
+        case .pageDown: "page down"
+        case .home: "first row"
+        case .end: "last row"
+        case .open: "open / show only this agent's tasks"
+        case .back: "back / close / clear"
+        case .dispatch: "new task (@agent #skill text)"
+        case .reply: "reply to a task waiting for input"
+        case .cancel: "cancel the selected task"
+        case .command: "command (:attach ID, :sort, :refresh, :q)"
+        case .filter: "filter tasks (text, /regex/, !inverted)"
+        case .zoom: "zoom the focused pane"
+        case .refresh: "poll every agent now"
+        case .cycleSort: "change sort order"
+        case .cycleStateFilter: "cycle state filter"
+        case .copy: "copy task id / artifact text"
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import A2A
+import Foundation
+
+/// Everything we know about one configured agent. A failed poll never erases what we knew.
+public struct AgentEntry: Sendable, Hashable {
+    public var config: AgentConfig
+    /// The latest card successfully read; kept across failed polls.
+    public var card: AgentCard?
+    /// The endpoint the runtime chose from the card (and corrected by its fallback ladder).
+    public var endpoint: Endpoint?
+    public var health: AgentHealth = .unknown
+    /// How long the last card poll took.
+    public var pollLatency: TimeInterval?
+    public var lastPollAt: Date?
+    /// When the card was last read successfully (a 200 or a 304).
+    public var lastSeenAt: Date?
+    public var etag: String?
+    public var consecutivePollFailures = 0
+    /// Calls (not polls) that failed in a row; a run of them marks the agent degraded.
+    public var consecutiveCallFailures = 0
+    /// The card changed since the operator last looked; `previousCard` is what it was.
+    public var cardChanged = false
+    public var previousCard: AgentCard?
+    /// ListTasks is not offered (method not found): stop asking.
+    public var listUnsupported = false
+
+    public init(config: AgentConfig) { self.config = config }
+
+    public var id: AgentID { config.id }
+
+    /// The configured name, else the card's, else the URL.
+    public var displayName: String {
+        if let n = config.name, !n.isEmpty { return n }
+        if let n = card?.name, !n.isEmpty { return n }
+        return config.url
+    }
+
+    public var dialect: Dialect? { endpoint?.dialect }
+
+    /// Streaming is only used when the card says so (capabilities.streaming; missing = false).
+    public var supportsStreaming: Bool { card?.capabilities.streaming ?? false }
+
+    public var skills: [AgentSkill] { card?.skills ?? [] }
+}

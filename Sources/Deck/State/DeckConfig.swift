@@ -1,0 +1,64 @@
+import Foundation
+
+/// One agent as the operator configured it.
+public struct AgentConfig: Sendable, Hashable {
+    public var id: AgentID
+    /// The configured display name; the card's name is used when absent.
+    public var name: String?
+    public var url: String
+    /// Never send anything that changes this agent (dispatch, reply, cancel).
+    public var readOnly: Bool
+    /// TLS verification is off for this agent (shown as a warning flag).
+    public var insecure: Bool
+
+    public init(id: AgentID, name: String? = nil, url: String, readOnly: Bool = false, insecure: Bool = false) {
+        self.id = id
+        self.name = name
+        self.url = url
+        self.readOnly = readOnly
+        self.insecure = insecure
+    }
+}
+
+/// Everything the dashboard is told at start. Intervals in seconds.
+public struct DeckConfig: Sendable, Hashable {
+    public var agents: [AgentConfig]
+    /// Monitoring only: no mutating action exists, for any agent.
+    public var readOnly: Bool
+    public var cardPollInterval: TimeInterval
+    /// ListTasks discovery on V1 agents; nil turns discovery off.
+    public var listPollInterval: TimeInterval?
+    /// Polling a task dispatched to a non-streaming agent.
+    public var taskPollInterval: TimeInterval
+    /// A card poll slower than this marks the agent degraded.
+    public var slowPollThreshold: TimeInterval
+    /// This many failed calls in a row mark the agent degraded.
+    public var callFailuresForDegraded: Int
+    /// Finished (terminal) tasks kept; the oldest beyond this are dropped.
+    public var maxFinishedTasks: Int
+    /// How long an info/error line stays on the status line.
+    public var statusLineDuration: TimeInterval
+    /// Seeds the generator of message ids, placeholder ids and jitter: same seed, same run.
+    public var seed: UInt64
+    /// Prompt history entries kept per prompt kind.
+    public var historyLimit: Int
+
+    public init(
+        agents: [AgentConfig], readOnly: Bool = false, cardPollInterval: TimeInterval = 30,
+        listPollInterval: TimeInterval? = 10, taskPollInterval: TimeInterval = 2, slowPollThreshold: TimeInterval = 2,
+        callFailuresForDegraded: Int = 3, maxFinishedTasks: Int = 200, statusLineDuration: TimeInterval = 5,
+        seed: UInt64 = 0x5EED, historyLimit: Int = 100
+    ) {
+        self.agents = agents
+        self.readOnly = readOnly
+        self.cardPollInterval = cardPollInterval
+        self.listPollInterval = listPollInterval
+        self.taskPollInterval = taskPollInterval
+        self.slowPollThreshold = slowPollThreshold
+        self.callFailuresForDegraded = callFailuresForDegraded
+        self.maxFinishedTasks = maxFinishedTasks
+        self.statusLineDuration = statusLineDuration
+        self.seed = seed
+        self.historyLimit = historyLimit
+    }
+}

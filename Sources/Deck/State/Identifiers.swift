@@ -1,0 +1,27 @@
+/// An agent's stable identity within one session: derived from the config (its order/name/URL),
+/// never from what the agent says about itself (cards change, ids must not).
+public struct AgentID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+    public static func < (a: AgentID, b: AgentID) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Tasks are keyed by agent AND task id: two agents may hand out the same id (PROTOCOL.md §6).
+public struct TaskKey: Hashable, Sendable, CustomStringConvertible {
+    public var agentID: AgentID
+    public var taskID: String
+    public init(agentID: AgentID, taskID: String) {
+        self.agentID = agentID
+        self.taskID = taskID
+    }
+    public var description: String { "\(agentID)/\(taskID)" }
+}
+
+/// Names one request or stream the runtime runs for us; results come back carrying it.
+public struct RequestTag: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var rawValue: UInt64
+    public init(_ rawValue: UInt64) { self.rawValue = rawValue }
+    public var description: String { "#\(rawValue)" }
+    public static func < (a: RequestTag, b: RequestTag) -> Bool { a.rawValue < b.rawValue }
+}

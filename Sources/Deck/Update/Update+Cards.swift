@@ -1,0 +1,92 @@
+import A2A
+import Foundation
+
+/// Card polls: health, latency, ETag, card changes. A failed poll keeps the card we had.
+extension DeckState {
+    mutating func startPolling(now: Date) -> [Command] {
+        var out: [Command] = []
+        for id in agentOrder {
+            out.append(.fetchCard(id, ifNoneMatch: agents[id]?.etag))
+        }
+        return out
+    }
+
+    mutating func handleCard(_ id: AgentID, _ outcome: CardPollOutcome, now: Date) -> [Command] {
+        guard var entry = agents[id] else { return [] }
+        entry.lastPollAt = now
+        var out: [Command] = []
+        switch outcome {
+        case .fetched(let card, let endpoint, let etag, let latency):
+            if let old = entry.card, !CardDiff.diff(old, card).isEmpty {
+                entry.previousCard = old
+                entry.cardChanged = true
+                showInfo("\(entry.displayName): card changed", now: now)
+            }
+            entry.card = card
+            if let endpoint { entry.endpoint = endpoint }
+            entry.etag = etag
+            entry.pollLatency = latency
+            entry.lastSeenAt = now
+            entry.consecutivePollFailures = 0
+            entry.health = health(of: entry, gotEndpoint: endpoint != nil)
+        case .notModified(let latency):
+            entry.pollLatency = latency
+            entry.lastSeenAt = now
+            entry.consecutivePollFailures = 0
+            entry.health = health(of: entry, gotEndpoint: entry.endpoint != nil)
+        case .failed(let failure):
+            entry.consecutivePollFailures += 1
+            switch failure {
+            case .unreachable(let why): entry.health = .unreachable(why)
+            case .http, .malformed: entry.health = .down(failure.summary)
+            }
+        }
+        agents[id] = entry
+        deadlines[.cardPoll(id)] = now.addingTimeInterval(config.cardPollInterval)
+        // Discovery starts once we know the agent speaks V1 (ListTasks is V1 only over JSON-RPC).
+        if deadlines[.listPoll(id)] == nil, let list = listPollCommand(id) { out.append(list) }
+        return out
+    }
+
+    /// Health after a successful poll: gRPC-only, slow, failing calls, or up.
+    func health(of entry: AgentEntry, gotEndpoint: Bool) -> AgentHealth {
+        if let card = entry.card, !gotEndpoint, Self.offersOnlyGRPC(card) { return .grpcOnly }
+        if let latency = entry.pollLatency, latency > config.slowPollThreshold {
+            return .degraded(String(format: "slow: card took %.1f s", latency))
+        }
+        if entry.consecutiveCallFailures >= config.callFailuresForDegraded {
+            return .degraded("\(entry.consecutiveCallFailures) failed calls in a row")
+        }
+        return .up
+    }
+
+    static func offersOnlyGRPC(_ card: AgentCard) -> Bool {
+        guard !card.interfaces.isEmpty else { return card.preferredTransport?.uppercased() == "GRPC" }
+        return card.interfaces.allSatisfy { $0.binding == .grpc }
+    }
+
+    /// Counts call outcomes: a run of failures degrades an agent that polls fine.
+    mutating func noteCall(on id: AgentID, failed: Bool) {
+        guard var entry = agents[id] else { return }
+        entry.consecutiveCallFailures = failed ? entry.consecutiveCallFailures + 1 : 0
+        let polledFine = entry.card != nil && entry.consecutivePollFailures == 0
+        if polledFine, entry.health != .grpcOnly {
+            entry.health = health(of: entry, gotEndpoint: true)
+        }
+        agents[id] = entry
+    }
+
+    /// A ListTasks request for an agent where discovery applies, registered as in flight.
+    mutating func listPollCommand(_ id: AgentID) -> Command? {
+        guard config.listPollInterval != nil, let entry = agents[id], entry.dialect == .v1, !entry.listUnsupported,
+            !requests.values.contains(where: { $0.purpose == .list(id) })
+        else { return nil }
+        deadlines[.listPoll(id)] = nil
+        let tag = makeTag()
+        requests[tag] = PendingRequest(agentID: id, purpose: .list(id), isStream: false)
+        return .call(id, .list(ListTasksQuery(pageSize: Self.listPageSize)), tag: tag)
+    }
+
+    /// Discovery reads one page per poll: enough to see what runs now, bounded for big stores.
+    static let listPageSize = 50
+}

@@ -1,0 +1,202 @@
+import A2A
+import Foundation
+
+/// Starting and steering tasks: dispatch, reply, cancel, attach, subscribe.
+extension DeckState {
+    /// A new task: shown at once as a pending row (selected), streamed when the card says the agent
+    /// streams, else sent non-blocking and polled.
+    mutating func dispatch(to agent: AgentID, skill: String?, text: String, now: Date) -> [Command] {
+        guard let entry = agents[agent] else { return [] }
+        guard !isReadOnly(agent) else {
+            showError(ReadOnlyPolicy.refusal(for: entry.displayName, global: config.readOnly), now: now)
+            return []
+        }
+        // 0.1 agents expect the client to choose the task id; others name it in their first event.
+        let clientChosenID = entry.dialect == .v01
+        let taskID = clientChosenID ? ids.uuid() : makePlaceholderID()
+        let key = TaskKey(agentID: agent, taskID: taskID)
+        var task = TaskEntry(
+            key: key, origin: .dispatched, isPlaceholder: !clientChosenID, skillID: skill, requestText: text, now: now)
+        let message = Message(
+            messageID: ids.uuid(), taskID: clientChosenID ? taskID : nil, role: .user, parts: [.text(text)])
+        let tag = makeTag()
+        let command: Command
+        if entry.supportsStreaming {
+            task.stream = .live
+            command = .stream(agent, .stream(SendParams(message: message, skillID: skill)), tag: tag)
+        } else {
+            task.isPolled = true
+            command = .call(agent, .send(SendParams(message: message, skillID: skill, blocking: false)), tag: tag)
+        }
+        requests[tag] = PendingRequest(agentID: agent, purpose: .dispatch(key), isStream: entry.supportsStreaming)
+        tasks[key] = task
+        // Make sure the new row is visible and selected.
+        if let scope = ui.agentScope, scope != agent { ui.agentScope = nil }
+        ui.selectedTask = key
+        if ui.focus == .agents { ui.focus = .tasks }
+        showInfo("sent to \(entry.displayName)", now: now)
+        return [command]
+    }
+
+    /// A follow-up on an interrupted task: the SAME taskId and contextId (a2a-sdk invents a new
+    /// context when only the task id is sent).
+    mutating func reply(to key: TaskKey, text: String, now: Date) -> [Command] {
+        guard let entry = tasks[key], let agent = agents[key.agentID] else {
+            showError("task \(key.taskID) is gone", now: now)
+            return []
+        }
+        guard !isReadOnly(key.agentID) else {
+            showError(ReadOnlyPolicy.refusal(for: agent.displayName, global: config.readOnly), now: now)
+            return []
+        }
+        guard entry.acceptsReply else {
+            showError("task \(key.taskID) is \(entry.state.name), not waiting for input", now: now)
+            return []
+        }
+        let message = Message(
+            messageID: ids.uuid(), contextID: entry.contextID, taskID: key.taskID, role: .user, parts: [.text(text)])
+        let tag = makeTag()
+        let streaming = agent.supportsStreaming
+        requests[tag] = PendingRequest(agentID: key.agentID, purpose: .reply(key), isStream: streaming)
+        tasks[key]?.lastError = nil
+        tasks[key]?.reconnectAttempts = 0
+        if streaming {
+            tasks[key]?.stream = .live
+            showInfo("reply sent to \(key.taskID)", now: now)
+            return [.stream(key.agentID, .stream(SendParams(message: message)), tag: tag)]
+        }
+        tasks[key]?.isPolled = true
+        showInfo("reply sent to \(key.taskID)", now: now)
+        return [.call(key.agentID, .send(SendParams(message: message, blocking: false)), tag: tag)]
+    }
+
+    /// After `y`: ask the agent to cancel. The row says "cancel requested" until it reports canceled.
+    mutating func confirmCancel(_ key: TaskKey, now: Date) -> [Command] {
+        guard let entry = tasks[key], entry.isCancelable else {
+            showError("task \(key.taskID) cannot be canceled now", now: now)
+            return []
+        }
+        guard !isReadOnly(key.agentID) else {
+            showError(ReadOnlyPolicy.refusal(for: agents[key.agentID]?.displayName, global: config.readOnly), now: now)
+            return []
+        }
+        tasks[key]?.cancel = .requested(at: now)
+        let tag = makeTag()
+        requests[tag] = PendingRequest(agentID: key.agentID, purpose: .cancel(key), isStream: false)
+        showInfo("cancel requested for \(key.taskID)", now: now)
+        return [.call(key.agentID, .cancel(taskID: key.taskID), tag: tag)]
+    }
+
+    /// `:attach ID`: get the task, then subscribe while it runs. The row appears with the answer.
+    mutating func attach(agent: AgentID, taskID: String, now: Date) -> [Command] {
+        let key = TaskKey(agentID: agent, taskID: taskID)
+        if tasks[key] != nil {
+            ui.selectedTask = key
+            showInfo("already following \(taskID)", now: now)
+            return []
+        }
+        let tag = makeTag()
+        requests[tag] = PendingRequest(agentID: agent, purpose: .attach(key), isStream: false)
+        showInfo("attaching to \(taskID)…", now: now)
+        return [.call(agent, .get(taskID: taskID, historyLength: nil), tag: tag)]
+    }
+
+    /// Follows a running task's events, unless a stream already does.
+    mutating func subscribe(_ key: TaskKey) -> [Command] {
+        guard tasks[key] != nil, streamTag(for: key) == nil else { return [] }
+        let tag = makeTag()
+        requests[tag] = PendingRequest(agentID: key.agentID, purpose: .subscribe(key), isStream: true)
+        tasks[key]?.stream = .live
+        return [.stream(key.agentID, .subscribe(taskID: key.taskID), tag: tag)]
+    }
+
+    /// A get that reconciles after a dropped stream (then subscribes if still active).
+    mutating func reconcile(_ key: TaskKey) -> [Command] {
+        guard tasks[key] != nil else { return [] }
+        let tag = makeTag()
+        requests[tag] = PendingRequest(agentID: key.agentID, purpose: .reconcile(key), isStream: false)
+        return [.call(key.agentID, .get(taskID: key.taskID, historyLength: nil), tag: tag)]
+    }
+
+    /// The placeholder row takes the id the agent gave. Returns the key the task now lives under.
+    mutating func adopt(realID: String, contextID: String?, for key: TaskKey) -> TaskKey {
+        guard let entry = tasks[key], entry.isPlaceholder, !realID.isEmpty, realID != key.taskID else { return key }
+        let newKey = TaskKey(agentID: key.agentID, taskID: realID)
+        tasks[key] = nil
+        if var existing = tasks[newKey] {
+            // A list poll found it first: keep its data, but it is ours.
+            existing.origin = .dispatched
+            existing.requestText = existing.requestText ?? entry.requestText
+            existing.skillID = existing.skillID ?? entry.skillID
+            existing.createdAt = min(existing.createdAt, entry.createdAt)
+            existing.stream = entry.stream
+            existing.isPolled = existing.isPolled || entry.isPolled
+            tasks[newKey] = existing
+        } else {
+            var moved = entry
+            moved.key = newKey
+            moved.accumulator = TaskAccumulator(taskID: realID, contextID: contextID)
+            moved.isPlaceholder = false
+            tasks[newKey] = moved
+        }
+        for (tag, pending) in requests where pending.purpose.taskKey == key {
+            requests[tag]?.purpose = pending.purpose.rekeyed(from: key, to: newKey)
+        }
+        for (deadline, at) in deadlines {
+            switch deadline {
+            case .taskPoll(key):
+                deadlines[deadline] = nil
+                deadlines[.taskPoll(newKey)] = at
+            case .reconnect(key):
+                deadlines[deadline] = nil
+                deadlines[.reconnect(newKey)] = at
+            default: break
+            }
+        }
+        if ui.selectedTask == key { ui.selectedTask = newKey }
+        return newKey
+    }
+
+    /// Folds one agent event into a task, adopting the real id first if it is a placeholder.
+    /// Returns the task's key afterwards.
+    @discardableResult
+    mutating func fold(_ event: StreamEvent, into key: TaskKey, now: Date) -> TaskKey {
+        var key = key
+        if let id = event.taskID, !id.isEmpty {
+            key = adopt(realID: id, contextID: Self.contextID(of: event), for: key)
+        }
+        guard var entry = tasks[key] else { return key }
+        if case .message(let m) = event, entry.isPlaceholder, m.taskID == nil {
+            // The agent answered with a message and made no task: the exchange is complete.
+            let done = StatusUpdate(
+                taskID: key.taskID, contextID: m.contextID, status: TaskStatus(state: .completed, message: m), isFinal: true)
+            entry.apply(.status(done), now: now)
+        } else {
+            entry.apply(event, now: now)
+        }
+        tasks[key] = entry
+        return key
+    }
+
+    /// Marks a task that never reached the agent (or that we lost) as failed, locally.
+    mutating func failLocally(_ key: TaskKey, _ why: String, now: Date) {
+        guard var entry = tasks[key] else { return }
+        entry.lastError = why
+        entry.stream = .ended
+        if entry.isPlaceholder {
+            let failed = StatusUpdate(
+                taskID: key.taskID, status: TaskStatus(state: .failed, message: nil), isFinal: true)
+            entry.apply(.status(failed), now: now)
+        }
+        tasks[key] = entry
+    }
+
+    static func contextID(of event: StreamEvent) -> String? {
+        switch event {
+        case .task(let t): t.contextID
+        case .message(let m): m.contextID
+        case .status(let s): s.contextID
+        case .artifact(let a): a.contextID
+        }
+    }
+}

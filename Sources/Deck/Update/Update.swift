@@ -1,0 +1,92 @@
+import A2A
+import Foundation
+
+/// `update(state, msg, now) -> [Command]`: the dashboard's only state transition. Pure: no I/O, no
+/// clock (time is `now`), no randomness (the state's seeded generator).
+public func update(_ state: inout DeckState, _ msg: Msg, now: Date) -> [Command] {
+    state.update(msg, now: now)
+}
+
+extension DeckState {
+    public mutating func update(_ msg: Msg, now: Date) -> [Command] {
+        var out: [Command]
+        switch msg {
+        case .start: out = startPolling(now: now)
+        case .tick: out = fireDueDeadlines(now: now)
+        case .key(let key): out = handleKey(key, now: now)
+        case .paste(let text): out = handlePaste(text)
+        case .resize(let size):
+            ui.size = size
+            out = []
+        case .card(let agent, let outcome): out = handleCard(agent, outcome, now: now)
+        case .endpoint(let agent, let endpoint):
+            agents[agent]?.endpoint = endpoint
+            out = []
+        case .result(let tag, let result): out = handleResult(tag, result, now: now)
+        case .streamOpened(let tag): out = handleStreamOpened(tag, now: now)
+        case .streamEvent(let tag, let event): out = handleStreamEvent(tag, event, now: now)
+        case .streamEnded(let tag, let end): out = handleStreamEnded(tag, end, now: now)
+        }
+        out += applyRetention()
+        repairSelection(now: now)
+        if let status = ui.status, !status.isVisible(at: now) { ui.status = nil }
+        return enforceReadOnly(out, now: now)
+    }
+
+    /// The last gate (see `ReadOnlyPolicy`).
+    mutating func enforceReadOnly(_ commands: [Command], now: Date) -> [Command] {
+        let (allowed, dropped) = ReadOnlyPolicy.filter(commands, in: self)
+        if let first = dropped.first {
+            let name = first.agentID.flatMap { agents[$0]?.displayName }
+            showError(ReadOnlyPolicy.refusal(for: name, global: config.readOnly), now: now)
+        }
+        return allowed
+    }
+
+    // MARK: status line
+
+    mutating func showInfo(_ text: String, now: Date) {
+        ui.status = StatusLine(text: text, kind: .info, expiresAt: now.addingTimeInterval(config.statusLineDuration))
+    }
+
+    mutating func showError(_ text: String, now: Date) {
+        // Errors stay twice as long: they are what the operator must not miss.
+        ui.status = StatusLine(text: text, kind: .error, expiresAt: now.addingTimeInterval(2 * config.statusLineDuration))
+    }
+
+    // MARK: housekeeping
+
+    /// Drops finished tasks beyond the configured bound, and anything still attached to them.
+    mutating func applyRetention() -> [Command] {
+        let drop = Retention.keysToDrop(tasks, keep: config.maxFinishedTasks, selected: ui.selectedTask)
+        guard !drop.isEmpty else { return [] }
+        let dropped = Set(drop)
+        var out: [Command] = []
+        for key in drop { tasks[key] = nil }
+        for (tag, pending) in requests.sorted(by: { $0.key < $1.key }) {
+            guard let key = pending.purpose.taskKey, dropped.contains(key) else { continue }
+            requests[tag] = nil
+            if pending.isStream { out.append(.cancelStream(tag)) }
+        }
+        for deadline in deadlines.keys {
+            switch deadline {
+            case .taskPoll(let k), .reconnect(let k): if dropped.contains(k) { deadlines[deadline] = nil }
+            case .cardPoll, .listPoll: break
+            }
+        }
+        return out
+    }
+
+    /// A selection that points at nothing moves to the first visible row.
+    mutating func repairSelection(now: Date) {
+        if ui.selectedAgent.map({ agents[$0] == nil }) ?? true { ui.selectedAgent = agentOrder.first }
+        if ui.selectedTask.map({ tasks[$0] == nil }) ?? true {
+            ui.selectedTask = visibleTasks(now: now).first?.key
+        }
+    }
+
+    /// The tag of a stream in flight for this task, if one is.
+    func streamTag(for key: TaskKey) -> RequestTag? {
+        requests.filter { $0.value.isStream && $0.value.purpose.taskKey == key }.keys.min()
+    }
+}

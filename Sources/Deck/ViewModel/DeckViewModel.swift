@@ -1,0 +1,96 @@
+import A2A
+import Foundation
+
+/// Everything a view needs, computed purely from the state at one instant. The views (module
+/// Screen) draw this and never look into `DeckState` themselves.
+public struct DeckViewModel: Sendable, Hashable {
+    public var header: HeaderSummary
+    public var agents: [AgentRow]
+    /// Sorted and filtered.
+    public var tasks: [TaskRow]
+    public var selectedTaskIndex: Int?
+    public var selectedAgentIndex: Int?
+    public var detail: TaskDetail?
+    /// The changed card's fields, for the selected agent when its card changed.
+    public var cardChanges: [CardFieldChange]
+    public var focus: Pane
+    public var zoomed: Bool
+    public var scroll: [Pane: Int]
+    public var sort: TaskSortOrder
+    public var filter: TaskFilter
+    public var filterError: String?
+    public var agentScope: AgentID?
+    public var prompt: PromptView?
+    public var status: StatusLine?
+    /// The help overlay's lines (from the effective key map), when it is open.
+    public var help: [HelpLine]?
+    /// Short hints for the footer: the main key of each action bound now.
+    public var keyHints: [HelpLine]
+
+    public struct PromptView: Sendable, Hashable {
+        /// What the prompt is for: `new task → alice`, `reply to 3f2a…`, `:`, `/`.
+        public var label: String
+        public var text: String
+        public var cursor: Int
+        public var completions: [String]
+        public var mode: PromptMode
+    }
+
+    public init(_ state: DeckState, now: Date) {
+        header = HeaderSummary(state)
+        var byAgent: [AgentID: [TaskEntry]] = [:]
+        for t in state.tasks.values { byAgent[t.key.agentID, default: []].append(t) }
+        agents = state.orderedAgents.map { AgentRow($0, tasks: byAgent[$0.id] ?? [], state: state) }
+        selectedAgentIndex = agents.firstIndex { $0.isSelected }
+        let visible = state.visibleTasks(now: now)
+        tasks = visible.map { entry in
+            TaskRow(
+                entry, agentName: state.agents[entry.key.agentID]?.displayName ?? entry.key.agentID.rawValue,
+                selected: entry.key == state.ui.selectedTask, now: now)
+        }
+        selectedTaskIndex = tasks.firstIndex { $0.isSelected }
+        if let entry = state.selectedTaskEntry {
+            let row = tasks.first { $0.key == entry.key }
+                ?? TaskRow(entry, agentName: state.agents[entry.key.agentID]?.displayName ?? "", selected: true, now: now)
+            detail = TaskDetail(entry, row: row, readOnly: state.isReadOnly(entry.key.agentID), now: now)
+        }
+        if let a = state.selectedAgentEntry, a.cardChanged, let old = a.previousCard, let new = a.card {
+            cardChanges = CardDiff.diff(old, new)
+        } else {
+            cardChanges = []
+        }
+        focus = state.ui.focus
+        zoomed = state.ui.zoomed
+        scroll = state.ui.scroll
+        sort = state.ui.sort
+        filter = state.ui.filter
+        filterError = state.ui.filter.regexError
+        agentScope = state.ui.agentScope
+        prompt = state.ui.prompt.map { Self.promptView($0, state: state) }
+        status = state.ui.status.flatMap { $0.isVisible(at: now) ? $0 : nil }
+        let keyMap = state.effectiveKeyMap
+        help = state.ui.showHelp ? keyMap.help : nil
+        keyHints = keyMap.help.map { HelpLine(keys: Array($0.keys.prefix(1)), action: $0.action) }
+    }
+
+    static func promptView(_ p: PromptState, state: DeckState) -> PromptView {
+        let label: String
+        switch p.mode {
+        case .dispatch(let agent, let skill):
+            let name = agent.flatMap { state.agents[$0]?.displayName } ?? "@agent"
+            label = "new task → \(name)" + (skill.map { " #\($0)" } ?? "")
+        case .reply(let key): label = "reply to \(key.taskID)"
+        case .command: label = ":"
+        case .filter: label = "/"
+        case .confirmCancel(let key):
+            let name = state.agents[key.agentID]?.displayName ?? key.agentID.rawValue
+            label = "cancel task \(key.taskID) on \(name)? (y/N)"
+        }
+        return PromptView(label: label, text: p.editor.text, cursor: p.editor.cursor, completions: p.completions, mode: p.mode)
+    }
+}
+
+extension DeckState {
+    /// The view model at `now`.
+    public func viewModel(now: Date) -> DeckViewModel { DeckViewModel(self, now: now) }
+}

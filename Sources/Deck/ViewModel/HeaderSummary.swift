@@ -1,0 +1,37 @@
+import A2A
+
+/// The numbers across the top: agents up/down, tasks per state.
+public struct HeaderSummary: Sendable, Hashable {
+    public var agentsTotal: Int
+    public var agentsUp: Int
+    public var agentsDegraded: Int
+    public var agentsDown: Int
+    /// States in lifecycle order, only those with tasks.
+    public var tasksByState: [StateCount]
+    public var tasksTotal: Int
+    /// How many tasks wait on a human.
+    public var attention: Int
+    public var readOnly: Bool
+
+    public struct StateCount: Sendable, Hashable {
+        public var state: TaskState
+        public var count: Int
+    }
+
+    public init(_ state: DeckState) {
+        let agents = state.orderedAgents
+        agentsTotal = agents.count
+        agentsUp = agents.filter { $0.health.isUp }.count
+        agentsDegraded = agents.filter { if case .degraded = $0.health { true } else { false } }.count
+        agentsDown = agents.filter { $0.health.isDown }.count
+        var counts: [TaskState: Int] = [:]
+        for t in state.tasks.values { counts[t.state, default: 0] += 1 }
+        tasksByState = counts.map { StateCount(state: $0.key, count: $0.value) }
+            .sorted { TaskSorting.lifecycleRank($0.state) < TaskSorting.lifecycleRank($1.state) || (TaskSorting.lifecycleRank($0.state) == TaskSorting.lifecycleRank($1.state) && $0.state.name < $1.state.name) }
+        tasksTotal = state.tasks.count
+        attention = state.tasks.values.filter { $0.state.needsAttention }.count
+        readOnly = state.config.readOnly
+    }
+
+    public func count(_ state: TaskState) -> Int { tasksByState.first { $0.state == state }?.count ?? 0 }
+}

@@ -1,1 +1,0 @@
-// Screen module: see docs/ARCHITECTURE in README.

@@ -1,1 +1,0 @@
-// Wire module: see docs/ARCHITECTURE in README.

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func ScreenTestsBuilds() { #expect(Bool(true)) }

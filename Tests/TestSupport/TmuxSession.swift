@@ -1,0 +1,135 @@
+import Foundation
+
+/// A real terminal for end-to-end tests: a detached tmux session running one command.
+/// Tests poll the screen for expected text instead of sleeping.
+public final class TmuxSession: @unchecked Sendable {
+    public let name: String
+    public let socket: String
+    private var closed = false
+
+    /// Starts `command` in a new detached session of the given size. `environment` is exported
+    /// inside the session (LANG=C.UTF-8 is always set: tmux and ncurses need a UTF-8 locale).
+    public init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+        name = "adtest-\(UUID().uuidString.prefix(8))"
+        socket = "agentdeck-tests-\(getpid())"
+        var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        env.merge(environment) { _, new in new }
+        let exports = env.map { "export \($0.key)=\(Self.shellQuote($0.value));" }.joined(separator: " ")
+        // Keep the pane after the program exits so tests can read its last screen and exit status.
+        try Self.tmux(["-L", socket, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
+                       "sh", "-c", "\(exports) \(command)"])
+        try Self.tmux(["-L", socket, "set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    deinit { kill() }
+
+    /// Sends keys the way `tmux send-keys` names them ("Enter", "Tab", "C-c", "Escape", or text).
+    public func send(_ keys: String...) throws {
+        try Self.tmux(["-L", socket, "send-keys", "-t", name] + keys)
+    }
+
+    /// Sends literal text (no key-name lookup).
+    public func type(_ text: String) throws {
+        try Self.tmux(["-L", socket, "send-keys", "-t", name, "-l", text])
+    }
+
+    /// The visible screen as lines of text.
+    public func capture() throws -> String {
+        try Self.tmux(["-L", socket, "capture-pane", "-p", "-t", name])
+    }
+
+    public func resize(width: Int, height: Int) throws {
+        try Self.tmux(["-L", socket, "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// True once the program in the pane has exited.
+    public func paneIsDead() throws -> Bool {
+        try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    /// The pid of the program in the pane.
+    public func panePID() throws -> Int32 {
+        Int32(try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    /// Appends every byte the program writes to the terminal to `path` (for raw-output checks).
+    public func pipeOutput(to path: String) throws {
+        try Self.tmux(["-L", socket, "pipe-pane", "-o", "-t", name, "cat >> \(Self.shellQuote(path))"])
+    }
+
+    /// Polls the screen until `predicate` holds or `timeout` passes; returns the last screen either way.
+    @discardableResult
+    public func waitFor(timeout: Double = 15, _ predicate: (String) -> Bool) throws -> (ok: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try capture()
+            if predicate(screen) { return (true, screen) }
+            usleep(100_000)
+        }
+        return (false, screen)
+    }
+
+    /// Waits until the screen contains `text`.
+    @discardableResult
+    public func waitFor(_ text: String, timeout: Double = 15) throws -> (ok: Bool, screen: String) {
+        try waitFor(timeout: timeout) { $0.contains(text) }
+    }
+
+    public func kill() {
+        guard !closed else { return }
+        closed = true
+        _ = try? Self.tmux(["-L", socket, "kill-session", "-t", name])
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    @discardableResult
+    static func tmux(_ args: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + args
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "tmux \(args.joined(separator: " ")) failed: \(String(decoding: errData, as: UTF8.self))")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func shellQuote(_ s: String) -> String {
+        "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// Where the package's built products are (the test bundle sits beside them).
+public enum BuiltProducts {
+    public static var directory: URL {
+        // .build/<triple>/debug/AgentDeckPackageTests.xctest → .build/<triple>/debug
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("agentdeck").path) { return url }
+        }
+        return URL(fileURLWithPath: RepoRoot.path + "/.build/debug")
+    }
+
+    public static func path(_ executable: String) -> String {
+        directory.appendingPathComponent(executable).path
+    }
+}
+
+/// The repository root, found from this file's location.
+public enum RepoRoot {
+    public static let path: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }()
+}
