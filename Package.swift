@@ -58,6 +58,6 @@ let package = Package(
             "FleetKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "FleetTests", dependencies: ["FleetKit"]),
+        .testTarget(name: "FleetTests", dependencies: ["FleetKit", "TestSupport"]),
     ]
 )
