@@ -108,7 +108,10 @@ public final class FleetServer: Sendable {
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         case let .stream(headers, frames):
             return Response(status: .ok, headers: fields(headers), body: ResponseBody { writer in
-                for await frame in frames { try await writer.write(ByteBuffer(string: frame)) }
+                for await frame in frames {
+                    if frame == SSE.abortMarker { throw DroppedConnection() }
+                    try await writer.write(ByteBuffer(string: frame))
+                }
                 try await writer.finish(nil)
             })
         case .drop:

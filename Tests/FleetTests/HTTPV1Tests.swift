@@ -116,4 +116,36 @@ import Testing
             #expect(sub.body.contains("\r\n\r\n: ping - "))
         }
     }
+
+    @Test func directRepliesAndCutOrDroppedStreams() async throws {
+        try await withFleet([directedAgent("V1", .v1), directedAgent("V03", .v03)]) { fleet in
+            let base = fleet.base("V1")
+            let direct = await Curl.rpc(base, "SendMessage", #"{"message":{"messageId":"m","role":"ROLE_USER","parts":[{"text":"direct hi"}]}}"#, version: "1.0")
+            #expect(direct.json?["result"]?["message"]?["parts"]?.arrayValue?.first?["text"]?.stringValue == "Direct reply: direct hi")
+            #expect(direct.json?["result"]?["message"]?["role"]?.stringValue == "ROLE_AGENT")
+            #expect(await fleet.endpoints[0].engine.allTasks().isEmpty)
+            let directV03 = await Curl.rpc(fleet.base("V03"), "message/stream",
+                                           #"{"message":{"kind":"message","messageId":"m","role":"user","parts":[{"kind":"text","text":"direct"}]}}"#)
+            #expect(directV03.events.map { $0["result"]?["kind"]?.stringValue } == ["message"])
+
+            let cut = await Curl.rpc(base, "SendStreamingMessage",
+                                     #"{"message":{"messageId":"m","role":"ROLE_USER","parts":[{"text":"steps=4 delay=0.05 cut=2"}]}}"#, version: "1.0")
+            #expect(cut.exitCode == 0)
+            #expect(cut.events.count == 2)
+            let taskId = try #require(cut.events.first?["result"]?["task"]?["id"]?.stringValue)
+            // The task runs on after the stream was cut.
+            var state = ""
+            for _ in 0..<250 {
+                state = await Curl.rpc(base, "GetTask", #"{"id":"\#(taskId)"}"#, version: "1.0").json?["result"]?["status"]?["state"]?.stringValue ?? ""
+                if state == "TASK_STATE_COMPLETED" { break }
+                try await Task.sleep(nanoseconds: 20_000_000)
+            }
+            #expect(state == "TASK_STATE_COMPLETED")
+
+            let dropped = await Curl.rpc(base, "SendStreamingMessage",
+                                         #"{"message":{"messageId":"m","role":"ROLE_USER","parts":[{"text":"steps=4 delay=0.05 drop=3"}]}}"#, version: "1.0")
+            #expect(dropped.exitCode != 0)  // curl: transfer closed with outstanding data
+            #expect(dropped.events.count == 3)
+        }
+    }
 }
