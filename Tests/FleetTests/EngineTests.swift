@@ -116,7 +116,8 @@ import Testing
         let result = try #require(await delegation.delegateOnce())
         let target = try #require(endpoints.first { $0.personality.name == result.agent })
         let task = try await target.engine.task(result.taskId)
-        let peer = task.history.first?.metadata?["delegatedBy"]?.stringValue
-        #expect(peer != nil && peer != result.agent)
+        let peer = try #require(task.history.first?.metadata?["delegatedBy"]?.stringValue)
+        #expect(peer != result.agent)
+        #expect(target.personality.delegatedPrompts.contains { $0.from == peer && $0.text == task.history.first?.text })
     }
 }
