@@ -21,6 +21,10 @@ public enum V1Server {
         }
         let engine = context.engine
         let p = call.params
+        // a2a-sdk validates historyLength wherever it is accepted.
+        if let n = (p["historyLength"] ?? p["configuration"]?["historyLength"])?.intValue, n < 0 {
+            return error(call.id, code: RPCCode.invalidParams, message: "history length must be non-negative", reason: "INVALID_PARAMS")
+        }
         do {
             switch call.method {
             case "SendMessage", "SendStreamingMessage":

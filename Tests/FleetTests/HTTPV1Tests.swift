@@ -99,6 +99,8 @@ import Testing
             #expect(ids1.count == 2 && ids2.count == 1 && Set(ids1 + ids2).count == 3)
             let tooBig = await Curl.rpc(base, "ListTasks", #"{"pageSize":101}"#, version: "1.0")
             #expect(tooBig.json?["error"]?["code"] == .int(-32602))
+            let negative = await Curl.rpc(base, "GetTask", #"{"id":"x","historyLength":-1}"#, version: "1.0")
+            #expect(negative.json?["error"]?["code"] == .int(-32602))
         }
     }
 

@@ -97,4 +97,19 @@ import Testing
         #expect(status == 0)
         #expect(stderr.contains("load: started"))
     }
+
+    @Test func fixedPortGivesConsecutivePorts() async throws {
+        let first = Int.random(in: 20_000...60_000)
+        let fleet = try Self.launch(["--agents", "3", "--port", String(first), "--delegate-every", "0"])
+        let urls = await Self.lines(fleet, count: 3)
+        kill(fleet.process.processIdentifier, SIGTERM)
+        let (status, stderr) = await Self.wait(fleet)
+        if urls.isEmpty {
+            // Only acceptable reason: one of the three ports was taken; the fleet must say so.
+            #expect(status != 0 && !stderr.isEmpty)
+        } else {
+            #expect(urls.compactMap { URL(string: $0)?.port } == [first, first + 1, first + 2])
+            #expect(status == 0)
+        }
+    }
 }
