@@ -16,7 +16,9 @@ public enum DialectChoice {
     /// card order otherwise.
     public static func choose(card: AgentCard, cardURL: String) -> Outcome {
         let isV1Card = card.raw["supportedInterfaces"]?.arrayValue?.isEmpty == false
-        var candidates: [(rank: Int, order: Int, endpoint: Endpoint)] = []
+        // Sorted by binding, then by how likely the card makes each dialect, then by the general
+        // preference 1.0 > 0.3 > 0.1, then card order.
+        var candidates: [(rank: [Int], endpoint: Endpoint)] = []
         var grpcURLs: [String] = []
         var others: [String] = []
         for (order, interface) in card.interfaces.enumerated() {
@@ -34,11 +36,11 @@ public enum DialectChoice {
             }
             for (dialectRank, dialect) in dialects(for: interface.protocolVersion, card: card, isV1Card: isV1Card).enumerated() {
                 let endpoint = Endpoint(url: url, dialect: dialect, binding: interface.binding)
-                candidates.append((bindingRank + dialectRank + dialectBaseRank(dialect), order, endpoint))
+                candidates.append(([bindingRank, dialectRank, dialectBaseRank(dialect), order], endpoint))
             }
         }
         var seen = Set<Endpoint>()
-        let ordered = candidates.sorted { ($0.rank, $0.order) < ($1.rank, $1.order) }.map(\.endpoint).filter {
+        let ordered = candidates.sorted { $0.rank.lexicographicallyPrecedes($1.rank) }.map(\.endpoint).filter {
             seen.insert($0).inserted
         }
         if !ordered.isEmpty { return .endpoints(ordered) }

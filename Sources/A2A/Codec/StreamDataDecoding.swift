@@ -16,7 +16,10 @@ enum StreamDataDecoding {
         }
         guard let o = value.objectValue else { throw .malformed("stream event is \(value.typeName), expected an object") }
 
-        if o["jsonrpc"] != nil || o["result"] != nil || (o["error"] != nil && o["id"] != nil) {
+        // A bare blog-era event (`{"type":"task_result","result":"..."}`) has a `result` member too:
+        // only an object without a string `type` can be a JSON-RPC envelope.
+        let isBlogEra = o["jsonrpc"] == nil && o["type"]?.stringValue != nil
+        if !isBlogEra, o["jsonrpc"] != nil || o["result"] != nil || (o["error"] != nil && o["id"] != nil) {
             let result = try JSONRPCEnvelope.result(of: o, dialect: endpoint.dialect)
             return try EventDecoding.events(from: result, dialect: endpoint.dialect, context: context)
         }

@@ -9,6 +9,7 @@ public func update(_ state: inout DeckState, _ msg: Msg, now: Date) -> [Command]
 
 extension DeckState {
     public mutating func update(_ msg: Msg, now: Date) -> [Command] {
+        let taskCountBefore = tasks.count
         var out: [Command]
         switch msg {
         case .start: out = startPolling(now: now)
@@ -17,6 +18,7 @@ extension DeckState {
         case .paste(let text): out = handlePaste(text)
         case .resize(let size):
             ui.size = size
+            keepSelectionsVisible(now: now)
             out = []
         case .card(let agent, let outcome): out = handleCard(agent, outcome, now: now)
         case .endpoint(let agent, let endpoint):
@@ -28,7 +30,7 @@ extension DeckState {
         case .streamEnded(let tag, let end): out = handleStreamEnded(tag, end, now: now)
         }
         out += applyRetention()
-        repairSelection(now: now)
+        repairSelection(tasksChanged: tasks.count != taskCountBefore, now: now)
         if let status = ui.status, !status.isVisible(at: now) { ui.status = nil }
         return enforceReadOnly(out, now: now)
     }
@@ -58,6 +60,7 @@ extension DeckState {
 
     /// Drops finished tasks beyond the configured bound, and anything still attached to them.
     mutating func applyRetention() -> [Command] {
+        guard tasks.count > config.maxFinishedTasks else { return [] }
         let drop = Retention.keysToDrop(tasks, keep: config.maxFinishedTasks, selected: ui.selectedTask)
         guard !drop.isEmpty else { return [] }
         let dropped = Set(drop)
@@ -77,12 +80,18 @@ extension DeckState {
         return out
     }
 
-    /// A selection that points at nothing moves to the first visible row.
-    mutating func repairSelection(now: Date) {
+    /// A selection that points at a task that is gone moves to the first visible row; with no
+    /// selection, the first task to appear gets it. (Not re-sorted on every event: that would
+    /// cost a sort per stream event while a filter hides everything.)
+    mutating func repairSelection(tasksChanged: Bool, now: Date) {
         if ui.selectedAgent.map({ agents[$0] == nil }) ?? true { ui.selectedAgent = agentOrder.first }
-        if ui.selectedTask.map({ tasks[$0] == nil }) ?? true {
-            ui.selectedTask = visibleTasks(now: now).first?.key
+        let needed: Bool
+        if let key = ui.selectedTask {
+            needed = tasks[key] == nil
+        } else {
+            needed = tasksChanged && !tasks.isEmpty
         }
+        if needed { ui.selectedTask = visibleTasks(now: now).first?.key }
     }
 
     /// The tag of a stream in flight for this task, if one is.
