@@ -58,6 +58,6 @@ let package = Package(
             "FleetKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // FleetTests: added with the fleet tests.
+        .testTarget(name: "FleetTests", dependencies: ["FleetKit", "TestSupport"]),
     ]
 )
