@@ -136,6 +136,7 @@ private struct ByteReader {
         if depth > maxDepth { throw error("nesting deeper than \(maxDepth) levels") }
         index += 1  // {
         var object = JSONObject()
+        object.reserveCapacity(8)  // most A2A objects have a handful of keys: one allocation
         skipWhitespace()
         if index < count && byte(index) == closeBrace {
             index += 1
@@ -172,6 +173,7 @@ private struct ByteReader {
         if depth > maxDepth { throw error("nesting deeper than \(maxDepth) levels") }
         index += 1  // [
         var elements: [JSONValue] = []
+        elements.reserveCapacity(4)
         skipWhitespace()
         if index < count && byte(index) == closeBracket {
             index += 1

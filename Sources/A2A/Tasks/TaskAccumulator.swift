@@ -30,58 +30,87 @@ public struct TaskAccumulator: Sendable, Hashable {
     /// change nothing and return false.
     @discardableResult
     public mutating func apply(_ event: StreamEvent) -> Bool {
-        let before = self
+        // Changes are tracked explicitly: keeping a copy of `self` to compare would make every
+        // artifact append copy the whole parts array (copy-on-write), quadratic over a long stream.
         switch event {
         case .task(let snapshot):
             guard snapshot.id == task.id else { return false }
-            applySnapshot(snapshot)
+            return applySnapshot(snapshot)
         case .message(let message):
             if let id = message.taskID, id != task.id { return false }
-            appendHistory([message])
+            return appendHistory(message)
         case .status(let update):
             guard update.taskID == task.id else { return false }
-            applyStatus(update)
+            return applyStatus(update)
         case .artifact(let update):
             guard update.taskID == task.id else { return false }
             applyArtifact(update)
+            return true
         }
-        return self != before
     }
 
-    private mutating func applySnapshot(_ snapshot: A2ATask) {
-        task.contextID = snapshot.contextID ?? task.contextID
-        task.status = snapshot.status
+    private mutating func applySnapshot(_ snapshot: A2ATask) -> Bool {
+        var changed = false
+        func set<T: Equatable>(_ keyPath: WritableKeyPath<TaskAccumulator, T>, _ value: T) {
+            if self[keyPath: keyPath] != value {
+                self[keyPath: keyPath] = value
+                changed = true
+            }
+        }
+        set(\.task.contextID, snapshot.contextID ?? task.contextID)
+        set(\.task.status, snapshot.status)
         // An empty list in a snapshot usually means "not included" (historyLength 0, a fresh
         // submit): keep what the stream already built rather than blanking the view.
         if !snapshot.artifacts.isEmpty {
-            task.artifacts = snapshot.artifacts
-            completedArtifactIDs = Set(snapshot.artifacts.map(\.artifactID))
+            set(\.task.artifacts, snapshot.artifacts)
+            set(\.completedArtifactIDs, Set(snapshot.artifacts.map(\.artifactID)))
         }
         if !snapshot.history.isEmpty {
-            task.history = Array(snapshot.history.suffix(Self.historyLimit))
+            set(\.task.history, Array(snapshot.history.suffix(Self.historyLimit)))
         }
-        if let metadata = snapshot.metadata { task.metadata = metadata }
-        progressPercent = ObjectDecoding.progress(in: snapshot.metadata) ?? progressPercent
-        updateStatusText(snapshot.status)
+        if let metadata = snapshot.metadata { set(\.task.metadata, metadata) }
+        set(\.progressPercent, ObjectDecoding.progress(in: snapshot.metadata) ?? progressPercent)
+        set(\.statusText, Self.text(of: snapshot.status))
+        return changed
     }
 
-    private mutating func applyStatus(_ update: StatusUpdate) {
-        if task.contextID == nil { task.contextID = update.contextID }
+    private mutating func applyStatus(_ update: StatusUpdate) -> Bool {
+        var changed = false
+        if task.contextID == nil, let contextID = update.contextID {
+            task.contextID = contextID
+            changed = true
+        }
         let stateChanged = update.status.state != task.status.state
-        task.status = update.status
-        if let percent = update.progressPercent { progressPercent = percent }
+        if task.status != update.status {
+            task.status = update.status
+            changed = true
+        }
+        if let percent = update.progressPercent, percent != progressPercent {
+            progressPercent = percent
+            changed = true
+        }
         if let metadata = update.metadata?.objectValue {
             var merged = task.metadata?.objectValue ?? JSONObject()
             for (key, value) in metadata.pairs { merged[key] = value }
             task.metadata = .object(merged)
         }
-        if update.isFinal { sawFinal = true }
-        if update.status.message != nil || stateChanged { updateStatusText(update.status) }
+        if update.isFinal && !sawFinal {
+            sawFinal = true
+            changed = true
+        }
+        if update.status.message != nil || stateChanged {
+            let text = Self.text(of: update.status)
+            if text != statusText {
+                statusText = text
+                changed = true
+            }
+        }
+        return changed
     }
 
-    private mutating func updateStatusText(_ status: TaskStatus) {
+    private static func text(of status: TaskStatus) -> String? {
         let text = status.message?.text ?? ""
-        statusText = text.isEmpty ? nil : text
+        return text.isEmpty ? nil : text
     }
 
     /// Keyed by artifact id: `append` adds the parts (kept as sent, not merged), otherwise the
@@ -109,14 +138,13 @@ public struct TaskAccumulator: Sendable, Hashable {
         }
     }
 
-    private mutating func appendHistory(_ messages: [Message]) {
-        for message in messages {
-            if !message.messageID.isEmpty, task.history.contains(where: { $0.messageID == message.messageID }) { continue }
-            task.history.append(message)
-        }
+    private mutating func appendHistory(_ message: Message) -> Bool {
+        if !message.messageID.isEmpty, task.history.contains(where: { $0.messageID == message.messageID }) { return false }
+        task.history.append(message)
         if task.history.count > Self.historyLimit {
             task.history.removeFirst(task.history.count - Self.historyLimit)
         }
+        return true
     }
 }
 

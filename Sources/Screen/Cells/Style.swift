@@ -1,11 +1,11 @@
-/// How a cell looks, said semantically: a theme `Role` plus optional explicit overrides.
+/// How a cell looks, said semantically: a theme `ThemeRole` plus optional explicit overrides.
 ///
 /// Views should mostly say *what* something is (`Style(.error)`, `Style(.stateWorking)`) and let
 /// the theme decide colours; that keeps the monochrome theme and `NO_COLOR` readable.
 /// Explicit colours are for the rare case a role does not fit, and are ignored by themes that
 /// do not use colour.
 public struct Style: Hashable, Sendable {
-    public var role: Role
+    public var role: ThemeRole
     /// Replaces the role's foreground when set.
     public var foreground: Color?
     /// Replaces the role's background when set.
@@ -13,7 +13,7 @@ public struct Style: Hashable, Sendable {
     /// Added to the role's attributes.
     public var attributes: Attributes
 
-    public init(_ role: Role = .text, foreground: Color? = nil, background: Color? = nil, attributes: Attributes = []) {
+    public init(_ role: ThemeRole = .text, foreground: Color? = nil, background: Color? = nil, attributes: Attributes = []) {
         self.role = role
         self.foreground = foreground
         self.background = background

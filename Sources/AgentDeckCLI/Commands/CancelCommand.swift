@@ -1,0 +1,23 @@
+import A2A
+import ArgumentParser
+import Wire
+
+/// `agentdeck cancel URL TASK_ID`: exit 0 when the agent accepted the cancel.
+struct CancelCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Ask an agent to cancel a task.")
+
+    @Argument(help: "Agent base URL or card URL.") var url: String
+    @Argument(help: "Task id.") var taskID: String
+    @Flag(help: "One JSON object per line.") var json = false
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        try await failingClearly {
+            let client = try AgentClientFactory.make(url: url, connection: connection, readOnly: false)
+            _ = try await client.discoverOrFail()
+            let task = try await client.callOrFail(.cancel(taskID: taskID)).task(or: "CancelTask")
+            EventPrinter(agent: url, json: json).print(.task(task))
+            return 0
+        }
+    }
+}

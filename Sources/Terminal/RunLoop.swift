@@ -1,0 +1,178 @@
+import Deck
+import Screen
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs `app` full-screen on the controlling terminal until it quits, a signal arrives, or the
+/// terminal hangs up. `wakeFD` is the read end of a pipe other threads write a byte to when
+/// they have news for the app (-1 for none); it should be non-blocking.
+///
+/// Call it on the thread that will own ncurses, after starting other threads with the UI
+/// signals blocked (`agentdeck_block_ui_signals_in_this_thread`). The terminal is restored on
+/// every exit path, except after a hangup, when it is gone.
+public func runTerminal(app: some TerminalApp, theme: Theme, wakeFD: Int32, options: RunOptions = RunOptions()) throws(TerminalError) -> ExitReason {
+    let backend = try NcursesBackend.openInteractive(theme: theme, options: options.backend)
+    return try RunLoop(app: app, backend: backend, wakeFD: wakeFD, options: options).run()
+}
+
+/// The UI loop: one thread waiting in `poll()` on the input, the signal self-pipe and the wake
+/// fd, with a timeout for the next app deadline or the next allowed frame.
+///
+/// Frames are drawn only when a response asked for one, and at most `maxFramesPerSecond`
+/// times a second: a burst of events coalesces into one frame. No `Task`, no actor hops.
+public final class RunLoop<App: TerminalApp> {
+    let app: App
+    let backend: NcursesBackend
+    private(set) var wakeFD: Int32
+    let minimumFrameInterval: Duration
+    let clock = ContinuousClock()
+
+    private var needsRedraw = true
+    private var lastFrame: ContinuousClock.Instant?
+    private var exitReason: ExitReason?
+    /// Reads that found input ready but no key: a closed input looks like that forever.
+    private var emptyReads = 0
+    /// Frames drawn so far (for tests and measurements).
+    public private(set) var framesDrawn = 0
+
+    public init(app: App, backend: NcursesBackend, wakeFD: Int32, options: RunOptions = RunOptions()) {
+        self.app = app
+        self.backend = backend
+        self.wakeFD = wakeFD
+        self.minimumFrameInterval = .seconds(1) / max(1, options.maxFramesPerSecond)
+    }
+
+    /// Runs until the app quits, a terminating signal arrives, or the input hangs up. Closes
+    /// the backend on the way out (or abandons it after a hangup).
+    public func run() throws(TerminalError) -> ExitReason {
+        let signals = try SignalPipe()
+        defer { signals.remove(afterHangup: exitReason == .hangup) }
+        defer {
+            if exitReason == .hangup { backend.abandon() } else { backend.close() }
+        }
+        app.start(TerminalInfo(width: backend.width, height: backend.height,
+                               colorCount: backend.mapping.colorCount, isUTF8: backend.isUTF8))
+        apply(app.handle(.resize(width: backend.width, height: backend.height)))
+        needsRedraw = true
+
+        while exitReason == nil {
+            drawIfDue()
+            var descriptors = [
+                pollfd(fd: backend.inputFD, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0),  // poll skips a negative fd
+            ]
+            let timeout = RunLoop.pollTimeout(now: clock.now, until: nextWakeUp())
+            let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                throw .system(call: "poll", errno: errno)
+            }
+            if descriptors[1].revents != 0 { handleSignals(signals.drain()) }
+            if exitReason != nil { break }
+            handleInput(descriptors[0].revents)
+            if exitReason != nil { break }
+            if descriptors[2].revents != 0 { handleWake(descriptors[2].revents) }
+            if exitReason != nil { break }
+            if let deadline = app.nextDeadline, clock.now >= deadline {
+                apply(app.handle(.tick(now: clock.now)))
+            }
+        }
+        return exitReason ?? .quit
+    }
+
+    /// Milliseconds for `poll` until `deadline` (rounded up, so we never wake early and spin);
+    /// -1 (wait forever) without one.
+    public static func pollTimeout(now: ContinuousClock.Instant, until deadline: ContinuousClock.Instant?) -> Int32 {
+        guard let deadline else { return -1 }
+        guard deadline > now else { return 0 }
+        let (seconds, attoseconds) = (deadline - now).components
+        let attosecondsPerMillisecond: Int64 = 1_000_000_000_000_000
+        let milliseconds = seconds * 1000 + (attoseconds + attosecondsPerMillisecond - 1) / attosecondsPerMillisecond
+        return Int32(clamping: milliseconds)
+    }
+
+    // MARK: Steps
+
+    private func nextWakeUp() -> ContinuousClock.Instant? {
+        var wakeUp = app.nextDeadline
+        if needsRedraw, let lastFrame {
+            let frameDue = lastFrame + minimumFrameInterval
+            wakeUp = min(wakeUp ?? frameDue, frameDue)
+        }
+        return wakeUp
+    }
+
+    private func drawIfDue() {
+        guard needsRedraw else { return }
+        let now = clock.now
+        if let lastFrame, now < lastFrame + minimumFrameInterval { return }
+        var buffer = CellBuffer(width: backend.width, height: backend.height)
+        app.render(into: &buffer)
+        backend.draw(buffer, cursor: app.cursor)
+        lastFrame = now
+        needsRedraw = false
+        framesDrawn += 1
+    }
+
+    private func apply(_ response: AppResponse) {
+        if response.redraw { needsRedraw = true }
+        if response.repaint {
+            backend.forceFullRepaint()
+            needsRedraw = true
+        }
+        if response.quit && exitReason == nil { exitReason = .quit }
+    }
+
+    private func handleSignals(_ numbers: [Int32]) {
+        for number in numbers {
+            switch number {
+            case SIGWINCH: handleResize()
+            case SIGHUP: exitReason = .hangup
+            case SIGINT, SIGTERM, SIGQUIT: if exitReason == nil { exitReason = .signal(number) }
+            default: break
+            }
+        }
+    }
+
+    private func handleResize() {
+        guard backend.refreshSize() else { return }
+        apply(app.handle(.resize(width: backend.width, height: backend.height)))
+        needsRedraw = true
+    }
+
+    private func handleInput(_ events: Int16) {
+        if events & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            exitReason = .hangup  // the terminal is gone: do not touch it again
+            return
+        }
+        guard events & Int16(POLLIN) != 0 else { return }
+        let keys = backend.readKeys()
+        if keys.isEmpty {
+            emptyReads += 1
+            if emptyReads > 100 { exitReason = .hangup }
+            return
+        }
+        emptyReads = 0
+        for key in keys {
+            if key == .resize {
+                handleResize()
+            } else {
+                apply(app.handle(.key(key)))
+            }
+            if exitReason != nil { return }
+        }
+    }
+
+    private func handleWake(_ events: Int16) {
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        // One read: poll said it will not block, even on a blocking descriptor.
+        let count = bytes.withUnsafeMutableBytes { read(wakeFD, $0.baseAddress, $0.count) }
+        if count == 0 || events & Int16(POLLNVAL) != 0 {
+            wakeFD = -1  // the writer is gone: stop polling it
+            return
+        }
+        apply(app.handle(.wake))
+    }
+}

@@ -1,3 +1,0 @@
-import AgentDeckCLI
-
-AgentDeckCommand.main()
