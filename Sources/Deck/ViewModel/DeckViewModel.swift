@@ -38,15 +38,17 @@ public struct DeckViewModel: Sendable, Hashable {
 
     public init(_ state: DeckState, now: Date) {
         header = HeaderSummary(state)
-        var byAgent: [AgentID: [TaskEntry]] = [:]
-        for t in state.tasks.values { byAgent[t.key.agentID, default: []].append(t) }
-        agents = state.orderedAgents.map { AgentRow($0, tasks: byAgent[$0.id] ?? [], state: state) }
+        var counts: [AgentID: AgentRow.TaskCounts] = [:]
+        state.forEachTask { t in counts[t.key.agentID, default: .init()].add(t.state) }
+        agents = state.orderedAgents.map { AgentRow($0, counts: counts[$0.id] ?? .init(), state: state) }
         selectedAgentIndex = agents.firstIndex { $0.isSelected }
-        let visible = state.visibleTasks(now: now)
-        tasks = visible.map { entry in
-            TaskRow(
-                entry, agentName: state.agents[entry.key.agentID]?.displayName ?? entry.key.agentID.rawValue,
-                selected: entry.key == state.ui.selectedTask, now: now)
+        var names: [AgentID: String] = [:]
+        for (id, a) in state.agents { names[id] = a.displayName }
+        tasks = state.visibleTaskKeys(now: now).compactMap { key in
+            guard let index = state.tasks.index(forKey: key) else { return nil }
+            return TaskRow(
+                state.tasks.values[index], agentName: names[key.agentID] ?? key.agentID.rawValue,
+                selected: key == state.ui.selectedTask, now: now)
         }
         selectedTaskIndex = tasks.firstIndex { $0.isSelected }
         if let entry = state.selectedTaskEntry {
