@@ -13,6 +13,8 @@ public struct DeckViewModel: Sendable, Hashable {
     public var detail: TaskDetail?
     /// The changed card's fields, for the selected agent when its card changed.
     public var cardChanges: [CardFieldChange]
+    /// The selected agent's card and connection, for the detail pane.
+    public var agentDetail: AgentDetail?
     public var focus: Pane
     public var zoomed: Bool
     public var scroll: [Pane: Int]
@@ -60,6 +62,9 @@ public struct DeckViewModel: Sendable, Hashable {
             cardChanges = CardDiff.diff(old, new)
         } else {
             cardChanges = []
+        }
+        if let a = state.selectedAgentEntry, let i = selectedAgentIndex {
+            agentDetail = AgentDetail(a, row: agents[i], cardChanges: cardChanges)
         }
         focus = state.ui.focus
         zoomed = state.ui.zoomed
