@@ -71,6 +71,8 @@ import Testing
         h.state.ui.focus = .agents
         h.state.ui.selectedAgent = alice
         #expect(h.state.viewModel(now: h.now).cardChanges == changes)
+        let detail = h.state.viewModel(now: h.now).agentDetail
+        #expect(detail?.card == new && detail?.etag == "W/\"2\"" && detail?.cardChanges == changes)
         h.key(.enter)
         #expect(h.state.agents[alice]?.cardChanged == false)
     }
