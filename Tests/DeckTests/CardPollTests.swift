@@ -122,6 +122,9 @@ import Testing
         h.send(.card(bob, .fetched(card, endpoint: nil, etag: nil, latency: 0.05)))
         #expect(h.state.agents[bob]?.health == .grpcOnly)
         #expect(h.state.agents[bob]?.card == card)
+        #expect(h.dispatch("@bob hello").isEmpty)
+        #expect(h.state.tasks.isEmpty)
+        #expect(h.state.ui.status?.text.contains("gRPC") == true)
     }
 
     @Test func aCardWithNothingWeSpeakIsDown() {
