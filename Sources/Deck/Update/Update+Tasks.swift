@@ -11,6 +11,10 @@ extension DeckState {
             showError(ReadOnlyPolicy.refusal(for: entry.displayName, global: config.readOnly), now: now)
             return []
         }
+        guard entry.health != .grpcOnly else {
+            showError("\(entry.displayName) speaks only gRPC: nothing can be sent to it from here", now: now)
+            return []
+        }
         // 0.1 agents expect the client to choose the task id; others name it in their first event.
         let clientChosenID = entry.dialect == .v01
         let taskID = clientChosenID ? ids.uuid() : makePlaceholderID()

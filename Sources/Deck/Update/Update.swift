@@ -24,7 +24,8 @@ extension DeckState {
         case .card(let agent, let outcome): out = handleCard(agent, outcome, now: now)
         case .endpoint(let agent, let endpoint):
             agents[agent]?.endpoint = endpoint
-            out = []
+            // The ladder may have found V1 after all: discovery applies from now on.
+            out = deadlines[.listPoll(agent)] == nil ? listPollCommand(agent).map { [$0] } ?? [] : []
         case .result(let tag, let result): out = handleResult(tag, result, now: now)
         case .streamOpened(let tag): out = handleStreamOpened(tag, now: now)
         case .streamEvent(let tag, let event): out = handleStreamEvent(tag, event, now: now)

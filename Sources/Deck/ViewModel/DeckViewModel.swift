@@ -11,10 +11,10 @@ public struct DeckViewModel: Sendable, Hashable {
     public var selectedTaskIndex: Int?
     public var selectedAgentIndex: Int?
     public var detail: TaskDetail?
+    /// The selected agent, for the detail pane while the agents pane has focus.
+    public var agentDetail: AgentDetail?
     /// The changed card's fields, for the selected agent when its card changed.
     public var cardChanges: [CardFieldChange]
-    /// The selected agent's card and connection, for the detail pane.
-    public var agentDetail: AgentDetail?
     public var focus: Pane
     public var zoomed: Bool
     public var scroll: [Pane: Int]
@@ -58,14 +58,10 @@ public struct DeckViewModel: Sendable, Hashable {
                 ?? TaskRow(entry, agentName: state.agents[entry.key.agentID]?.displayName ?? "", selected: true, now: now)
             detail = TaskDetail(entry, row: row, readOnly: state.isReadOnly(entry.key.agentID), now: now)
         }
-        if let a = state.selectedAgentEntry, a.cardChanged, let old = a.previousCard, let new = a.card {
-            cardChanges = CardDiff.diff(old, new)
-        } else {
-            cardChanges = []
-        }
         if let a = state.selectedAgentEntry, let i = selectedAgentIndex {
-            agentDetail = AgentDetail(a, row: agents[i], cardChanges: cardChanges)
+            agentDetail = AgentDetail(a, row: agents[i])
         }
+        cardChanges = agentDetail?.cardChanges ?? []
         focus = state.ui.focus
         zoomed = state.ui.zoomed
         scroll = state.ui.scroll
