@@ -1,25 +1,36 @@
 import A2A
 import Foundation
 
-/// Everything the detail pane shows about the selected agent: its row, the card as last read
-/// (kept across failed polls), the endpoint in use and what changed in the card.
+/// Everything the detail pane shows about the selected agent.
 public struct AgentDetail: Sendable, Hashable {
     public var row: AgentRow
     public var card: AgentCard?
-    /// The interface the runtime talks to (nil before a usable card).
     public var endpoint: Endpoint?
-    /// When the card was last read successfully.
+    /// Why it is not simply up.
+    public var healthReason: String?
     public var lastSeenAt: Date?
+    public var etag: String?
     public var consecutivePollFailures: Int
-    /// Field-level card changes since the operator last looked (empty when none).
+    public var consecutiveCallFailures: Int
+    /// ListTasks discovery is off for this agent (it does not offer it).
+    public var listUnsupported: Bool
+    /// Field changes since the previous card, while the change is unseen.
     public var cardChanges: [CardFieldChange]
 
-    init(_ entry: AgentEntry, row: AgentRow, cardChanges: [CardFieldChange]) {
+    init(_ entry: AgentEntry, row: AgentRow) {
         self.row = row
         card = entry.card
         endpoint = entry.endpoint
+        healthReason = entry.health.reason
         lastSeenAt = entry.lastSeenAt
+        etag = entry.etag
         consecutivePollFailures = entry.consecutivePollFailures
-        self.cardChanges = cardChanges
+        consecutiveCallFailures = entry.consecutiveCallFailures
+        listUnsupported = entry.listUnsupported
+        if entry.cardChanged, let old = entry.previousCard, let new = entry.card {
+            cardChanges = CardDiff.diff(old, new)
+        } else {
+            cardChanges = []
+        }
     }
 }
