@@ -44,7 +44,8 @@ let package = Package(
         .testTarget(name: "A2ATests", dependencies: ["A2A"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WireTests", dependencies: ["Wire", "A2A", "TestSupport"]),
         .testTarget(name: "DeckTests", dependencies: ["Deck", "A2A"]),
-        .testTarget(name: "ScreenTests", dependencies: ["Screen", "Deck", "A2A"]),
+        // Golden screens are read by path (#filePath), not bundled.
+        .testTarget(name: "ScreenTests", dependencies: ["Screen", "Deck", "A2A"], exclude: ["Views/Golden"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcursesw"]),
         .testTarget(name: "CLITests", dependencies: ["AgentDeckCLI"]),
         .testTarget(name: "IntegrationTests", dependencies: ["AgentDeckCLI", "Wire", "A2A", "TestSupport"]),

@@ -25,18 +25,22 @@ public struct DashboardLayout: Hashable, Sendable {
     public var bottomLine: Rect
     /// The body (between header and status line), for overlays.
     public var body: Rect
+    /// Everything under the header: where the help and confirmation overlays go.
+    public var overlay: Rect
 
     public static func isTooSmall(width: Int, height: Int) -> Bool {
         width < minimumWidth || height < minimumHeight
     }
 
-    public init(width: Int, height: Int, focus: Pane, zoomed: Bool) {
+    /// - Parameter agentCount: a short agent list gives its spare rows to the tasks.
+    public init(width: Int, height: Int, focus: Pane, zoomed: Bool, agentCount: Int = .max) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         let rows = screen.rows([.fixed(1), .fill(1), .fixed(1), .fixed(1)])
         header = rows[0]
         body = rows[1]
         statusLine = rows[2]
         bottomLine = rows[3]
+        overlay = Rect(x: 0, y: body.y, width: width, height: max(0, height - body.y))
         if zoomed {
             switch focus {
             case .agents: agents = body
@@ -45,12 +49,13 @@ public struct DashboardLayout: Hashable, Sendable {
             }
             return
         }
-        let agentsHeight = body.height / 3
+        // Borders and the column header take 3 rows.
+        let agentsHeight = max(4, min(body.height / 3, agentCount.addingReportingOverflow(3).partialValue))
         let split = body.rows([.fixed(agentsHeight), .fill(1)])
         agents = split[0]
         let lower = split[1]
         if width >= Self.sideBySideWidth {
-            let columns = lower.columns([.percent(58), .fill(1)])
+            let columns = lower.columns([.percent(64), .fill(1)])
             tasks = columns[0]
             detail = columns[1]
         } else if focus == .detail {

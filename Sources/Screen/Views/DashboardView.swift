@@ -57,7 +57,8 @@ public enum DashboardView {
             TooSmallView.render(readOnly: model.header.readOnly, into: &buffer)
             return nil
         }
-        let layout = DashboardLayout(width: buffer.width, height: buffer.height, focus: model.focus, zoomed: model.zoomed)
+        let layout = DashboardLayout(width: buffer.width, height: buffer.height, focus: model.focus, zoomed: model.zoomed,
+            agentCount: model.agents.count)
         HeaderView.render(model.header, into: &buffer, area: layout.header)
         if let area = layout.agents {
             if model.zoomed {
@@ -78,9 +79,9 @@ public enum DashboardView {
         StatusBarView.render(model, into: &buffer, area: layout.statusLine)
         let cursor = PromptLineView.render(model, into: &buffer, area: layout.bottomLine)
         if let help = model.help {
-            HelpOverlayView.render(help, readOnly: model.header.readOnly, into: &buffer, body: layout.body, options: options)
+            HelpOverlayView.render(help, readOnly: model.header.readOnly, into: &buffer, body: layout.overlay, options: options)
         } else if let prompt = model.prompt, case .confirmCancel(let key) = prompt.mode {
-            ConfirmDialogView.render(key, model: model, into: &buffer, body: layout.body, options: options)
+            ConfirmDialogView.render(key, model: model, into: &buffer, body: layout.overlay, options: options)
         }
         return cursor
     }

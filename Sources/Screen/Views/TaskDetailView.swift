@@ -47,7 +47,7 @@ enum TaskDetailView {
         for span in detail.timeline {
             out.add([
                 Span(" " + ViewText.clock(span.start, in: options.timeZone) + "  ", style: Style(.dim)),
-                Span(TextLayout.pad(TaskStateLook.label(span.state), to: 12), style: TaskStateLook.style(span.state)),
+                Span(TextLayout.pad(TaskStateLook.label(span.state), to: 13), style: TaskStateLook.style(span.state)),
                 Span(span.state.isTerminal ? "" : ViewText.preciseDuration(span.duration)),
             ])
         }

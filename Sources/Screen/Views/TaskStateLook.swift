@@ -22,9 +22,18 @@ enum TaskStateLook {
         switch state {
         case .inputRequired: "input-req"
         case .authRequired: "auth-req"
-        case .unrecognized(let raw): ViewText.agent(raw)
+        case .unrecognized(let raw): readable(raw)
         default: state.name
         }
+    }
+
+    /// A state this build does not know, as the agent spelled it but in the familiar form:
+    /// `TASK_STATE_PAUSED` reads `paused`.
+    static func readable(_ raw: String) -> String {
+        var name = ViewText.agent(raw).lowercased()
+        if name.hasPrefix("task_state_") { name.removeFirst("task_state_".count) }
+        name = name.replacingOccurrences(of: "_", with: "-")
+        return name.isEmpty ? "?" : name
     }
 
     /// `▶ working`.
