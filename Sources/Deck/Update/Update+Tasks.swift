@@ -125,7 +125,9 @@ extension DeckState {
     /// The placeholder row takes the id the agent gave. Returns the key the task now lives under.
     mutating func adopt(realID: String, contextID: String?, for key: TaskKey) -> TaskKey {
         // Cheap checks first: this runs for every event of every stream.
-        guard !realID.isEmpty, realID != key.taskID, let entry = tasks[key], entry.isPlaceholder else { return key }
+        guard realID != key.taskID, TaskKey.isUsable(taskID: realID), let entry = tasks[key], entry.isPlaceholder else {
+            return key
+        }
         let newKey = TaskKey(agentID: key.agentID, taskID: realID)
         tasks[key] = nil
         if var existing = tasks[newKey] {
