@@ -8,6 +8,10 @@ enum AgentClientFactory {
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
             throw CLIFailure("'\(url)' is not an http:// or https:// URL")
         }
+        for (name, seconds) in [("--timeout", connection.timeout), ("--idle-timeout", connection.idleTimeout)]
+        where !(seconds.isFinite && seconds > 0) {
+            throw CLIFailure("\(name) takes a positive number of seconds")
+        }
         let headers: [HTTPHeader]
         switch try connection.authConfig().resolve(environment: ProcessInfo.processInfo.environment) {
         case .success(let h): headers = h
@@ -15,7 +19,8 @@ enum AgentClientFactory {
         }
         let target = AgentTarget(
             url: url, authHeaders: headers.map { HeaderField($0.name, $0.value) },
-            insecure: connection.insecure, readOnly: readOnly)
+            insecure: connection.insecure, readOnly: readOnly,
+            requestTimeout: connection.timeout, streamIdleTimeout: connection.idleTimeout)
         return AgentClient(target: target, engine: sharedEngine)
     }
 }

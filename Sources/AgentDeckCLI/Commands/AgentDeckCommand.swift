@@ -7,7 +7,7 @@ public struct AgentDeckCommand: AsyncParsableCommand {
         commandName: "agentdeck",
         abstract: "A terminal operator console for fleets of A2A agents (A2A 1.0, 0.3 and 0.1).",
         subcommands: [DashboardCommand.self, CardCommand.self, SendCommand.self, GetCommand.self, CancelCommand.self,
-                      TasksCommand.self, WatchCommand.self],
+                      TasksCommand.self, WatchCommand.self, InfoCommand.self],
         defaultSubcommand: DashboardCommand.self)
     public init() {}
 }
@@ -30,8 +30,11 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Skip TLS certificate verification for this agent.")
     var insecure = false
 
-    @Option(help: "Seconds to wait for a non-streaming answer.")
+    @Option(help: "Seconds to wait for a non-streaming answer (a card fetch waits at most 10).")
     var timeout: Double = 30
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a stream may go without an event or keep-alive.")
+    var idleTimeout: Double = 45
 
     func authConfig() throws -> AuthConfig {
         var spec = AuthConfig(bearerTokenEnv: bearerEnv, apiKeyHeader: apiKeyEnv == nil ? nil : (apiKeyHeader ?? "X-API-Key"), apiKeyEnv: apiKeyEnv)

@@ -53,7 +53,8 @@ public final class AgentClient: Sendable {
         var headers = credentialHeaders(for: url)
         headers.append(HTTPHeader("Accept", "application/json"))
         if let etag { headers.append(HTTPHeader("If-None-Match", etag)) }
-        let request = HTTPRequest(url: url, method: "GET", headers: headers, timeout: 10, insecure: target.insecure,
+        let request = HTTPRequest(url: url, method: "GET", headers: headers, timeout: min(10, target.requestTimeout),
+                                  connectTimeout: min(10, target.requestTimeout), insecure: target.insecure,
                                   maxBodyBytes: 4 << 20)
         engine.perform(request) { [self] result in
             switch result {
@@ -246,7 +247,7 @@ public final class AgentClient: Sendable {
     /// The stream as an AsyncStream, for the CLI.
     public func stream(_ request: A2ARequest, context: StreamContext) -> AsyncStream<StreamItem> {
         AsyncStream<StreamItem> { (continuation: AsyncStream<StreamItem>.Continuation) in
-            let handle = self.stream(request, context: context, idleTimeout: 45) { item in
+            let handle = self.stream(request, context: context, idleTimeout: self.target.streamIdleTimeout) { item in
                 continuation.yield(item)
                 if case .ended = item { continuation.finish() }
             }
@@ -321,10 +322,12 @@ public final class AgentClient: Sendable {
         headers += credentialHeaders(for: url)
         if streaming {
             return HTTPRequest.stream(url: url, method: encoded.httpMethod, headers: headers,
-                                      body: encoded.body.isEmpty ? nil : encoded.body, insecure: target.insecure)
+                                      body: encoded.body.isEmpty ? nil : encoded.body,
+                                      connectTimeout: min(10, target.requestTimeout), insecure: target.insecure)
         }
         return HTTPRequest(url: url, method: encoded.httpMethod, headers: headers,
-                           body: encoded.body.isEmpty ? nil : encoded.body, timeout: 30, insecure: target.insecure)
+                           body: encoded.body.isEmpty ? nil : encoded.body, timeout: target.requestTimeout,
+                           connectTimeout: min(10, target.requestTimeout), insecure: target.insecure)
     }
 
     /// Credentials go only to the agent's own origin (the URL the operator configured).
