@@ -121,6 +121,10 @@ extension DeckState {
     }
 
     mutating func run(_ command: ColonCommand, now: Date) -> [Command] {
+        if command.isMutating, isFullyReadOnly {
+            showError(ReadOnlyPolicy.refusal(for: nil, global: true), now: now)
+            return []
+        }
         switch command {
         case .quit: return [.quit]
         case .help: ui.showHelp = true
