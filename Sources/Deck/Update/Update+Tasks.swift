@@ -176,6 +176,7 @@ extension DeckState {
         // the task's arrays and make every artifact chunk copy the whole artifact list.
         guard let index = tasks.index(forKey: key) else { return key }
         let wasTerminal = tasks.values[index].state.isTerminal
+        tasks.values[index].heardFromAgent = true
         if case .message(let m) = event, tasks.values[index].isPlaceholder, m.taskID == nil {
             // The agent answered with a message and made no task: the exchange is complete.
             let done = StatusUpdate(
@@ -194,7 +195,8 @@ extension DeckState {
         taskFinishedSinceRetention = true
         entry.lastError = why
         entry.stream = .ended
-        if entry.isPlaceholder {
+        // Never reached the agent (or it never said a word): nothing else will ever finish it.
+        if entry.isPlaceholder || !entry.heardFromAgent {
             let failed = StatusUpdate(
                 taskID: key.taskID, status: TaskStatus(state: .failed, message: nil), isFinal: true)
             entry.apply(.status(failed), now: now)
