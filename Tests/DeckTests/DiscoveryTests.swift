@@ -117,3 +117,28 @@ import Testing
         #expect(out.count == 3)
     }
 }
+
+@Suite struct HostileInputTests {
+    @Test func absurdTaskIDsAreNotKeyedBy() throws {
+        var h = Harness.standard(listPoll: 10)
+        let huge = String(repeating: "x", count: 10_000)
+        let list = try #require(h.state.requests.first { $0.value.purpose == .list(alice) }?.key)
+        h.send(.result(list, .success(.taskPage(TaskPage(tasks: [taskSnapshot(huge, .working), taskSnapshot("", .working)])))))
+        #expect(h.state.tasks.isEmpty)
+
+        let tag = try #require(h.dispatch("@alice hi").first?.streamParts?.tag)
+        let placeholder = try #require(h.state.ui.selectedTask)
+        h.send(.streamEvent(tag, .task(taskSnapshot(huge, .working))))
+        #expect(h.state.tasks.keys.map(\.taskID) == [placeholder.taskID])
+        #expect(h.state.tasks[placeholder]?.isPlaceholder == true)
+    }
+
+    @Test func eventsForAnotherTaskDoNotTouchOurs() throws {
+        var h = Harness.standard()
+        let tag = try h.dispatchedTask("t1", .working)
+        h.send(.streamEvent(tag, statusEvent("someone-else", .failed, "boom")))
+        let entry = try #require(h.state.tasks[TaskKey(agentID: alice, taskID: "t1")])
+        #expect(entry.state == .working)
+        #expect(h.state.tasks.count == 1)
+    }
+}

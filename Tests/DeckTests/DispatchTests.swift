@@ -163,3 +163,30 @@ import Testing
         #expect(a.state == b.state)
     }
 }
+
+@Suite struct ClientChosenIDTests {
+    @Test func aFailedSendToA01AgentFailsTheRowToo() throws {
+        var h = Harness.standard(bobDialect: .v01)
+        let call = try #require(h.dispatch("@bob hola").first?.callParts)
+        h.send(.result(call.tag, .failure(.transport("connection refused"))))
+        let entry = try #require(h.selected)
+        #expect(!entry.isPlaceholder)
+        #expect(entry.state == .failed)
+        #expect(entry.lastError == "connection refused")
+    }
+
+    @Test func aFailedReplyLeavesTheAgentsTaskAlone() throws {
+        var h = Harness.standard()
+        let tag = try h.dispatchedTask("t1", .inputRequired)
+        h.send(.streamEnded(tag, .closed))
+        h.key(.char("r"))
+        h.type("answer")
+        let reply = try #require(h.key(.enter).first?.streamParts?.tag)
+        h.send(.streamEnded(reply, .failed(.transport("connection reset"))))
+        let entry = try #require(h.state.tasks[TaskKey(agentID: alice, taskID: "t1")])
+        #expect(entry.state == .inputRequired, "the agent's state is not ours to rewrite")
+        #expect(entry.lastError == "connection reset")
+        #expect(h.state.ui.status?.text.contains("reply not delivered") == true)
+        #expect(h.state.viewModel(now: h.now).detail?.canReply == true, "the operator can try again")
+    }
+}

@@ -189,3 +189,18 @@ import Testing
         #expect(h.state.ui.prompt?.editor.text == "", "commands have their own history")
     }
 }
+
+@Suite struct PasteTests {
+    @Test func pasteGoesIntoTheOpenPromptOnly() {
+        var h = Harness.standard()
+        #expect(h.send(.paste("n")).isEmpty)
+        #expect(h.state.ui.prompt == nil, "a paste is text, never keys")
+        h.key(.char("n"))
+        h.send(.paste("line one\nline two"))
+        #expect(h.state.ui.prompt?.editor.text == "line one line two")
+        h.key(.escape)
+        h.key(.char("/"))
+        h.send(.paste("zzz"))
+        #expect(h.state.ui.filter.query == "zzz")
+    }
+}

@@ -47,6 +47,11 @@ import Testing
             }
         }
         #expect(!all.contains { $0.isMutating })
+        // A typed mutating command is refused out loud.
+        h.key(.char(":"))
+        h.type("send @alice hello")
+        #expect(h.key(.enter).isEmpty)
+        #expect(h.state.ui.status?.text.contains("read-only") == true)
         #expect(h.state.tasks.count == 2, "no pending row was created")
         #expect(h.state.tasks.values.allSatisfy { $0.cancel == .none })
     }

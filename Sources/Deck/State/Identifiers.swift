@@ -16,6 +16,13 @@ public struct TaskKey: Hashable, Sendable, CustomStringConvertible {
         self.taskID = taskID
     }
     public var description: String { "\(agentID)/\(taskID)" }
+
+    /// Task ids come from agents: one longer than this is not an id we will key anything by.
+    public static let maxTaskIDLength = 256
+
+    public static func isUsable(taskID: String) -> Bool {
+        !taskID.isEmpty && taskID.utf8.count <= maxTaskIDLength
+    }
 }
 
 /// Names one request or stream the runtime runs for us; results come back carrying it.

@@ -54,6 +54,8 @@ public struct TaskEntry: Sendable, Hashable {
     public var reconnectAttempts = 0
     /// The task was sent to a non-streaming agent: we poll it until it stops.
     public var isPolled = false
+    /// Any event or answer about this task arrived from the agent (false: only our own record).
+    public var heardFromAgent = false
 
     public init(
         key: TaskKey, origin: TaskOrigin, isPlaceholder: Bool = false, contextID: String? = nil, skillID: String? = nil,

@@ -38,7 +38,7 @@ extension DeckState {
     }
 
     mutating func handlePaste(_ text: String) -> [Command] {
-        guard var prompt = ui.prompt, prompt.mode != .command || !text.isEmpty else { return [] }
+        guard var prompt = ui.prompt, !text.isEmpty else { return [] }
         if case .confirmCancel = prompt.mode { return [] }
         prompt.editor.insert(text)
         ui.prompt = prompt
@@ -121,6 +121,10 @@ extension DeckState {
     }
 
     mutating func run(_ command: ColonCommand, now: Date) -> [Command] {
+        if command.isMutating, isFullyReadOnly {
+            showError(ReadOnlyPolicy.refusal(for: nil, global: true), now: now)
+            return []
+        }
         switch command {
         case .quit: return [.quit]
         case .help: ui.showHelp = true

@@ -104,7 +104,7 @@ extension DeckState {
     mutating func handleAttachResult(_ key: TaskKey, _ result: Result<A2AResult, CallFailure>, now: Date) -> [Command] {
         switch result {
         case .success(.task(let t)):
-            let key = TaskKey(agentID: key.agentID, taskID: t.id.isEmpty ? key.taskID : t.id)
+            let key = TaskKey(agentID: key.agentID, taskID: TaskKey.isUsable(taskID: t.id) ? t.id : key.taskID)
             if tasks[key] == nil {
                 guard tasks.count < config.maxTasks else {
                     showError("attach: already following \(tasks.count) tasks", now: now)
@@ -131,7 +131,7 @@ extension DeckState {
         var out: [Command] = []
         switch result {
         case .success(.taskPage(let page)):
-            for t in page.tasks.prefix(Self.listPageSize) where !t.id.isEmpty {
+            for t in page.tasks.prefix(Self.listPageSize) where TaskKey.isUsable(taskID: t.id) {
                 let key = TaskKey(agentID: agent, taskID: t.id)
                 if tasks[key] == nil {
                     guard tasks.count < config.maxTasks else { continue }

@@ -33,7 +33,11 @@ extension DeckState {
         if entry.state.isTerminal || entry.state.isInterrupted {
             tasks[key]?.stream = .ended
             tasks[key]?.reconnectAttempts = 0
-            if entry.state.isInterrupted {
+            if case .failed(let f) = end, case .reply = pending.purpose {
+                // The answer never got through: the task still waits for it.
+                tasks[key]?.lastError = f.summary
+                showError("reply not delivered: \(f.summary)", now: now)
+            } else if entry.state.isInterrupted {
                 showInfo("\(key.taskID) on \(agents[key.agentID]?.displayName ?? "?") needs \(entry.state.name)", now: now)
             }
             return []

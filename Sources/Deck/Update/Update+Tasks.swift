@@ -125,7 +125,9 @@ extension DeckState {
     /// The placeholder row takes the id the agent gave. Returns the key the task now lives under.
     mutating func adopt(realID: String, contextID: String?, for key: TaskKey) -> TaskKey {
         // Cheap checks first: this runs for every event of every stream.
-        guard !realID.isEmpty, realID != key.taskID, let entry = tasks[key], entry.isPlaceholder else { return key }
+        guard realID != key.taskID, TaskKey.isUsable(taskID: realID), let entry = tasks[key], entry.isPlaceholder else {
+            return key
+        }
         let newKey = TaskKey(agentID: key.agentID, taskID: realID)
         tasks[key] = nil
         if var existing = tasks[newKey] {
@@ -174,6 +176,7 @@ extension DeckState {
         // the task's arrays and make every artifact chunk copy the whole artifact list.
         guard let index = tasks.index(forKey: key) else { return key }
         let wasTerminal = tasks.values[index].state.isTerminal
+        tasks.values[index].heardFromAgent = true
         if case .message(let m) = event, tasks.values[index].isPlaceholder, m.taskID == nil {
             // The agent answered with a message and made no task: the exchange is complete.
             let done = StatusUpdate(
@@ -192,7 +195,8 @@ extension DeckState {
         taskFinishedSinceRetention = true
         entry.lastError = why
         entry.stream = .ended
-        if entry.isPlaceholder {
+        // Never reached the agent (or it never said a word): nothing else will ever finish it.
+        if entry.isPlaceholder || !entry.heardFromAgent {
             let failed = StatusUpdate(
                 taskID: key.taskID, status: TaskStatus(state: .failed, message: nil), isFinal: true)
             entry.apply(.status(failed), now: now)
