@@ -60,17 +60,5 @@ if [[ ! -s "$urls_file" ]]; then
 fi
 mapfile -t urls <"$urls_file"
 
-# Until the dashboard takes agent URLs, show them and what the CLI offers.
-if "$DECK" --help 2>&1 | grep -qiE '<(agent-)?urls?|card url'; then
-    "$DECK" "${urls[@]}"
-else
-    echo "Demo fleet: ${#urls[@]} agents"
-    printf '  %s\n' "${urls[@]}"
-    echo
-    "$DECK" --help || true
-    if [[ -t 0 ]]; then
-        echo
-        echo "The fleet keeps running for curl and friends; press Enter (or Ctrl-C) to stop it."
-        read -r _ || true
-    fi
-fi
+# The dashboard on every demo agent; the fleet stops when it exits (the EXIT trap above).
+"$DECK" "${urls[@]}"
