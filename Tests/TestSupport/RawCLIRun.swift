@@ -83,7 +83,11 @@ public struct RawCLIRun: Sendable {
         var usage = rusage()
         var hung = false
         var stopped = false
+        // Peak memory is sampled from /proc (VmHWM of the program's own address space):
+        // `ru_maxrss` after exec still counts the spawning test process's pages.
+        var peakKiB = 0
         while true {
+            peakKiB = max(peakKiB, Self.highWaterKiB(pid))
             let reaped = wait4(pid, &status, WNOHANG, &usage)
             if reaped == pid { break }
             let elapsed = Date().timeIntervalSince(start)
@@ -110,8 +114,19 @@ public struct RawCLIRun: Sendable {
         } else {
             ending = .signaled(status & 0x7F)
         }
-        return RawCLIRun(ending: ending, stdout: stdout, stderr: stderr, peakRSSKiB: usage.ru_maxrss,
+        return RawCLIRun(ending: ending, stdout: stdout, stderr: stderr, peakRSSKiB: peakKiB,
                          stoppedByCaller: stopped)
+    }
+}
+
+extension RawCLIRun {
+    /// `VmHWM` of a live process, in KiB (0 once it has exited).
+    static func highWaterKiB(_ pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        }
+        return 0
     }
 }
 
