@@ -147,8 +147,8 @@ public final class NcursesBackend {
                         count = 1
                     } else {
                         for scalar in source.text.unicodeScalars where count <= Cell.maxCombiningMarks {
-                            text[count] = wchar_t(bitPattern: scalar.value)
-                            count += 1
+                            text[count] = NcursesBackend.drawable(scalar, isBase: count == 0)
+                            if text[count] != 0 { count += 1 }
                         }
                     }
                     if count == 0 {
@@ -174,6 +174,18 @@ public final class NcursesBackend {
         }
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// The character to hand to ncurses for a scalar of a cell, 0 to leave it out. Cells built
+    /// by hand (`Cell("...")`) skip `CellBuffer.put`'s checks; a control given to ncurses would be
+    /// drawn as two columns (`^[`) and shift the row.
+    static func drawable(_ scalar: Unicode.Scalar, isBase: Bool) -> wchar_t {
+        let value = scalar.value
+        if value >= 0x20 && value < 0x7F { return wchar_t(value) }
+        if isBase {
+            return wchar_t(bitPattern: (TextSanitizer.placeholder(for: scalar) ?? scalar).value)
+        }
+        return CellWidth.of(scalar) == 0 ? wchar_t(bitPattern: value) : 0
     }
 
     /// Every key waiting, without blocking.

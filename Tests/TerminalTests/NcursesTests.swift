@@ -76,6 +76,20 @@ struct NcursesTests {
         #expect(backend.inspect(x: 79, y: 3)?.text == "x")
     }
 
+    @Test("hand-made cells with controls or spacing marks cannot shift a row")
+    func handMadeCells() throws {
+        let terminal = try HeadlessTerminal()
+        let backend = terminal.backend
+        var buffer = CellBuffer(width: backend.width, height: backend.height)
+        buffer.set(Cell("\u{1B}"), x: 0, y: 0)
+        buffer.set(Cell("a\u{1B}b"), x: 1, y: 0)   // a base and two characters that are not marks
+        buffer.set(Cell("z"), x: 2, y: 0)
+        backend.draw(buffer, cursor: nil)
+        #expect(backend.inspect(x: 0, y: 0)?.text == "␛")
+        #expect(backend.inspect(x: 1, y: 0)?.text == "a")
+        #expect(backend.inspect(x: 2, y: 0)?.text == "z")
+    }
+
     @Test("colour pairs are allocated lazily with the theme's colours")
     func colourPairs() throws {
         let terminal = try HeadlessTerminal()
