@@ -27,3 +27,8 @@ demo: deps
 
 clean:
 	rm -rf .build .venv-a2a13 .venv-a2a03
+
+# libFuzzer runs of the parsers that read agent bytes (scripts/fuzz.sh; see RELIABILITY.md).
+.PHONY: fuzz
+fuzz:
+	@scripts/fuzz.sh

@@ -142,7 +142,7 @@ final class NetworkLoop {
             let deadline = transfer.lastActivity + .milliseconds(Int64(idle * 1000))
             if deadline <= now {
                 finish(transfer, error: WireError(
-                    .idleTimeout, "idle timeout: no data for \(Self.format(idle)) s"))
+                    .idleTimeout, "idle timeout: no event or keep-alive for \(Self.format(idle)) s"))
             } else if earliest.map({ deadline < $0 }) ?? true {
                 earliest = deadline
             }

@@ -26,6 +26,9 @@ final class Transfer {
     private(set) var bytesReceived = 0
     /// Why a callback aborted the transfer (libcurl only reports CURLE_WRITE_ERROR).
     private(set) var abortReason: WireError?
+    /// When the transfer last made progress, for the idle watchdog. For an SSE stream that is a
+    /// complete item (event, comment, limit error), not a byte: a peer trickling one byte per
+    /// second, or one endless line, must not keep a stream alive forever.
     private(set) var lastActivity: ContinuousClock.Instant
     private var parser: SSEParser?
     private(set) var discardedPartialEvent = false
@@ -168,7 +171,6 @@ final class Transfer {
     /// One header line, status lines included. A blank line ends a response head; 1xx heads
     /// (100 Continue) are skipped because the next "HTTP/" line starts over.
     private func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        lastActivity = .now
         if head != nil { return true }  // trailers after the body: not needed
         headerBytes += bytes.count
         if headerBytes > Self.maxHeaderBytes {
@@ -195,8 +197,8 @@ final class Transfer {
     }
 
     private func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        lastActivity = .now
         if head == nil { deliverHead(status: responseCode()) }
+        if parser == nil { lastActivity = .now }
         bytesReceived += bytes.count
         switch delivery {
         case .collect:
@@ -208,9 +210,12 @@ final class Transfer {
         case .events(_, _, let onItem, _):
             guard var sse = parser.take() else { return collect(bytes) }
             var keepGoing = true
+            var progressed = false
             sse.feed(bytes) { item in
+                progressed = true
                 if keepGoing && !onItem(item) { keepGoing = false }
             }
+            if progressed { lastActivity = .now }
             parser = sse
             if !keepGoing { abortReason = WireError(.canceled, "stream stopped by its consumer") }
             return keepGoing
@@ -230,6 +235,7 @@ final class Transfer {
     private func deliverHead(status: Int) {
         let head = HTTPResponseHead(status: status, headers: headerFields)
         self.head = head
+        lastActivity = .now
         switch delivery {
         case .collect:
             break
@@ -285,6 +291,10 @@ final class Transfer {
     func error(for code: CURLcode) -> WireError? {
         if code == CURLE_OK { return nil }
         if let abortReason { return abortReason }
+        if code == CURLE_FILESIZE_EXCEEDED {
+            // libcurl's own words ("Maximum file size exceeded") do not say which limit.
+            return WireError(.tooLarge, "response body larger than \(request.maxBodyBytes) bytes", curlCode: Int(code.rawValue))
+        }
         let detail = String(cString: errorBuffer)
         let summary = String(cString: curl_easy_strerror(code))
         let message = redactor.redact(detail.isEmpty ? summary : detail)

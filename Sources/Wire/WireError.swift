@@ -10,7 +10,7 @@ public struct WireError: Error, Sendable, Equatable, CustomStringConvertible {
         case tls
         /// The total or connect timeout expired.
         case timeout
-        /// A stream received nothing (not even a keep-alive) for `idleTimeout` seconds.
+        /// A stream delivered no complete event or keep-alive for `idleTimeout` seconds.
         case idleTimeout
         /// The body exceeded `maxBodyBytes`.
         case tooLarge

@@ -32,9 +32,13 @@ public enum DialectChoice {
                 others.append(name)
                 continue
             }
-            for (dialectRank, dialect) in dialects(for: interface.protocolVersion, card: card, isV1Card: isV1Card).enumerated() {
+            let possible = dialects(for: interface.protocolVersion, card: card, isV1Card: isV1Card)
+            for (position, dialect) in possible.enumerated() {
+                // A known version ranks by dialect (1.0 before 0.3 before 0.1); a guess keeps the
+                // heuristic's order, in the 0.x slots.
+                let dialectRank = possible.count == 1 ? dialectBaseRank(dialect) : 3 + position
                 let endpoint = Endpoint(url: url, dialect: dialect, binding: interface.binding)
-                candidates.append((bindingRank + dialectRank + dialectBaseRank(dialect), order, endpoint))
+                candidates.append((bindingRank + dialectRank, order, endpoint))
             }
         }
         var seen = Set<Endpoint>()

@@ -36,10 +36,9 @@ public struct JSONWriter: Sendable {
             out.append(0x5D)
         case .object(let object):
             out.append(0x7B)
-            let keys = sortedKeys ? object.keys.sorted() : object.keys
+            let members = sortedKeys ? object.pairs.sorted { $0.key < $1.key } : object.pairs
             var first = true
-            for key in keys {
-                guard let element = object[key] else { continue }
+            for (key, element) in members {
                 if !first { out.append(0x2C) }
                 first = false
                 newline(level + 1, into: &out)
@@ -66,32 +65,79 @@ public struct JSONWriter: Sendable {
             out.append(contentsOf: "null".utf8)
             return
         }
-        if n == n.rounded(.towardZero) && abs(n) < 9_007_199_254_740_992 {
+        if n == n.rounded(.towardZero) && abs(n) < 1e18 {
             out.append(contentsOf: String(Int64(n)).utf8)
         } else {
             out.append(contentsOf: n.description.utf8)
         }
     }
 
-    /// Escapes `"`, `\` and control characters; everything else is written as UTF-8.
+    /// Escapes `"`, `\\` and control characters; everything else is written as UTF-8, except the
+    /// code points a terminal would act on when the JSON is printed (C1 controls, bidi overrides,
+    /// isolates and marks, U+2028/2029): those become `\\uXXXX` too. The value is the same JSON,
+    /// but an agent's text cannot retitle, clear or reorder the terminal of whoever reads the output.
     static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
-        for b in s.utf8 {
-            switch b {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(0x6E)
-            case 0x0D: out.append(0x5C); out.append(0x72)
-            case 0x09: out.append(0x5C); out.append(0x74)
-            case 0x08: out.append(0x5C); out.append(0x62)
-            case 0x0C: out.append(0x5C); out.append(0x66)
-            case 0..<0x20, 0x7F:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            default: out.append(b)
+        var s = s
+        s.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                switch b {
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                case 0x08: out.append(0x5C); out.append(0x62)
+                case 0x0C: out.append(0x5C); out.append(0x66)
+                case 0..<0x20, 0x7F: appendUnicodeEscape(UInt32(b), to: &out)
+                case 0xC2, 0xD8, 0xE2:
+                    if let (scalar, length) = terminalActiveScalar(bytes, at: i) {
+                        appendUnicodeEscape(scalar, to: &out)
+                        i += length
+                        continue
+                    }
+                    out.append(b)
+                default: out.append(b)
+                }
+                i += 1
             }
         }
         out.append(0x22)
+    }
+
+    /// The C1 control, bidi control or line/paragraph separator whose (valid) UTF-8 encoding
+    /// starts at `i`, with its length in bytes; nil for any other character.
+    private static func terminalActiveScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int)? {
+        guard i + 1 < bytes.count else { return nil }
+        let b1 = bytes[i + 1]
+        switch bytes[i] {
+        case 0xC2 where (0x80...0x9F).contains(b1):
+            return (UInt32(b1), 2)                                   // U+0080-U+009F
+        case 0xD8 where b1 == 0x9C:
+            return (0x061C, 2)                                       // arabic letter mark
+        case 0xE2 where i + 2 < bytes.count:
+            let b2 = bytes[i + 2]
+            if b1 == 0x80, b2 == 0x8E || b2 == 0x8F || (0xA8...0xAE).contains(b2) {
+                return (0x2000 + UInt32(b2 - 0x80), 3)              // U+200E/F, U+2028-U+202E
+            }
+            if b1 == 0x81, (0xA6...0xA9).contains(b2) {
+                return (0x2040 + UInt32(b2 - 0x80), 3)              // U+2066-U+2069
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private static func appendUnicodeEscape(_ scalar: UInt32, to out: inout [UInt8]) {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        out.append(0x5C)
+        out.append(0x75)
+        for shift in stride(from: 12, through: 0, by: -4) {
+            out.append(hex[Int((scalar >> UInt32(shift)) & 0xF)])
+        }
     }
 }
 

@@ -13,8 +13,17 @@ public struct TaskAccumulator: Sendable, Hashable {
     /// A V03/V01 `final: true` arrived (V1 has no such flag: use the state's class).
     public private(set) var sawFinal = false
 
+    /// Artifacts that hit a size limit: later chunks were dropped (the screen says so).
+    public private(set) var truncatedArtifactIDs: Set<String> = []
+
     /// History beyond this many messages drops its oldest: a long chat must not grow without bound.
     public static let historyLimit = 200
+    /// An agent streams what it likes: one artifact keeps at most this many bytes of parts...
+    public static let artifactByteLimit = 16 << 20
+    /// ...and a task at most this many artifacts.
+    public static let artifactCountLimit = 1000
+    /// Approximate size of each artifact, to enforce `artifactByteLimit` without re-measuring.
+    private var artifactBytes: [String: Int] = [:]
 
     public init(taskID: String, contextID: String? = nil) {
         task = A2ATask(id: taskID, contextID: contextID, status: TaskStatus(state: .submitted))
@@ -30,58 +39,111 @@ public struct TaskAccumulator: Sendable, Hashable {
     /// change nothing and return false.
     @discardableResult
     public mutating func apply(_ event: StreamEvent) -> Bool {
-        let before = self
+        // Changes are tracked explicitly: keeping a copy of `self` to compare would make every
+        // artifact append copy the whole parts array (copy-on-write), quadratic over a long stream.
         switch event {
         case .task(let snapshot):
             guard snapshot.id == task.id else { return false }
-            applySnapshot(snapshot)
+            return applySnapshot(snapshot)
         case .message(let message):
             if let id = message.taskID, id != task.id { return false }
-            appendHistory([message])
+            return appendHistory(message)
         case .status(let update):
             guard update.taskID == task.id else { return false }
-            applyStatus(update)
+            return applyStatus(update)
         case .artifact(let update):
             guard update.taskID == task.id else { return false }
             applyArtifact(update)
+            return true
         }
-        return self != before
     }
 
-    private mutating func applySnapshot(_ snapshot: A2ATask) {
-        task.contextID = snapshot.contextID ?? task.contextID
-        task.status = snapshot.status
+    private mutating func applySnapshot(_ snapshot: A2ATask) -> Bool {
+        var changed = false
+        func set<T: Equatable>(_ keyPath: WritableKeyPath<TaskAccumulator, T>, _ value: T) {
+            if self[keyPath: keyPath] != value {
+                self[keyPath: keyPath] = value
+                changed = true
+            }
+        }
+        set(\.task.contextID, snapshot.contextID ?? task.contextID)
+        set(\.task.status, snapshot.status)
         // An empty list in a snapshot usually means "not included" (historyLength 0, a fresh
         // submit): keep what the stream already built rather than blanking the view.
         if !snapshot.artifacts.isEmpty {
-            task.artifacts = snapshot.artifacts
-            completedArtifactIDs = Set(snapshot.artifacts.map(\.artifactID))
+            // A snapshot is already in memory: it is taken whole, and the limits count from it.
+            set(\.task.artifacts, snapshot.artifacts)
+            set(\.completedArtifactIDs, Set(snapshot.artifacts.map(\.artifactID)))
+            artifactBytes = Dictionary(
+                snapshot.artifacts.map { ($0.artifactID, $0.parts.reduce(0) { $0 + Self.size(of: $1) }) },
+                uniquingKeysWith: { _, last in last })
         }
         if !snapshot.history.isEmpty {
-            task.history = Array(snapshot.history.suffix(Self.historyLimit))
+            set(\.task.history, Array(snapshot.history.suffix(Self.historyLimit)))
         }
-        if let metadata = snapshot.metadata { task.metadata = metadata }
-        progressPercent = ObjectDecoding.progress(in: snapshot.metadata) ?? progressPercent
-        updateStatusText(snapshot.status)
+        if let metadata = snapshot.metadata { set(\.task.metadata, metadata) }
+        set(\.progressPercent, ObjectDecoding.progress(in: snapshot.metadata) ?? progressPercent)
+        set(\.statusText, Self.text(of: snapshot.status))
+        return changed
     }
 
-    private mutating func applyStatus(_ update: StatusUpdate) {
-        if task.contextID == nil { task.contextID = update.contextID }
+    private mutating func applyStatus(_ update: StatusUpdate) -> Bool {
+        var changed = false
+        if task.contextID == nil, let contextID = update.contextID {
+            task.contextID = contextID
+            changed = true
+        }
         let stateChanged = update.status.state != task.status.state
-        task.status = update.status
-        if let percent = update.progressPercent { progressPercent = percent }
+        if task.status != update.status {
+            task.status = update.status
+            changed = true
+        }
+        if let percent = update.progressPercent, percent != progressPercent {
+            progressPercent = percent
+            changed = true
+        }
         if let metadata = update.metadata?.objectValue {
             var merged = task.metadata?.objectValue ?? JSONObject()
             for (key, value) in metadata.pairs { merged[key] = value }
             task.metadata = .object(merged)
         }
-        if update.isFinal { sawFinal = true }
-        if update.status.message != nil || stateChanged { updateStatusText(update.status) }
+        if update.isFinal && !sawFinal {
+            sawFinal = true
+            changed = true
+        }
+        if update.status.message != nil || stateChanged {
+            let text = Self.text(of: update.status)
+            if text != statusText {
+                statusText = text
+                changed = true
+            }
+        }
+        return changed
     }
 
-    private mutating func updateStatusText(_ status: TaskStatus) {
+    /// Records a (re)started artifact's size; false (and marked truncated) when it is too big alone.
+    private mutating func admit(_ artifact: Artifact, bytes: Int) -> Bool {
+        guard bytes <= Self.artifactByteLimit else {
+            truncatedArtifactIDs.insert(artifact.artifactID)
+            return false
+        }
+        artifactBytes[artifact.artifactID] = bytes
+        truncatedArtifactIDs.remove(artifact.artifactID)
+        return true
+    }
+
+    static func size(of part: Part) -> Int {
+        switch part.content {
+        case .text(let t): t.utf8.count
+        case .fileBytes(let b): b.utf8.count
+        case .fileURL(let u): u.utf8.count
+        case .data(let d): d.jsonBytes.count
+        }
+    }
+
+    private static func text(of status: TaskStatus) -> String? {
         let text = status.message?.text ?? ""
-        statusText = text.isEmpty ? nil : text
+        return text.isEmpty ? nil : text
     }
 
     /// Keyed by artifact id: `append` adds the parts (kept as sent, not merged), otherwise the
@@ -90,16 +152,28 @@ public struct TaskAccumulator: Sendable, Hashable {
         if task.contextID == nil { task.contextID = update.contextID }
         let incoming = update.artifact
         let id = incoming.artifactID
+        let incomingBytes = incoming.parts.reduce(0) { $0 + Self.size(of: $1) }
         if let index = task.artifacts.firstIndex(where: { $0.artifactID == id }) {
             if update.append {
+                let total = (artifactBytes[id] ?? 0) + incomingBytes
+                guard total <= Self.artifactByteLimit else {
+                    truncatedArtifactIDs.insert(id)
+                    return
+                }
+                artifactBytes[id] = total
                 task.artifacts[index].parts.append(contentsOf: incoming.parts)
                 if let name = incoming.name { task.artifacts[index].name = name }
                 if let description = incoming.description { task.artifacts[index].description = description }
                 if let metadata = incoming.metadata { task.artifacts[index].metadata = metadata }
             } else {
+                guard admit(incoming, bytes: incomingBytes) else { return }
                 task.artifacts[index] = incoming
             }
         } else {
+            guard task.artifacts.count < Self.artifactCountLimit, admit(incoming, bytes: incomingBytes) else {
+                truncatedArtifactIDs.insert(id)
+                return
+            }
             task.artifacts.append(incoming)
         }
         if update.lastChunk {
@@ -109,22 +183,12 @@ public struct TaskAccumulator: Sendable, Hashable {
         }
     }
 
-    private mutating func appendHistory(_ messages: [Message]) {
-        for message in messages {
-            if !message.messageID.isEmpty, task.history.contains(where: { $0.messageID == message.messageID }) { continue }
-            task.history.append(message)
-        }
+    private mutating func appendHistory(_ message: Message) -> Bool {
+        if !message.messageID.isEmpty, task.history.contains(where: { $0.messageID == message.messageID }) { return false }
+        task.history.append(message)
         if task.history.count > Self.historyLimit {
             task.history.removeFirst(task.history.count - Self.historyLimit)
         }
-    }
-}
-
-extension Artifact {
-    /// The text parts concatenated as sent (chunks carry their own newlines).
-    public var text: String {
-        parts.reduce(into: "") { result, part in
-            if case .text(let t) = part.content { result += t }
-        }
+        return true
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Screen
 
 /// An error for the operator: printed as one clear line on stderr, exit status 1.
 struct CLIFailure: Error, CustomStringConvertible {
@@ -7,9 +8,21 @@ struct CLIFailure: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
+/// Unbuffered line output: scripts reading `--json` through a pipe see each event as it comes
+/// (stdio would hold it in a 4 KiB buffer until exit).
+enum StandardOutput {
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}
+
 enum StandardError {
+    /// One line, whatever the message holds: error texts quote agents (RPC error messages, HTTP
+    /// bodies, stream warnings), so controls become visible placeholders and a line break
+    /// cannot split the line a script reads.
     static func errorLine(_ message: String) {
-        FileHandle.standardError.write(Data(("agentdeck: " + message + "\n").utf8))
+        let safe = TextSanitizer.sanitize(message, .init(lineBreaks: .placeholder, maxScalars: 2048))
+        FileHandle.standardError.write(Data(("agentdeck: " + safe + "\n").utf8))
     }
 }
 

@@ -27,10 +27,10 @@ struct CardCommand: AsyncParsableCommand {
                 o["skills"] = .array(agent.card.skills.map { .string($0.id) })
                 o["streaming"] = .bool(agent.card.capabilities.streaming)
                 o["card"] = agent.card.raw
-                print(JSONValue.object(o).jsonString)
+                StandardOutput.line(JSONValue.object(o).jsonString)
             } else {
-                print(Sanitized.text(CardSummary.text(agent.card, endpoint: agent.endpoint, cardURL: agent.cardURL)))
-                if let problem = agent.endpointProblem { print("problem:    \(Sanitized.text(problem))") }
+                StandardOutput.line(Sanitized.text(CardSummary.text(agent.card, endpoint: agent.endpoint, cardURL: agent.cardURL)))
+                if let problem = agent.endpointProblem { StandardOutput.line("problem:    \(Sanitized.text(problem))") }
             }
             return agent.endpoint == nil ? 1 : 0
         }

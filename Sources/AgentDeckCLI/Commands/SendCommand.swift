@@ -30,11 +30,10 @@ struct SendCommand: AsyncParsableCommand {
         try await failingClearly {
             let client = try AgentClientFactory.make(url: url, connection: connection, readOnly: false)
             let agent = try await client.discoverOrFail()
-            guard let endpoint = agent.endpoint else { throw CLIFailure(agent.endpointProblem ?? "no usable endpoint") }
-            // V01 agents expect the client to choose the task id.
-            let chosenTaskID = taskID ?? (endpoint.dialect == .v01 ? UUID().uuidString.lowercased() : nil)
+            guard agent.endpoint != nil else { throw CLIFailure(agent.endpointProblem ?? "no usable endpoint") }
+            // (0.1 agents want client-chosen task and session ids: the client fills them in.)
             let message = Message(
-                messageID: UUID().uuidString.lowercased(), contextID: contextID, taskID: chosenTaskID,
+                messageID: UUID().uuidString.lowercased(), contextID: contextID, taskID: taskID,
                 role: .user, parts: [.text(text)])
             let printer = EventPrinter(agent: url, json: json)
             let streaming = agent.card.capabilities.streaming && !noStream

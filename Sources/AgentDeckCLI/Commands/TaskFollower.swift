@@ -1,5 +1,6 @@
 import A2A
 import Foundation
+import Synchronization
 import Wire
 
 /// Follows a task the way an operator expects: stream it, and when the stream ends without a
@@ -9,6 +10,8 @@ struct TaskFollower {
     let client: AgentClient
     var pollInterval: Double = 1
     var maxReconnects = 20
+    /// Seconds of stream silence after which we check the task with a get.
+    var quietCheck: Double = 5
 
     func run(send: SendParams, streaming: Bool, onEvent: (StreamEvent) -> Void) async throws -> TaskState {
         var accumulator: TaskAccumulator?
@@ -58,13 +61,43 @@ struct TaskFollower {
         return known.task.status.state
     }
 
-    /// Reads one stream to its end. Returns the last event; a failure before any event is an error.
+    /// Reads one stream to its end. Some servers leave a stream open after the task ended
+    /// (a2a-sdk 0.3.26 after a cancel: no `canceled` event, only keep-alives), so while the stream
+    /// is quiet we ask the agent now and then, and end the stream ourselves when the task is done.
+    /// Returns the last event; a failure before any event is an error.
     private func consume(_ stream: AsyncStream<StreamItem>, fold: (StreamEvent) -> Void) async throws -> StreamEvent? {
+        let (merged, sink) = AsyncStream<StreamItem>.makeStream()
+        let quiet = QuietStream()
+        let pump = Task {
+            for await item in stream { sink.yield(item) }
+            sink.finish()
+        }
+        let watchdog = Task { [client, quietCheck] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(quietCheck))
+                guard quiet.silentFor >= quietCheck, let id = quiet.taskID else { continue }
+                if case .success(.task(let task)) = await client.call(.get(taskID: id, historyLength: 0)),
+                   task.status.state.isTerminal || task.status.state.isInterrupted {
+                    sink.yield(.events([.task(task)]))
+                    sink.yield(.ended(.closed))
+                    sink.finish()
+                    return
+                }
+            }
+        }
+        defer {
+            pump.cancel()
+            watchdog.cancel()
+        }
         var last: StreamEvent?
-        for await item in stream {
+        for await item in merged {
             switch item {
             case .events(let events):
-                for e in events { fold(e); last = e }
+                for e in events {
+                    fold(e)
+                    last = e
+                    quiet.heard(taskID: e.taskID)
+                }
             case .warning(let text):
                 StandardError.errorLine("warning: \(text)")
             case .ended(let end):
@@ -74,4 +107,19 @@ struct TaskFollower {
         }
         return last
     }
+}
+
+/// When the stream last said something, and about which task (shared with the watchdog task).
+private final class QuietStream: Sendable {
+    private let state = Mutex<(at: Date, taskID: String?)>((Date(), nil))
+
+    func heard(taskID: String?) {
+        state.withLock { s in
+            s.at = Date()
+            if let taskID, !taskID.isEmpty { s.taskID = taskID }
+        }
+    }
+
+    var silentFor: Double { state.withLock { Date().timeIntervalSince($0.at) } }
+    var taskID: String? { state.withLock { $0.taskID } }
 }

@@ -8,19 +8,19 @@ struct EventPrinter: Sendable {
 
     func print(_ event: StreamEvent) {
         if json {
-            Swift.print(EventLine.json(agent: agent, event: event).jsonString)
+            StandardOutput.line(EventLine.json(agent: agent, event: event).jsonString)
         } else {
-            Swift.print(Sanitized.text(humanLine(event)))
+            StandardOutput.line(Sanitized.text(humanLine(event)))
         }
     }
 
     /// One row of a task list.
     func printRow(_ task: A2ATask) {
         if json {
-            Swift.print(EventLine.json(agent: agent, event: .task(task)).jsonString)
+            StandardOutput.line(EventLine.json(agent: agent, event: .task(task)).jsonString)
         } else {
             let text = task.status.message?.text ?? ""
-            Swift.print(Sanitized.text("\(task.id)  \(task.status.state.name)  \(text)"))
+            StandardOutput.line(Sanitized.text("\(task.id)  \(task.status.state.name)  \(text)"))
         }
     }
 

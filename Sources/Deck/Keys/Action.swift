@@ -47,3 +47,38 @@ public enum Action: Sendable, Hashable, CaseIterable {
         }
     }
 }
+
+extension Action {
+    /// The name used in key-binding files: `next-pane`, `cycle-sort`.
+    public var name: String {
+        switch self {
+        case .quit: "quit"
+        case .help: "help"
+        case .nextPane: "next-pane"
+        case .prevPane: "prev-pane"
+        case .up: "up"
+        case .down: "down"
+        case .pageUp: "page-up"
+        case .pageDown: "page-down"
+        case .home: "home"
+        case .end: "end"
+        case .open: "open"
+        case .back: "back"
+        case .dispatch: "dispatch"
+        case .reply: "reply"
+        case .cancel: "cancel"
+        case .command: "command"
+        case .filter: "filter"
+        case .zoom: "zoom"
+        case .refresh: "refresh"
+        case .cycleSort: "cycle-sort"
+        case .cycleStateFilter: "cycle-state-filter"
+        case .copy: "copy"
+        }
+    }
+
+    public init?(name: String) {
+        guard let action = Self.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
+        self = action
+    }
+}

@@ -36,6 +36,9 @@ public struct DeckConfig: Sendable, Hashable {
     public var callFailuresForDegraded: Int
     /// Finished (terminal) tasks kept; the oldest beyond this are dropped.
     public var maxFinishedTasks: Int
+    /// Discovery stops adding tasks beyond this many in all: an agent listing endless "working"
+    /// tasks must not exhaust memory.
+    public var maxTasks: Int
     /// How long an info/error line stays on the status line.
     public var statusLineDuration: TimeInterval
     /// Seeds the generator of message ids, placeholder ids and jitter: same seed, same run.
@@ -46,7 +49,7 @@ public struct DeckConfig: Sendable, Hashable {
     public init(
         agents: [AgentConfig], readOnly: Bool = false, cardPollInterval: TimeInterval = 30,
         listPollInterval: TimeInterval? = 10, taskPollInterval: TimeInterval = 2, slowPollThreshold: TimeInterval = 2,
-        callFailuresForDegraded: Int = 3, maxFinishedTasks: Int = 200, statusLineDuration: TimeInterval = 5,
+        callFailuresForDegraded: Int = 3, maxFinishedTasks: Int = 200, maxTasks: Int = 5000, statusLineDuration: TimeInterval = 5,
         seed: UInt64 = 0x5EED, historyLimit: Int = 100
     ) {
         self.agents = agents
@@ -57,6 +60,7 @@ public struct DeckConfig: Sendable, Hashable {
         self.slowPollThreshold = slowPollThreshold
         self.callFailuresForDegraded = callFailuresForDegraded
         self.maxFinishedTasks = maxFinishedTasks
+        self.maxTasks = maxTasks
         self.statusLineDuration = statusLineDuration
         self.seed = seed
         self.historyLimit = historyLimit

@@ -92,7 +92,7 @@ public struct TaskEntry: Sendable, Hashable {
 
     /// Folds an event in, recording state changes on the timeline. Returns true when visible.
     @discardableResult
-    mutating func apply(_ event: StreamEvent, now: Date) -> Bool {
+    public mutating func apply(_ event: StreamEvent, now: Date) -> Bool {
         let changed = accumulator.apply(event)
         noteStateChange(now: now)
         if changed { updatedAt = now }

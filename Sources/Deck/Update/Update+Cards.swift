@@ -50,7 +50,9 @@ extension DeckState {
 
     /// Health after a successful poll: gRPC-only, slow, failing calls, or up.
     func health(of entry: AgentEntry, gotEndpoint: Bool) -> AgentHealth {
-        if let card = entry.card, !gotEndpoint, Self.offersOnlyGRPC(card) { return .grpcOnly }
+        if let card = entry.card, !gotEndpoint {
+            return Self.offersOnlyGRPC(card) ? .grpcOnly : .down("the card offers no interface this console speaks")
+        }
         if let latency = entry.pollLatency, latency > config.slowPollThreshold {
             return .degraded(String(format: "slow: card took %.1f s", latency))
         }
@@ -71,7 +73,7 @@ extension DeckState {
         entry.consecutiveCallFailures = failed ? entry.consecutiveCallFailures + 1 : 0
         let polledFine = entry.card != nil && entry.consecutivePollFailures == 0
         if polledFine, entry.health != .grpcOnly {
-            entry.health = health(of: entry, gotEndpoint: true)
+            entry.health = health(of: entry, gotEndpoint: entry.endpoint != nil)
         }
         agents[id] = entry
     }

@@ -31,7 +31,7 @@ extension DeckState {
         case .pageDown: move(by: ui.visibleRows(ui.focus), now: now)
         case .home: move(by: Int.min / 2, now: now)
         case .end: move(by: Int.max / 2, now: now)
-        case .open: open()
+        case .open: open(now: now)
         case .back: back()
         case .dispatch: openDispatchPrompt(now: now)
         case .reply: openReplyPrompt(now: now)
@@ -47,6 +47,7 @@ extension DeckState {
             showInfo("sorted by \(ui.sort.name)", now: now)
         case .cycleStateFilter:
             ui.filter.states = ui.filter.states.next
+            selectFirstVisibleIfHidden(now: now)
             showInfo("showing \(ui.filter.states.name) tasks", now: now)
         case .copy: return copySelection(now: now)
         }
@@ -70,13 +71,14 @@ extension DeckState {
             ui.selectedAgent = rows[next]
             keepVisible(.agents, index: next, count: rows.count)
         case .tasks:
-            let rows = visibleTasks(now: now).map(\.key)
+            let rows = visibleTaskKeys(now: now)
             guard !rows.isEmpty else { return }
             let next: Int
             if let current = ui.selectedTask.flatMap({ rows.firstIndex(of: $0) }) {
                 next = Self.clamp(current, delta, count: rows.count)
             } else {
-                next = delta < 0 ? rows.count - 1 : 0
+                // Nothing selected yet: a step selects the first row; a jump jumps from there.
+                next = abs(delta) > 1 ? Self.clamp(0, delta, count: rows.count) : 0
             }
             ui.selectedTask = rows[next]
             keepVisible(.tasks, index: next, count: rows.count)
@@ -104,7 +106,27 @@ extension DeckState {
         ui.scroll[pane] = max(0, min(offset, max(0, count - rows)))
     }
 
-    mutating func open() {
+    /// After the filter or scope changed: a selection the operator can no longer see moves to
+    /// the first row they can.
+    mutating func selectFirstVisibleIfHidden(now: Date) {
+        let rows = visibleTaskKeys(now: now)
+        if let key = ui.selectedTask, rows.contains(key) { return }
+        ui.selectedTask = rows.first ?? ui.selectedTask
+        ui.scroll[.tasks] = 0
+    }
+
+    /// After a resize the panes hold fewer rows: scroll so the selections stay on screen.
+    mutating func keepSelectionsVisible(now: Date) {
+        if let agent = ui.selectedAgent, let i = agentOrder.firstIndex(of: agent) {
+            keepVisible(.agents, index: i, count: agentOrder.count)
+        }
+        let rows = visibleTaskKeys(now: now)
+        if let key = ui.selectedTask, let i = rows.firstIndex(of: key) {
+            keepVisible(.tasks, index: i, count: rows.count)
+        }
+    }
+
+    mutating func open(now: Date) {
         switch ui.focus {
         case .agents:
             guard let agent = ui.selectedAgent else { return }
@@ -113,6 +135,7 @@ extension DeckState {
             agents[agent]?.cardChanged = false
             ui.focus = .tasks
             ui.scroll[.tasks] = 0
+            selectFirstVisibleIfHidden(now: now)
         case .tasks:
             guard ui.selectedTask != nil else { return }
             ui.focus = .detail

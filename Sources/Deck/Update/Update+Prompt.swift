@@ -29,7 +29,10 @@ extension DeckState {
             _ = prompt.editor.handle(key)
             prompt.completions = []
             ui.prompt = prompt
-            if prompt.mode == .filter { ui.filter.query = prompt.editor.text }
+            if prompt.mode == .filter {
+                ui.filter.query = prompt.editor.text
+                selectFirstVisibleIfHidden(now: now)
+            }
             return []
         }
     }

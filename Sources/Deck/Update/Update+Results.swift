@@ -106,6 +106,10 @@ extension DeckState {
         case .success(.task(let t)):
             let key = TaskKey(agentID: key.agentID, taskID: t.id.isEmpty ? key.taskID : t.id)
             if tasks[key] == nil {
+                guard tasks.count < config.maxTasks else {
+                    showError("attach: already following \(tasks.count) tasks", now: now)
+                    return []
+                }
                 tasks[key] = TaskEntry(key: key, origin: .attached, contextID: t.contextID, now: now)
             }
             fold(.task(t), into: key, now: now)
@@ -130,6 +134,7 @@ extension DeckState {
             for t in page.tasks.prefix(Self.listPageSize) where !t.id.isEmpty {
                 let key = TaskKey(agentID: agent, taskID: t.id)
                 if tasks[key] == nil {
+                    guard tasks.count < config.maxTasks else { continue }
                     tasks[key] = TaskEntry(key: key, origin: .discovered, contextID: t.contextID, now: now)
                     fold(.task(t), into: key, now: now)
                     if let entry = tasks[key], entry.state.isActive { out += subscribe(key) }

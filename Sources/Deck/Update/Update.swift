@@ -9,6 +9,8 @@ public func update(_ state: inout DeckState, _ msg: Msg, now: Date) -> [Command]
 
 extension DeckState {
     public mutating func update(_ msg: Msg, now: Date) -> [Command] {
+        let taskCountBefore = tasks.count
+        let selectedBefore = ui.selectedTask
         var out: [Command]
         switch msg {
         case .start: out = startPolling(now: now)
@@ -17,18 +19,25 @@ extension DeckState {
         case .paste(let text): out = handlePaste(text)
         case .resize(let size):
             ui.size = size
+            keepSelectionsVisible(now: now)
             out = []
         case .card(let agent, let outcome): out = handleCard(agent, outcome, now: now)
         case .endpoint(let agent, let endpoint):
             agents[agent]?.endpoint = endpoint
-            out = []
+            // The ladder may have found V1 after all: discovery applies from now on.
+            out = deadlines[.listPoll(agent)] == nil ? listPollCommand(agent).map { [$0] } ?? [] : []
         case .result(let tag, let result): out = handleResult(tag, result, now: now)
         case .streamOpened(let tag): out = handleStreamOpened(tag, now: now)
         case .streamEvent(let tag, let event): out = handleStreamEvent(tag, event, now: now)
         case .streamEnded(let tag, let end): out = handleStreamEnded(tag, end, now: now)
         }
-        out += applyRetention()
-        repairSelection(now: now)
+        // Retention scans every task: only when a task was added or finished, or the selection
+        // (which retention spares) moved.
+        if tasks.count > taskCountBefore || taskFinishedSinceRetention || ui.selectedTask != selectedBefore {
+            taskFinishedSinceRetention = false
+            out += applyRetention()
+        }
+        repairSelection(tasksChanged: tasks.count != taskCountBefore, now: now)
         if let status = ui.status, !status.isVisible(at: now) { ui.status = nil }
         return enforceReadOnly(out, now: now)
     }
@@ -58,7 +67,8 @@ extension DeckState {
 
     /// Drops finished tasks beyond the configured bound, and anything still attached to them.
     mutating func applyRetention() -> [Command] {
-        let drop = Retention.keysToDrop(tasks, keep: config.maxFinishedTasks, selected: ui.selectedTask)
+        guard tasks.count > config.maxFinishedTasks else { return [] }
+        let drop = Retention.keysToDrop(self, keep: config.maxFinishedTasks, selected: ui.selectedTask)
         guard !drop.isEmpty else { return [] }
         let dropped = Set(drop)
         var out: [Command] = []
@@ -77,12 +87,18 @@ extension DeckState {
         return out
     }
 
-    /// A selection that points at nothing moves to the first visible row.
-    mutating func repairSelection(now: Date) {
+    /// A selection that points at a task that is gone moves to the first visible row; with no
+    /// selection, the first task to appear gets it. (Not re-sorted on every event: that would
+    /// cost a sort per stream event while a filter hides everything.)
+    mutating func repairSelection(tasksChanged: Bool, now: Date) {
         if ui.selectedAgent.map({ agents[$0] == nil }) ?? true { ui.selectedAgent = agentOrder.first }
-        if ui.selectedTask.map({ tasks[$0] == nil }) ?? true {
-            ui.selectedTask = visibleTasks(now: now).first?.key
+        let needed: Bool
+        if let key = ui.selectedTask {
+            needed = tasks[key] == nil
+        } else {
+            needed = tasksChanged && !tasks.isEmpty
         }
+        if needed { ui.selectedTask = visibleTaskKeys(now: now).first }
     }
 
     /// The tag of a stream in flight for this task, if one is.

@@ -53,7 +53,8 @@ public final class AgentClient: Sendable {
         var headers = credentialHeaders(for: url)
         headers.append(HTTPHeader("Accept", "application/json"))
         if let etag { headers.append(HTTPHeader("If-None-Match", etag)) }
-        let request = HTTPRequest(url: url, method: "GET", headers: headers, timeout: 10, insecure: target.insecure,
+        let request = HTTPRequest(url: url, method: "GET", headers: headers, timeout: min(10, target.requestTimeout),
+                                  connectTimeout: min(10, target.requestTimeout), insecure: target.insecure,
                                   maxBodyBytes: 4 << 20)
         engine.perform(request) { [self] result in
             switch result {
@@ -135,6 +136,7 @@ public final class AgentClient: Sendable {
         _ request: A2ARequest, on endpoint: Endpoint, handle: CallHandle,
         completion: @escaping @Sendable (Result<A2AResult, ClientError>) -> Void
     ) {
+        let request = Self.prepared(request, context: StreamContext(), for: endpoint).request
         guard A2ACodec.supports(request, on: endpoint) else {
             completion(.failure(.unsupported("\(describe(request)) is not offered by A2A \(endpoint.dialect) agents")))
             return
@@ -197,6 +199,7 @@ public final class AgentClient: Sendable {
         _ request: A2ARequest, context: StreamContext, on endpoint: Endpoint, idleTimeout: Double, handle: CallHandle,
         onItem: @escaping @Sendable (StreamItem) -> Void
     ) {
+        let (request, context) = Self.prepared(request, context: context, for: endpoint)
         let encoded = A2ACodec.encode(request, for: endpoint, rpcID: nextRPCID.wrappingAdd(1, ordering: .relaxed).oldValue)
         var http = httpRequest(encoded, endpoint: endpoint, streaming: true)
         http.idleTimeout = idleTimeout
@@ -244,7 +247,7 @@ public final class AgentClient: Sendable {
     /// The stream as an AsyncStream, for the CLI.
     public func stream(_ request: A2ARequest, context: StreamContext) -> AsyncStream<StreamItem> {
         AsyncStream<StreamItem> { (continuation: AsyncStream<StreamItem>.Continuation) in
-            let handle = self.stream(request, context: context, idleTimeout: 45) { item in
+            let handle = self.stream(request, context: context, idleTimeout: self.target.streamIdleTimeout) { item in
                 continuation.yield(item)
                 if case .ended = item { continuation.finish() }
             }
@@ -279,6 +282,31 @@ public final class AgentClient: Sendable {
         return FallbackLadder.next(after: endpoint, error: error)
     }
 
+    /// 0.1 agents expect the client to choose the task id and session id of a new task. When the
+    /// ladder lands on 0.1 after the caller built a message without them, choose them here, and
+    /// tell the stream decoder (bare blog-era events carry no task id).
+    static func prepared(_ request: A2ARequest, context: StreamContext, for endpoint: Endpoint)
+        -> (request: A2ARequest, context: StreamContext)
+    {
+        guard endpoint.dialect == .v01 else { return (request, context) }
+        func fill(_ params: SendParams) -> SendParams {
+            var p = params
+            if p.message.taskID == nil { p.message.taskID = UUID().uuidString.lowercased() }
+            if p.message.contextID == nil { p.message.contextID = UUID().uuidString.lowercased() }
+            return p
+        }
+        switch request {
+        case .send(let params):
+            let p = fill(params)
+            return (.send(p), StreamContext(taskID: p.message.taskID, contextID: p.message.contextID))
+        case .stream(let params):
+            let p = fill(params)
+            return (.stream(p), StreamContext(taskID: p.message.taskID, contextID: p.message.contextID))
+        default:
+            return (request, context)
+        }
+    }
+
     /// The preferred endpoint from the card, or why there is none.
     static func endpoint(for card: AgentCard, cardURL: String) -> (endpoint: Endpoint?, problem: String?) {
         switch DialectChoice.choose(card: card, cardURL: cardURL) {
@@ -294,10 +322,12 @@ public final class AgentClient: Sendable {
         headers += credentialHeaders(for: url)
         if streaming {
             return HTTPRequest.stream(url: url, method: encoded.httpMethod, headers: headers,
-                                      body: encoded.body.isEmpty ? nil : encoded.body, insecure: target.insecure)
+                                      body: encoded.body.isEmpty ? nil : encoded.body,
+                                      connectTimeout: min(10, target.requestTimeout), insecure: target.insecure)
         }
         return HTTPRequest(url: url, method: encoded.httpMethod, headers: headers,
-                           body: encoded.body.isEmpty ? nil : encoded.body, timeout: 30, insecure: target.insecure)
+                           body: encoded.body.isEmpty ? nil : encoded.body, timeout: target.requestTimeout,
+                           connectTimeout: min(10, target.requestTimeout), insecure: target.insecure)
     }
 
     /// Credentials go only to the agent's own origin (the URL the operator configured).

@@ -10,12 +10,22 @@ public struct AgentTarget: Sendable, Hashable {
     public var insecure: Bool
     /// Refuse every mutating request for this agent at the wire layer.
     public var readOnly: Bool
+    /// Seconds a non-streaming call may take in all; a card fetch gets at most 10 of them.
+    /// An agent that accepts and never answers fails after this, not never.
+    public var requestTimeout: Double
+    /// Seconds a stream may go without a complete event or keep-alive before it is dropped.
+    public var streamIdleTimeout: Double
 
-    public init(url: String, authHeaders: [HeaderField] = [], insecure: Bool = false, readOnly: Bool = false) {
+    public init(
+        url: String, authHeaders: [HeaderField] = [], insecure: Bool = false, readOnly: Bool = false,
+        requestTimeout: Double = 30, streamIdleTimeout: Double = 45
+    ) {
         self.url = url
         self.authHeaders = authHeaders
         self.insecure = insecure
         self.readOnly = readOnly
+        self.requestTimeout = requestTimeout
+        self.streamIdleTimeout = streamIdleTimeout
     }
 
     /// The secret values to scrub from anything we print or log.

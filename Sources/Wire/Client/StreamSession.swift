@@ -17,6 +17,21 @@ final class StreamSession: @unchecked Sendable {
         self.redactor = redactor
     }
 
+    /// 0.1 status and artifact events carry no session id: it is the one we chose.
+    private func withContext(_ event: StreamEvent) -> StreamEvent {
+        guard let contextID = context.contextID else { return event }
+        switch event {
+        case .status(var update) where update.contextID == nil && update.taskID == context.taskID:
+            update.contextID = contextID
+            return .status(update)
+        case .artifact(var update) where update.contextID == nil && update.taskID == context.taskID:
+            update.contextID = contextID
+            return .artifact(update)
+        default:
+            return event
+        }
+    }
+
     func decode(_ item: SSEItem) -> (events: [StreamEvent], warnings: [String]) {
         switch item {
         case .comment:
@@ -27,7 +42,7 @@ final class StreamSession: @unchecked Sendable {
             switch A2ACodec.decodeStreamData(event.data, eventType: event.type, endpoint: endpoint, context: context) {
             case .success(let events):
                 eventCount += events.count
-                return (events, [])
+                return (events.map(withContext), [])
             case .failure(let failure):
                 if case .rpc = failure {
                     streamFailure = failure

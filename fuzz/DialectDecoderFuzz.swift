@@ -1,0 +1,63 @@
+// libFuzzer target: one dialect's answer decoders, A2ACodec.decodeResult and decodeStreamData.
+// scripts/fuzz.sh builds it three times, with -D FUZZ_V1, -D FUZZ_V03 or -D FUZZ_V01.
+//
+// Input: byte 0 picks the request (and binding), byte 1 the HTTP status / SSE event type, the
+// rest is the body. Decoded stream events are folded into a TaskAccumulator, as the CLI does.
+
+#if FUZZ_V1
+let fuzzedDialect = Dialect.v1
+#elseif FUZZ_V03
+let fuzzedDialect = Dialect.v03
+#else
+let fuzzedDialect = Dialect.v01
+#endif
+
+private let statuses = [200, 200, 201, 400, 401, 404, 409, 500, 502, 503]
+private let eventTypes = ["message", "message", "error", "task_status", "task_artifact", "progress", "ping", ""]
+
+private func request(_ selector: UInt8) -> A2ARequest {
+    let message = Message(messageID: "m-1", contextID: "c-1", taskID: selector & 0x40 == 0 ? nil : "t-1",
+                          role: .user, parts: [.text("hello")])
+    switch selector % 6 {
+    case 0: return .send(SendParams(message: message, skillID: nil, blocking: true))
+    case 1: return .stream(SendParams(message: message, skillID: nil, blocking: false))
+    case 2: return .get(taskID: "t-1", historyLength: selector & 0x80 == 0 ? nil : 2)
+    case 3: return .list(ListTasksQuery(contextID: nil, state: .working, pageSize: 10))
+    case 4: return .cancel(taskID: "t-1")
+    default: return .subscribe(taskID: "t-1")
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzDialectDecoders(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard size >= 2 else { return 0 }
+    let input = Array(UnsafeBufferPointer(start: data, count: size))
+    let binding: ProtocolBinding = input[0] & 0x20 == 0 ? .jsonRPC : .httpJSON
+    let endpoint = Endpoint(url: "http://127.0.0.1:1/a2a", dialect: fuzzedDialect, binding: binding)
+    let body = Array(input[2...])
+
+    let req = request(input[0])
+    if A2ACodec.supports(req, on: endpoint) {
+        _ = A2ACodec.encode(req, for: endpoint, rpcID: 1)
+    }
+    switch A2ACodec.decodeResult(body, httpStatus: statuses[Int(input[1]) % statuses.count], for: req, endpoint: endpoint) {
+    case .success(let result):
+        if case .task(let task) = result { _ = TaskAccumulator(task: task) }
+    case .failure(let failure):
+        _ = failure.summary
+        if case .rpc(let error) = failure { _ = FallbackLadder.next(after: endpoint, error: error) }
+    }
+
+    let context = StreamContext(taskID: "t-1", contextID: input[1] & 0x80 == 0 ? nil : "c-1")
+    let text = String(decoding: body, as: UTF8.self)
+    switch A2ACodec.decodeStreamData(text, eventType: eventTypes[Int(input[1]) % eventTypes.count],
+                                     endpoint: endpoint, context: context) {
+    case .success(let events):
+        var accumulator = TaskAccumulator(taskID: "t-1")
+        for event in events { accumulator.apply(event) }
+        for event in events { accumulator.apply(event) }  // replays must be harmless too
+    case .failure(let failure):
+        _ = failure.summary
+    }
+    return 0
+}

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# libFuzzer runs for the parsers that read untrusted bytes (issue 7). `make fuzz` runs this.
+#
+# Each target is ONE binary: the harness in fuzz/ compiled together with the module sources it
+# tests (swiftc -sanitize=fuzzer,address -parse-as-library), so no SwiftPM change is needed.
+# The config target links the Yams objects SwiftPM built (it builds the Yams target first).
+#
+# Environment:
+#   FUZZ_RUNS      executions per target (default 1000000)
+#   FUZZ_MAX_TIME  seconds per target at most (default 900)
+#   FUZZ_TARGETS   space-separated subset of target names (default: all)
+#   FUZZ_OUT       work directory: binaries, corpora, logs, crashers (default .build-fuzz)
+#   SCRATCH        SwiftPM scratch path holding the Yams build (default .build)
+# A crash, leak, timeout (>10 s per input) or OOM (>2 GB) fails the target; the reproducer is
+# left in $FUZZ_OUT/<target>/ (crash-*, leak-*, timeout-*, oom-*). Reproduce with:
+#   $FUZZ_OUT/bin/<target> $FUZZ_OUT/<target>/crash-...
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+RUNS=${FUZZ_RUNS:-1000000}
+MAX_TIME=${FUZZ_MAX_TIME:-900}
+OUT=${FUZZ_OUT:-.build-fuzz}
+SCRATCH=${SCRATCH:-.build}
+SWIFTC=${SWIFTC:-swiftc}
+ALL_TARGETS="sse json card v1 v03 v01 sanitizer config"
+TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
+FIXTURES=Tests/A2ATests/Fixtures
+
+mkdir -p "$OUT/bin"
+A2A_SOURCES=$(find Sources/A2A -name '*.swift' | sort)
+TEXT_SOURCES="Sources/Screen/Text/TextSanitizer.swift Sources/Screen/Text/CellWidth.swift Sources/Screen/Text/CellWidthTable.swift Sources/Screen/Text/TextLayout.swift"
+CONFIG_SOURCES=$(find Sources/AgentDeckCLI/Config -name '*.swift' | sort)
+
+# Optimized with sanitizers: -O keeps the executions per second useful, ASan catches memory errors,
+# Swift's own checks (overflow, bounds, force unwraps) stay on and crash like a real bug would.
+FLAGS=(-O -swift-version 6 -parse-as-library -sanitize=fuzzer,address -module-name FuzzTarget)
+
+compile() {  # name, then sources and extra flags
+    local name=$1; shift
+    echo "fuzz: building $name"
+    # ld.gold warns about ASan's local symbols on every link: noise, not a problem.
+    "$SWIFTC" "${FLAGS[@]}" "$@" -o "$OUT/bin/$name" 2> >(grep -v "Cannot export local symbol" >&2)
+}
+
+build_target() {
+    case $1 in
+        sse)       compile sse fuzz/SSEParserFuzz.swift $A2A_SOURCES ;;
+        json)      compile json fuzz/JSONParserFuzz.swift $A2A_SOURCES ;;
+        card)      compile card fuzz/CardDecoderFuzz.swift $A2A_SOURCES ;;
+        v1)        compile v1 -D FUZZ_V1 fuzz/DialectDecoderFuzz.swift $A2A_SOURCES ;;
+        v03)       compile v03 -D FUZZ_V03 fuzz/DialectDecoderFuzz.swift $A2A_SOURCES ;;
+        v01)       compile v01 -D FUZZ_V01 fuzz/DialectDecoderFuzz.swift $A2A_SOURCES ;;
+        sanitizer) compile sanitizer fuzz/TextSanitizerFuzz.swift $TEXT_SOURCES ;;
+        config)
+            local debug="$SCRATCH/debug"
+            if ! ls "$debug"/Yams.build/*.o >/dev/null 2>&1; then
+                echo "fuzz: building Yams with SwiftPM ($SCRATCH)"
+                swift build --scratch-path "$SCRATCH" --target Yams >/dev/null
+            fi
+            local cyaml
+            cyaml=$(find "$SCRATCH/checkouts" -path '*Yams/Sources/CYaml/include' -type d | head -n1)
+            compile config fuzz/ConfigLoaderFuzz.swift $CONFIG_SOURCES \
+                -I "$debug/Modules" -I "$cyaml" -Xcc -fmodule-map-file="$cyaml/module.modulemap" \
+                "$debug"/Yams.build/*.o "$debug"/CYaml.build/src/*.o
+            ;;
+        *) echo "fuzz: unknown target $1" >&2; return 1 ;;
+    esac
+}
+
+# Seeds: the real wire captures, split into what each parser sees.
+seed_corpora() {
+    python3 - "$FIXTURES" "$OUT" <<'PY'
+import base64, json, os, sys
+fixtures, out = sys.argv[1], sys.argv[2]
+corpora = {t: [] for t in ["sse", "json", "card", "v1", "v03", "v01", "sanitizer", "config"]}
+
+def body_of(raw):
+    for sep in (b"\r\n\r\n", b"\n\n"):
+        if raw.startswith(b"HTTP/") and sep in raw:
+            return raw.split(sep, 1)[1]
+    return raw
+
+for name in sorted(os.listdir(fixtures)):
+    raw = open(os.path.join(fixtures, name), "rb").read()
+    if name == "sse-conformance.json":
+        for case in json.loads(raw)["cases"]:
+            corpora["sse"].append(b"\x40\x40\x03" + base64.b64decode(case["input"]))
+        continue
+    body = body_of(raw)
+    corpora["sanitizer"].append(b"\x00" + body[:4096])
+    if b"data:" in body:
+        corpora["sse"].append(b"\x40\x40\x05" + body)
+        for line in body.splitlines():
+            if line.startswith(b"data:"):
+                payload = line[5:].strip()
+                corpora["json"].append(payload)
+                for t, sel in (("v1", 1), ("v03", 1), ("v01", 1)):
+                    corpora[t].append(bytes([sel, 0]) + payload)
+        continue
+    corpora["json"].append(body)
+    if "card" in name or name.endswith(".json"):
+        corpora["card"].append(body)
+    for t in ("v1", "v03", "v01"):
+        for sel in (0, 2, 4):
+            corpora[t].append(bytes([sel, 0]) + body)
+
+corpora["sanitizer"] += [b"\x00a\x1b]0;pwned\x07b\x1b[2Jc\xc2\x9b31m\xe2\x80\xaeevil", b"\x01tab\tnew\r\nline\xe2\x80\xa8"]
+corpora["config"] += [
+    b"pollInterval: 5\ntheme: dark\nreadOnly: true\n",
+    b"agents:\n  - url: http://127.0.0.1:8000\n    name: one\n    bearerEnv: TOKEN\n",
+    b"keys:\n  quit: q\n",
+    b"- not a mapping\n",
+    b"pollInterval: [1, 2]\n",
+]
+for target, seeds in corpora.items():
+    directory = os.path.join(out, target)
+    os.makedirs(directory, exist_ok=True)
+    for i, seed in enumerate(seeds):
+        with open(os.path.join(directory, "seed-%03d" % i), "wb") as f:
+            f.write(seed)
+PY
+}
+
+run_target() {
+    local name=$1 dir="$OUT/$1" log="$OUT/$1.log"
+    mkdir -p "$dir/corpus"
+    cp -n "$dir"/seed-* "$dir/corpus/" 2>/dev/null || true
+    echo "fuzz: running $name ($RUNS runs, at most $MAX_TIME s)"
+    local status=0
+    (cd "$dir" && "$ROOT/$OUT/bin/$name" corpus -runs="$RUNS" -max_total_time="$MAX_TIME" -max_len=65536 \
+        -timeout=10 -rss_limit_mb=2048 -detect_leaks=1 -print_final_stats=1) >"$log" 2>&1 || status=$?
+    local runs secs
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+    secs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' || echo "?")
+    local rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+    local verdict=ok
+    if [ "$status" -ne 0 ]; then verdict="FAILED (exit $status; see $log and $dir/)"; fi
+    printf '%-10s %10s runs %6s s %8s exec/s  %s\n' "$name" "${runs:-0}" "${secs:-?}" "${rate:-0}" "$verdict" | tee -a "$OUT/summary.txt"
+    return $status
+}
+
+seed_corpora
+: >"$OUT/summary.txt"
+failed=0
+for target in $TARGETS; do build_target "$target"; done
+for target in $TARGETS; do run_target "$target" || failed=1; done
+echo "fuzz: summary (also in $OUT/summary.txt)"
+cat "$OUT/summary.txt"
+exit $failed
