@@ -30,7 +30,7 @@ enum AgentDetailView {
         if !detail.cardChanges.isEmpty {
             out.section("Card changed (\(detail.cardChanges.count))")
             for change in detail.cardChanges {
-                let role: Role = change.kind == .removed ? .error : change.kind == .added ? .ok : .warning
+                let role: ThemeRole = change.kind == .removed ? .error : change.kind == .added ? .ok : .warning
                 out.agentText(change.description, role, indent: 1, maxScalars: 1024)
             }
         }

@@ -27,7 +27,7 @@ enum AgentHealthLook {
         return symbol(health) + " " + word
     }
 
-    static func role(_ health: AgentHealth) -> Role {
+    static func role(_ health: AgentHealth) -> ThemeRole {
         switch health {
         case .unknown: .dim
         case .up: .agentUp

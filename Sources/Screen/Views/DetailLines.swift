@@ -23,7 +23,7 @@ struct DetailLines {
         lines.append(spans)
     }
 
-    mutating func add(_ text: String, _ role: Role = .text) { add([Span(text, role)]) }
+    mutating func add(_ text: String, _ role: ThemeRole = .text) { add([Span(text, role)]) }
 
     mutating func blank() { add([]) }
 
@@ -34,7 +34,7 @@ struct DetailLines {
     }
 
     /// `label  value` with the label dimmed; the value (already sanitized) wraps under itself.
-    mutating func field(_ label: String, _ value: String, _ role: Role = .text, labelWidth: Int = 9) {
+    mutating func field(_ label: String, _ value: String, _ role: ThemeRole = .text, labelWidth: Int = 9) {
         let pad = TextLayout.pad(label, to: labelWidth)
         let room = max(1, width - labelWidth)
         let wrapped = TextLayout.wrap(value, width: room)
@@ -45,7 +45,7 @@ struct DetailLines {
     }
 
     /// Agent text, sanitized and wrapped with an indent.
-    mutating func agentText(_ text: String, _ role: Role = .text, indent: Int = 2, maxScalars: Int = 16_384) {
+    mutating func agentText(_ text: String, _ role: ThemeRole = .text, indent: Int = 2, maxScalars: Int = 16_384) {
         guard !isFull else {
             isCut = true
             return

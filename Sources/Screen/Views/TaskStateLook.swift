@@ -30,7 +30,7 @@ enum TaskStateLook {
     /// `▶ working`.
     static func label(_ state: TaskState) -> String { symbol(state) + " " + shortName(state) }
 
-    static func role(_ state: TaskState) -> Role {
+    static func role(_ state: TaskState) -> ThemeRole {
         switch state {
         case .submitted: .stateSubmitted
         case .working: .stateWorking

@@ -50,9 +50,9 @@ enum TasksPaneView {
     }
 
     /// The status column: markers for what the operator did or must do, then the agent's text.
-    static func statusText(_ task: TaskRow) -> (text: String, role: Role) {
+    static func statusText(_ task: TaskRow) -> (text: String, role: ThemeRole) {
         var prefix = ""
-        var role = Role.text
+        var role = ThemeRole.text
         switch task.cancel {
         case .requested:
             prefix = "[cancel requested] "
