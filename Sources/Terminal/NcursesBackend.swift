@@ -222,7 +222,9 @@ public final class NcursesBackend {
     /// the first time a colour combination is used.
     public func look(for style: Style) -> (attributes: attr_t, pair: Int32) {
         if let cached = looks[style] { return cached }
-        let resolved = theme.resolve(style)
+        var resolved = theme.resolve(style)
+        let foreground = hasColors ? mapping.foreground(for: resolved.foreground) : (number: -1, attributes: [])
+        resolved.attributes.formUnion(foreground.attributes)
         var attributes = agentdeck_a_normal()
         if resolved.attributes.contains(.bold) { attributes |= agentdeck_a_bold() }
         if resolved.attributes.contains(.dim) { attributes |= agentdeck_a_dim() }
@@ -232,7 +234,7 @@ public final class NcursesBackend {
         var pair: Int32 = 0
         if hasColors {
             let combination = ColorPairs.Combination(
-                foreground: mapping.number(for: resolved.foreground, isForeground: true),
+                foreground: foreground.number,
                 background: mapping.number(for: resolved.background, isForeground: false))
             let allocation = pairs.pair(for: combination)
             if allocation.isNew {
