@@ -42,6 +42,13 @@ public final class NcursesBackend {
         didSet { resetStyles() }
     }
 
+    /// The theme actually drawn: on a terminal without colours a colour theme would lose
+    /// things only colour marks (the default theme's selection is black on cyan), so the
+    /// monochrome theme, built from attributes alone, stands in.
+    public var effectiveTheme: Theme {
+        hasColors || !theme.usesColor ? theme : .monochrome
+    }
+
     private let screen: OpaquePointer
     private let outputFD: Int32
     private let hasColors: Bool
@@ -222,7 +229,7 @@ public final class NcursesBackend {
     /// the first time a colour combination is used.
     public func look(for style: Style) -> (attributes: attr_t, pair: Int32) {
         if let cached = looks[style] { return cached }
-        var resolved = theme.resolve(style)
+        var resolved = effectiveTheme.resolve(style)
         let foreground = hasColors ? mapping.foreground(for: resolved.foreground) : (number: -1, attributes: [])
         resolved.attributes.formUnion(foreground.attributes)
         var attributes = agentdeck_a_normal()

@@ -140,6 +140,20 @@ struct NcursesTests {
         #expect(error.attributes & agentdeck_a_bold() != 0)
     }
 
+    @Test("a terminal without colours draws the monochrome theme: selection stays visible")
+    func noColours() throws {
+        let terminal = try HeadlessTerminal(terminalType: "vt100")
+        let backend = terminal.backend
+        #expect(backend.mapping.colorCount == 0)
+        #expect(backend.effectiveTheme == .monochrome)
+        var buffer = CellBuffer(width: backend.width, height: backend.height)
+        buffer.put("selected", x: 0, y: 0, style: Style(.selection))
+        backend.draw(buffer, cursor: nil)
+        let selected = try #require(backend.inspect(x: 0, y: 0))
+        #expect(selected.attributes & agentdeck_a_reverse() != 0)
+        #expect(selected.pair == 0)
+    }
+
     @Test("monochrome draws attributes only, never a colour pair")
     func monochrome() throws {
         let terminal = try HeadlessTerminal(theme: .monochrome)
