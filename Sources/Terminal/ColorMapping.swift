@@ -40,6 +40,30 @@ public struct ColorMapping: Hashable, Sendable {
         }
     }
 
+    /// A foreground colour plus the attributes that stand in for brightness the terminal lacks:
+    /// with only 8 colours a bright colour becomes its base colour in bold (how such terminals
+    /// show bright text), and bright black, which would vanish on a black background, dim white.
+    public func foreground(for color: Color) -> (number: Int, attributes: Attributes) {
+        guard colorCount < 16, colorCount > 0, let ansi = nearestANSI(to: color), ansi >= 8 else {
+            return (number(for: color, isForeground: true), [])
+        }
+        return ansi == ANSIColor.brightBlack.rawValue ? (7, .dim) : (ansi - 8, .bold)
+    }
+
+    /// The ANSI colour (0-15) a colour ends up as on a 16-colour palette, nil for `default`.
+    private func nearestANSI(to color: Color) -> Int? {
+        switch color {
+        case .default: return nil
+        case .ansi(let ansi): return ansi.rawValue
+        case .indexed(let index) where index < 16: return Int(index)
+        case .indexed(let index):
+            let (red, green, blue) = ColorMapping.rgb(ofPaletteIndex: Int(index))
+            return ColorMapping.nearestANSI(red: red, green: green, blue: blue)
+        case .rgb(let red, let green, let blue):
+            return ColorMapping.nearestANSI(red: red, green: green, blue: blue)
+        }
+    }
+
     /// The xterm default values of the 16 ANSI colours.
     static let ansiPalette: [(Int, Int, Int)] = [
         (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),

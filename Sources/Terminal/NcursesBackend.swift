@@ -42,6 +42,13 @@ public final class NcursesBackend {
         didSet { resetStyles() }
     }
 
+    /// The theme actually drawn: on a terminal without colours a colour theme would lose
+    /// things only colour marks (the default theme's selection is black on cyan), so the
+    /// monochrome theme, built from attributes alone, stands in.
+    public var effectiveTheme: Theme {
+        hasColors || !theme.usesColor ? theme : .monochrome
+    }
+
     private let screen: OpaquePointer
     private let outputFD: Int32
     private let hasColors: Bool
@@ -147,8 +154,8 @@ public final class NcursesBackend {
                         count = 1
                     } else {
                         for scalar in source.text.unicodeScalars where count <= Cell.maxCombiningMarks {
-                            text[count] = wchar_t(bitPattern: scalar.value)
-                            count += 1
+                            text[count] = NcursesBackend.drawable(scalar, isBase: count == 0)
+                            if text[count] != 0 { count += 1 }
                         }
                     }
                     if count == 0 {
@@ -174,6 +181,18 @@ public final class NcursesBackend {
         }
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// The character to hand to ncurses for a scalar of a cell, 0 to leave it out. Cells built
+    /// by hand (`Cell("...")`) skip `CellBuffer.put`'s checks; a control given to ncurses would be
+    /// drawn as two columns (`^[`) and shift the row.
+    static func drawable(_ scalar: Unicode.Scalar, isBase: Bool) -> wchar_t {
+        let value = scalar.value
+        if value >= 0x20 && value < 0x7F { return wchar_t(value) }
+        if isBase {
+            return wchar_t(bitPattern: (TextSanitizer.placeholder(for: scalar) ?? scalar).value)
+        }
+        return CellWidth.of(scalar) == 0 ? wchar_t(bitPattern: value) : 0
     }
 
     /// Every key waiting, without blocking.
@@ -210,7 +229,9 @@ public final class NcursesBackend {
     /// the first time a colour combination is used.
     public func look(for style: Style) -> (attributes: attr_t, pair: Int32) {
         if let cached = looks[style] { return cached }
-        let resolved = theme.resolve(style)
+        var resolved = effectiveTheme.resolve(style)
+        let foreground = hasColors ? mapping.foreground(for: resolved.foreground) : (number: -1, attributes: [])
+        resolved.attributes.formUnion(foreground.attributes)
         var attributes = agentdeck_a_normal()
         if resolved.attributes.contains(.bold) { attributes |= agentdeck_a_bold() }
         if resolved.attributes.contains(.dim) { attributes |= agentdeck_a_dim() }
@@ -220,7 +241,7 @@ public final class NcursesBackend {
         var pair: Int32 = 0
         if hasColors {
             let combination = ColorPairs.Combination(
-                foreground: mapping.number(for: resolved.foreground, isForeground: true),
+                foreground: foreground.number,
                 background: mapping.number(for: resolved.background, isForeground: false))
             let allocation = pairs.pair(for: combination)
             if allocation.isNew {

@@ -33,6 +33,17 @@ struct ColorMappingTests {
         #expect(eight.number(for: .rgb(red: 0, green: 250, blue: 0), isForeground: true) == 2)
     }
 
+    @Test("8 colours: bright foregrounds become bold base colours, bright black dim white")
+    func brightOnEightColours() {
+        let eight = ColorMapping(colorCount: 8)
+        #expect(eight.foreground(for: .ansi(.brightRed)) == (1, .bold))
+        #expect(eight.foreground(for: .ansi(.brightBlack)) == (7, .dim))
+        #expect(eight.foreground(for: .ansi(.red)) == (1, []))
+        #expect(eight.foreground(for: .rgb(red: 255, green: 255, blue: 0)) == (3, .bold))
+        #expect(eight.foreground(for: .default) == (-1, []))
+        #expect(xterm256.foreground(for: .ansi(.brightBlack)) == (8, []))
+    }
+
     @Test("without default colours the default is white on black")
     func noDefaults() {
         let mapping = ColorMapping(colorCount: 8, hasDefaultColors: false)

@@ -16,14 +16,14 @@ final class HeadlessTerminal {
     /// Write keys here; they arrive on the backend's input.
     private(set) var keyWriter: Int32
 
-    init(theme: Theme = .default, width: Int32 = 80, height: Int32 = 24) throws {
+    init(theme: Theme = .default, width: Int32 = 80, height: Int32 = 24, terminalType: String = "xterm-256color") throws {
         var fds: [Int32] = [-1, -1]
         try #require(pipe(&fds) == 0)
         output = try #require(fopen("/dev/null", "w"))
         input = try #require(fdopen(fds[0], "r"))
         keyWriter = fds[1]
         backend = try NcursesBackend(theme: theme, output: output, input: input,
-                                     options: .init(terminalType: "xterm-256color", locale: "C.UTF-8"))
+                                     options: .init(terminalType: terminalType, locale: "C.UTF-8"))
         resizeterm(height, width)  // LINES/COLUMNS in the environment must not change the tests
         backend.refreshSize()
         _ = backend.readKeys()     // resizeterm queued a KEY_RESIZE
@@ -76,6 +76,20 @@ struct NcursesTests {
         #expect(backend.inspect(x: 79, y: 3)?.text == "x")
     }
 
+    @Test("hand-made cells with controls or spacing marks cannot shift a row")
+    func handMadeCells() throws {
+        let terminal = try HeadlessTerminal()
+        let backend = terminal.backend
+        var buffer = CellBuffer(width: backend.width, height: backend.height)
+        buffer.set(Cell("\u{1B}"), x: 0, y: 0)
+        buffer.set(Cell("a\u{1B}b"), x: 1, y: 0)   // a base and two characters that are not marks
+        buffer.set(Cell("z"), x: 2, y: 0)
+        backend.draw(buffer, cursor: nil)
+        #expect(backend.inspect(x: 0, y: 0)?.text == "␛")
+        #expect(backend.inspect(x: 1, y: 0)?.text == "a")
+        #expect(backend.inspect(x: 2, y: 0)?.text == "z")
+    }
+
     @Test("colour pairs are allocated lazily with the theme's colours")
     func colourPairs() throws {
         let terminal = try HeadlessTerminal()
@@ -103,6 +117,41 @@ struct NcursesTests {
         #expect(colours(of: failed) == (9, -1))
         #expect(colours(of: try #require(backend.inspect(x: 0, y: 3)?.pair)) == (0, 6))
         #expect(colours(of: try #require(backend.inspect(x: 0, y: 4)?.pair)) == (208, -1))
+    }
+
+    @Test("an 8-colour terminal shows bright black as dim white, not black on black")
+    func eightColours() throws {
+        let terminal = try HeadlessTerminal(terminalType: "xterm")
+        let backend = terminal.backend
+        #expect(backend.mapping.colorCount == 8)
+        var buffer = CellBuffer(width: backend.width, height: backend.height)
+        buffer.put("dim", x: 0, y: 0, style: Style(.dim))
+        buffer.put("error", x: 0, y: 1, style: Style(.error))
+        backend.draw(buffer, cursor: nil)
+        let dim = try #require(backend.inspect(x: 0, y: 0))
+        #expect(dim.attributes & agentdeck_a_dim() != 0)
+        var foreground: Int32 = 0
+        var background: Int32 = 0
+        extended_pair_content(dim.pair, &foreground, &background)
+        #expect(foreground == 7 && background == -1)
+        let error = try #require(backend.inspect(x: 0, y: 1))
+        extended_pair_content(error.pair, &foreground, &background)
+        #expect(foreground == 1)
+        #expect(error.attributes & agentdeck_a_bold() != 0)
+    }
+
+    @Test("a terminal without colours draws the monochrome theme: selection stays visible")
+    func noColours() throws {
+        let terminal = try HeadlessTerminal(terminalType: "vt100")
+        let backend = terminal.backend
+        #expect(backend.mapping.colorCount == 0)
+        #expect(backend.effectiveTheme == .monochrome)
+        var buffer = CellBuffer(width: backend.width, height: backend.height)
+        buffer.put("selected", x: 0, y: 0, style: Style(.selection))
+        backend.draw(buffer, cursor: nil)
+        let selected = try #require(backend.inspect(x: 0, y: 0))
+        #expect(selected.attributes & agentdeck_a_reverse() != 0)
+        #expect(selected.pair == 0)
     }
 
     @Test("monochrome draws attributes only, never a colour pair")

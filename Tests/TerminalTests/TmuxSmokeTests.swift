@@ -87,6 +87,22 @@ struct TmuxSmokeTests {
     }
 }
 
+extension TmuxSmokeTests {
+    @Test(.enabled(if: !isChild && tmuxPath != nil, "needs tmux"))
+    func unknownTermIsAnErrorNotAnExit() throws {
+        let session = try TmuxSession(name: "term", environment: "TERM=no-such-terminal")
+        defer { session.kill() }
+        #expect(try session.waitForResult() == "error: unknown terminal type TERM=no-such-terminal: try TERM=xterm-256color")
+    }
+
+    @Test(.enabled(if: !isChild && tmuxPath != nil, "needs tmux"))
+    func redirectedOutputIsNotATerminal() throws {
+        let session = try TmuxSession(name: "redirect", redirect: "> /dev/null")
+        defer { session.kill() }
+        #expect(try session.waitForResult().hasPrefix("error: the dashboard needs a terminal"))
+    }
+}
+
 /// What the child shows: a box, the size, the last key, a CJK line and a prompt.
 final class SmokeApp: TerminalApp {
     var width = 0
@@ -129,7 +145,8 @@ final class TmuxSession {
     let outputPath: String
     private var killed = false
 
-    init(name: String) throws {
+    /// `environment` is prepended to the child's (e.g. "TERM=x"); `redirect` appended to its command.
+    init(name: String, environment: String = "", redirect: String = "") throws {
         let tmux = try #require(TmuxSmokeTests.tmuxPath)
         socket = "agentdeck-screen-\(getpid())-\(name)"
         let directory = FileManager.default.temporaryDirectory.path
@@ -139,7 +156,7 @@ final class TmuxSession {
         try? FileManager.default.removeItem(atPath: outputPath)
         let executable = try #require(Bundle.main.executablePath ?? CommandLine.arguments.first)
         let command = "env AGENTDECK_TMUX_CHILD=1 AGENTDECK_TMUX_RESULT='\(resultPath)' LANG=C.UTF-8 LC_ALL=C.UTF-8 "
-            + "'\(executable)' --testing-library swift-testing --filter tmuxChildEntry"
+            + "\(environment) '\(executable)' --testing-library swift-testing --filter tmuxChildEntry \(redirect)"
         // Options first (no status bar: the pane is the whole 80x24 window), then the session.
         TmuxSession.run(tmux, ["-L", socket, "-f", "/dev/null", "start-server", ";",
                                    "set-option", "-g", "default-terminal", "tmux-256color", ";",
