@@ -21,7 +21,7 @@ final class CommandExecutor: Sendable {
         self.clipboard = clipboard
     }
 
-    /// Executes one command. Returns false for `.quit`, which the app handles.
+    /// Executes one command. `.quit` is handled by the app; here it does nothing.
     func execute(_ command: Command) {
         switch command {
         case .fetchCard(let agent, _):
