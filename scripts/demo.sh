@@ -60,9 +60,9 @@ if [[ ! -s "$urls_file" ]]; then
 fi
 mapfile -t urls <"$urls_file"
 
-# Until the dashboard takes agent URLs, show them and what the CLI offers.
-if "$DECK" --help 2>&1 | grep -qiE '<(agent-)?urls?|card url'; then
-    "$DECK" "${urls[@]}"
+# The dashboard subcommand takes the card URLs; until it exists, show them and what the CLI offers.
+if "$DECK" dashboard --help >/dev/null 2>&1; then
+    "$DECK" dashboard "${urls[@]}"
 else
     echo "Demo fleet: ${#urls[@]} agents"
     printf '  %s\n' "${urls[@]}"
