@@ -115,4 +115,31 @@ import Testing
             #expect(modern.json?["error"]?["code"] == .int(-32601))
         }
     }
+
+    @Test func blogEraContinuesATaskSentAgainWithTheSameIdAndResubscribes() async throws {
+        try await withFleet([directedAgent("V01", .v01)]) { fleet in
+            let base = fleet.base("V01")
+            let asked = await Curl.rpc(base, "tasks/send",
+                                       #"{"id":"t-ask","sessionId":"s-9","message":{"role":"user","parts":[{"type":"text","text":"ask"}]}}"#)
+            #expect(asked.json?["result"]?["status"]?["state"]?.stringValue == "input-required")
+            let answered = await Curl.rpc(base, "tasks/sendSubscribe",
+                                          #"{"id":"t-ask","sessionId":"s-9","message":{"role":"user","parts":[{"type":"text","text":"blue"}]}}"#)
+            let last = try #require(answered.events.last)
+            #expect(last["type"]?.stringValue == "task_result")
+            #expect(last["result"]?.stringValue == "You said: blue")
+
+            _ = await Curl.rpc(base, "tasks/send", #"{"id":"t-long","message":{"role":"user","parts":[{"type":"text","text":"sleep=300"}]}}"#,
+                               maxTime: 1)  // blocking send: give up waiting, the task runs on
+            async let resubscribed = Curl.rpc(base, "tasks/resubscribe", #"{"id":"t-long"}"#)
+            for _ in 0..<250 where await fleet.endpoints[0].engine.openStreamCount == 0 {
+                try await Task.sleep(nanoseconds: 20_000_000)
+            }
+            let canceled = await Curl.rpc(base, "tasks/cancel", #"{"id":"t-long"}"#)
+            #expect(canceled.json?["result"]?["status"]?["state"]?.stringValue == "canceled")
+            let events = await resubscribed.events
+            #expect(events.first?["type"]?.stringValue == "task_status")
+            #expect(events.last?["type"]?.stringValue == "task_result")
+            #expect(events.last?["state"]?.stringValue == "canceled")
+        }
+    }
 }
