@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["Screen", "Deck", "CNcursesw", "CShim"]),
         // Command implementations (card/send/get/cancel/tasks/watch), testable without main.
         .target(name: "AgentDeckCLI", dependencies: [
-            "A2A", "Wire", "Deck", "Screen", "Terminal", "Yams",
+            "A2A", "Wire", "Deck", "Screen", "Terminal", "CShim", "Yams",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "agentdeck", dependencies: ["AgentDeckCLI"]),
@@ -58,6 +58,6 @@ let package = Package(
             "FleetKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // FleetTests: added with the fleet tests.
+        .testTarget(name: "FleetTests", dependencies: ["FleetKit", "TestSupport"]),
     ]
 )

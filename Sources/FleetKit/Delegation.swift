@@ -25,8 +25,9 @@ public struct Delegation: Sendable {
         guard let target = candidates.randomElement(), let prompt = target.personality.delegatedPrompts.randomElement() else {
             return nil
         }
-        let peer = endpoints.filter { $0 !== target }.randomElement()?.personality.name ?? "a peer"
-        guard let sent = try? await target.engine.send(Self.message(prompt: prompt, from: peer), stream: false) else { return nil }
+        guard let sent = try? await target.engine.send(Self.message(prompt: prompt.text, from: prompt.from), stream: false) else {
+            return nil
+        }
         return (target.personality.name, sent.task.id)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HTTPTypes
+import Logging
 import NIOCore
 
 /// Serves a set of agents over HTTP, each on its own loopback port.
@@ -25,6 +26,14 @@ public final class FleetServer: Sendable {
     public static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
             && host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil }
+    }
+
+    /// Hummingbird logs every listener and, on shutdown by cancellation, an error per
+    /// listener; the fleet keeps quiet unless `LOG_LEVEL` asks for more.
+    static func makeLogger() -> Logger {
+        var logger = Logger(label: "agentdeck-fleet")
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
+        return logger
     }
 
     public init(endpoints: [AgentEndpoint], host: String = "127.0.0.1", port: Int = 0) throws {
@@ -52,7 +61,8 @@ public final class FleetServer: Sendable {
                     onServerRunning: { channel in
                         endpoint.setBaseURL("http://\(urlHost):\(channel.localAddress?.port ?? port)/")
                         await gate.arrive()
-                    })
+                    },
+                    logger: Self.makeLogger())
                 group.addTask { try await app.run() }
             }
             // Servers only return when cancelled; the first error (e.g. port in use) ends all.
@@ -98,7 +108,10 @@ public final class FleetServer: Sendable {
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         case let .stream(headers, frames):
             return Response(status: .ok, headers: fields(headers), body: ResponseBody { writer in
-                for await frame in frames { try await writer.write(ByteBuffer(string: frame)) }
+                for await frame in frames {
+                    if frame == SSE.abortMarker { throw DroppedConnection() }
+                    try await writer.write(ByteBuffer(string: frame))
+                }
                 try await writer.finish(nil)
             })
         case .drop:

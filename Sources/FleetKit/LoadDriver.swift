@@ -24,8 +24,8 @@ public struct LoadDriver: Sendable {
     /// Seconds between one task's steps: `concurrent` tasks each stepping every `delay` gives the rate.
     public var stepDelay: Double { Double(concurrent) / eventsPerSecond }
 
-    /// The directive text each synthetic task gets.
-    public var prompt: String { "steps=\(Self.stepsPerTask) delay=\(JSON.pythonFloat(stepDelay)) chunks=3" }
+    /// The directive text each synthetic task gets (each step: one status update and one artifact chunk).
+    public var prompt: String { "steps=\(Self.stepsPerTask) delay=\(JSON.pythonFloat(stepDelay))" }
 
     public struct Report: Sendable, CustomStringConvertible {
         public var started = 0

@@ -35,7 +35,7 @@ extension Personality {
                 + [.finish(.completed, "Forecast ready: \(sku), 4 weeks")]
         }
         p.security = .apiKey(header: "X-API-Key")
-        p.delegatedPrompts = ["stock-check SKU-2231 (asked by Pricing Agent)", "Forecast demand for SKU-1042 (asked by Deploy Agent)"]
+        p.delegatedPrompts = [DelegatedPrompt(from: "Pricing Agent", text: "stock-check SKU-2231"), DelegatedPrompt(from: "Deploy Agent", text: "Forecast demand for SKU-1042")]
         return p
     }
 
@@ -65,7 +65,7 @@ extension Personality {
                    .finish(.completed, "Recommend £\(JSON.pythonFloat(recommended)) for \(sku) (was £\(JSON.pythonFloat(current)))")]
         }
         p.security = .bearer(format: "JWT")
-        p.delegatedPrompts = ["Price SKU-1042 after the forecast (asked by Inventory Intelligence Agent)"]
+        p.delegatedPrompts = [DelegatedPrompt(from: "Inventory Intelligence Agent", text: "Price SKU-1042 after the forecast")]
         return p
     }
 

@@ -29,7 +29,7 @@ extension Personality {
                 + [.finish(.completed, "Review complete: 2 high, 3 medium findings")]
         }
         p.security = .bearer(format: "JWT")
-        p.delegatedPrompts = ["security-scan deploy/pipeline.yaml (asked by Deploy Agent)"]
+        p.delegatedPrompts = [DelegatedPrompt(from: "Deploy Agent", text: "security-scan deploy/pipeline.yaml")]
         return p
     }
 
@@ -60,7 +60,7 @@ extension Personality {
             }
         }
         p.security = .bearer(format: "JWT")
-        p.delegatedPrompts = ["Deploy pricing-service v1.8.0 to staging (asked by Pricing Agent)"]
+        p.delegatedPrompts = [DelegatedPrompt(from: "Pricing Agent", text: "Deploy pricing-service v1.8.0 to staging")]
         return p
     }
 }

@@ -18,7 +18,7 @@ extension Personality {
                 + [.finish(.completed, "完成：已生成补货建议")]
         }
         p.organization = "示例零售集团"
-        p.delegatedPrompts = ["检查上海仓的缺货风险（来自 Inventory Intelligence Agent）"]
+        p.delegatedPrompts = [DelegatedPrompt(from: "Inventory Intelligence Agent", text: "检查上海仓的缺货风险")]
         return p
     }
 
@@ -35,7 +35,7 @@ extension Personality {
                 "partitions \(3 * i - 2)-\(3 * i) of 12 rewritten (\(i)/\(n))\n"
             } + [.finish(.completed, "Backfill finished: 12 partitions")]
         }
-        p.delegatedPrompts = ["Backfill sales_daily for last week (asked by Inventory Intelligence Agent)"]
+        p.delegatedPrompts = [DelegatedPrompt(from: "Inventory Intelligence Agent", text: "Backfill sales_daily for last week")]
         return p
     }
 

@@ -46,6 +46,17 @@ public enum Availability: Sendable, Equatable {
     }
 }
 
+/// A task one peer hands another: who asks, and what.
+public struct DelegatedPrompt: Sendable, Equatable {
+    public var from: String
+    public var text: String
+
+    public init(from: String, text: String) {
+        self.from = from
+        self.text = text
+    }
+}
+
 /// Who an agent is: its card and its default behaviour.
 public struct Personality: Sendable {
     public var name: String
@@ -60,8 +71,8 @@ public struct Personality: Sendable {
     public var behaviour: @Sendable (PlanRequest) -> [Step]
     /// Plan after the client answers an input-required question without directives.
     public var followUp: @Sendable (PlanRequest) -> [Step] = { _ in [.finish(.completed, "Thanks, all done.")] }
-    /// Prompts peers send this agent when they delegate work on their own.
-    public var delegatedPrompts: [String] = []
+    /// Work peers hand this agent on their own (for a live read-only console).
+    public var delegatedPrompts: [DelegatedPrompt] = []
 
     public init(name: String, description: String, dialect: Dialect, skills: [Skill],
                 behaviour: @escaping @Sendable (PlanRequest) -> [Step]) {
@@ -74,7 +85,7 @@ public struct Personality: Sendable {
 
     /// Directives win; plain text gets the personality's own behaviour.
     public func plan(_ request: PlanRequest) -> [Step] {
-        if !request.directives.isEmpty { return Plan.directed(request) }
-        return request.isFollowUp ? followUp(request) : behaviour(request)
+        if request.isFollowUp { return request.directedTask ? Plan.directed(request) : followUp(request) }
+        return request.directives.isEmpty ? behaviour(request) : Plan.directed(request)
     }
 }

@@ -18,6 +18,8 @@ public struct PlanRequest: Sendable {
     public var skillId: String?
     /// True when this continues a task that asked for input.
     public var isFollowUp: Bool
+    /// True when the task's first message carried directives (its follow-up is then the peers' answer echo).
+    public var directedTask = false
     /// Counts the agent's tasks; lets behaviours vary (e.g. "every 4th deploy fails") deterministically.
     public var ordinal: Int
 
@@ -34,23 +36,54 @@ public struct PlanRequest: Sendable {
     public var reportId: String { "report-" + String(taskId.prefix(8)) }
 }
 
+/// Exact texts of the a2a-sdk test peers, so tests can assert them against any fleet agent.
+public enum PeerText {
+    public static let ask = "Need more input: reply on this taskId"
+    public static let fail = "Failing on purpose"
+    public static let reject = "Rejected on purpose: this agent declines requests that say 'reject'"
+    public static let canceled = "Canceled by client request"
+    public static let done = "Done"
+    public static func sleeping(_ s: Double) -> String { "Sleeping for \(JSON.pythonFloat(s))s" }
+    public static func chunksStart(_ n: Int) -> String { "Streaming \(n) chunks" }
+    public static func chunk(_ i: Int, of n: Int) -> String { "[\(i)/\(n)] The quick brown fox jumps over the lazy dog.\n" }
+    public static func answer(_ text: String) -> String { "You said: \(text)" }
+    public static func echo(_ text: String) -> String { "Echo: \(text)" }
+    public static func skill(_ id: String?) -> String { "skill=\(id ?? "none")" }
+}
+
 public enum Plan {
-    /// The behaviour steered by directives, shaped like the a2a-sdk progress peers
-    /// ("Starting: 3 steps, 0.3s each", "Step 1/3 (33%)", "chunk 1 of 3", "Done").
+    /// The behaviour steered by directives, step for step what the a2a-sdk test peers do.
     public static func directed(_ request: PlanRequest) -> [Step] {
         let d = request.directives
-        var steps: [Step] = []
-        if let sleep = d.sleep, sleep > 0 { steps.append(.pause(sleep)) }
-        if d.reject { return steps + [.finish(.rejected, "Rejected on purpose")] }
-        if d.ask, !request.isFollowUp { return steps + [.finish(.inputRequired, "Need more input: reply on this taskId")] }
-        if d.fail { return steps + [.finish(.failed, "Failing on purpose")] }
-        let count = d.steps ?? d.chunks ?? 0
-        if count == 0 && d.chunks == nil {
-            return steps + [.finish(.completed, "Done")]
+        let short = String(request.taskId.prefix(8))
+        if request.isFollowUp {
+            return [.working("Got your answer"),
+                    .chunk(artifactId: "answer-\(short)", name: "answer", parts: [.text(PeerText.answer(request.text))], append: false, last: true),
+                    .finish(.completed, PeerText.done)]
         }
-        return steps + progress(steps: count, delay: d.delay ?? 0.5, chunks: d.chunks ?? count,
-                                reportId: request.reportId) { "chunk \($0) of \($1)\n" }
-            + [.finish(.completed, "Done")]
+        if d.reject { return [.finish(.rejected, PeerText.reject)] }
+        if d.ask { return [.finish(.inputRequired, PeerText.ask)] }
+        var steps: [Step] = []
+        if let sleep = d.sleep, sleep > 0 { steps += [.working(PeerText.sleeping(sleep)), .pause(sleep)] }
+        if let count = d.steps, count > 0 {
+            steps += progress(steps: count, delay: d.delay ?? 0, chunks: count, reportId: request.reportId) { i, n in "chunk \(i) of \(n)\n" }
+        }
+        if let count = d.chunks, count > 0 {
+            steps.append(.working(PeerText.chunksStart(count)))
+            for i in 1...count {
+                if i > 1 { steps.append(.pause(d.delay ?? 0.05)) }
+                steps.append(.chunk(artifactId: "chunks-\(short)", name: "chunks", parts: [.text(PeerText.chunk(i, of: count))],
+                                    append: i > 1, last: i == count))
+            }
+        }
+        if d.fail { return steps + [.finish(.failed, PeerText.fail)] }
+        let doesWork = (d.steps ?? 0) > 0 || (d.chunks ?? 0) > 0 || (d.sleep ?? 0) > 0
+        if d.skill {
+            steps.append(.chunk(artifactId: "skill-\(short)", name: "skill", parts: [.text(PeerText.skill(request.skillId))], append: false, last: true))
+        } else if !doesWork {
+            steps.append(.chunk(artifactId: "echo-\(short)", name: "echo", parts: [.text(PeerText.echo(request.text))], append: false, last: true))
+        }
+        return steps + [.finish(.completed, PeerText.done)]
     }
 
     /// N progress steps, `delay` apart, with `chunks` artifact chunks spread over them.
@@ -67,7 +100,7 @@ public enum Plan {
         }
         for i in stride(from: 1, through: count, by: 1) {
             if delay > 0 { steps.append(.pause(delay)) }
-            let percent = (100.0 * Double(i) / Double(count)).rounded()
+            let percent = Double((200 * i + count) / (2 * count))  // whole percent, half up (2/3 -> 67)
             steps.append(.working("Step \(i)/\(count) (\(Int(percent))%)", percent: percent))
             // Chunk j belongs to step ceil(j * count / chunks).
             emitChunks(upTo: count == 0 ? chunks : (i * chunks) / count)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One parsed JSON-RPC 2.0 call.
 public struct RPCCall: Sendable {
     public var id: JSON
@@ -56,4 +58,11 @@ public enum RPCCode {
 func settle(_ events: AsyncStream<TaskEvent>?) async {
     guard let events else { return }
     for await event in events where event.endsStream { return }
+}
+
+/// `direct`: answer with a plain agent Message and no task, as the test peers do.
+func directReply(to message: Message) -> Message {
+    let contextId = message.contextId ?? UUID().uuidString.lowercased()
+    return Message(messageId: "direct-" + String(UUID().uuidString.lowercased().prefix(8)), contextId: contextId,
+                   taskId: nil, role: .agent, parts: [.text("Direct reply: \(message.text)")])
 }

@@ -21,15 +21,30 @@ public enum SSE {
 
     /// Frames for one stream: encode each event; ping every `pingInterval` seconds; finish when
     /// the events finish. If the consumer goes away, the producer stops and unsubscribes.
+    /// The last frame of a stream that must end by aborting the connection (`drop=K`).
+    public static let abortMarker = "\u{0}abort"
+
     public static func frames<E: FrameEncoder>(from events: AsyncStream<TaskEvent>, encoder: E,
-                                               pingInterval: Double) -> AsyncStream<String> {
+                                               pingInterval: Double, limit: StreamLimit? = nil) -> AsyncStream<String> {
         let (frames, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(10_000))
         let producer = Task {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
                     var encoder = encoder
+                    var sent = 0
+                    // Leaving early unsubscribes from the task; the task itself runs on.
+                    func reachedLimit() -> Bool {
+                        guard let limit, sent >= limit.events else { return false }
+                        if limit.abort { continuation.yield(abortMarker) }
+                        return true
+                    }
+                    if reachedLimit() { return }
                     for await event in events {
-                        for frame in encoder.frames(for: event) { continuation.yield(frame) }
+                        for frame in encoder.frames(for: event) {
+                            continuation.yield(frame)
+                            sent += 1
+                            if reachedLimit() { return }
+                        }
                     }
                 }
                 if pingInterval > 0 {

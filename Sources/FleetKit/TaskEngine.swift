@@ -44,12 +44,13 @@ public actor TaskEngine {
         var task = TaskRecord(id: taskId, contextId: contextId,
                               status: TaskStatus(state: .submitted, message: nil, timestamp: nil))
         task.history = [message]
-        task.skillId = skillId
+        task.skillId = skillId ?? Self.requestedSkill(in: message.metadata)
+        task.directed = !Directives(parsing: message.text).isEmpty
         task.sequence = sequence
         tasks[taskId] = task
         evictIfNeeded()
         let events = stream ? subscribe(taskId, snapshot: task) : nil
-        let request = PlanRequest(taskId: taskId, text: message.text, skillId: skillId, ordinal: ordinal)
+        let request = PlanRequest(taskId: taskId, text: message.text, skillId: task.skillId, ordinal: ordinal)
         start(taskId, plan: personality.plan(request))
         return SendResult(task: task, events: events)
     }
@@ -66,11 +67,20 @@ public actor TaskEngine {
         let events = stream ? subscribe(taskId, snapshot: task) : nil
         if task.status.state.isInterrupted {
             ordinal += 1
-            let request = PlanRequest(taskId: taskId, text: message.text, skillId: task.skillId,
+            var request = PlanRequest(taskId: taskId, text: message.text, skillId: task.skillId,
                                       isFollowUp: true, ordinal: ordinal)
+            request.directedTask = task.directed
             start(taskId, plan: personality.plan(request))
         }
         return SendResult(task: task, events: events)
+    }
+
+    /// The skill a client asked for in message metadata (spellings seen in the wild).
+    static func requestedSkill(in metadata: JSON?) -> String? {
+        for key in ["skillId", "skill_id", "skill"] {
+            if let value = metadata?[key]?.stringValue, !value.isEmpty { return String(value.prefix(200)) }
+        }
+        return nil
     }
 
     // MARK: Reading
@@ -104,7 +114,7 @@ public actor TaskEngine {
         guard !task.status.state.isTerminal else { throw .taskNotCancelable }
         runners[id]?.cancel()
         runners[id] = nil
-        finish(id, state: .canceled, text: "Canceled by client request")
+        finish(id, state: .canceled, text: PeerText.canceled)
         return tasks[id] ?? task
     }
 

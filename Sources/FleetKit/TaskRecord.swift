@@ -84,8 +84,10 @@ public struct TaskRecord: Sendable {
     public var history: [Message] = []
     /// Ordered metadata members (e.g. `progress`), merged from status updates as a2a-sdk does.
     public var metadata: [(String, JSON)] = []
-    /// The skill a blog-era client asked for with `params.skillId`.
+    /// The skill asked for (blog-era `params.skillId`, or message metadata).
     public var skillId: String?
+    /// Whether the first message carried directives (decides how an answer to `ask` is handled).
+    public var directed = false
     /// Monotonic sequence for stable ordering of tasks with equal timestamps.
     public var sequence: Int = 0
 

@@ -23,7 +23,9 @@ public enum V01Server {
                 let streaming = call.method == "tasks/sendSubscribe"
                 let sent = try await engine.send(message, skillId: nonEmpty(p["skillId"]?.stringValue),
                                                  newTaskId: newTaskId, stream: true)
-                if streaming, let events = sent.events { return stream(events, context: context) }
+                if streaming, let events = sent.events {
+                    return stream(events, context: context, limit: Directives(parsing: message.text).streamLimit)
+                }
                 await settle(sent.events)
                 let task = (try? await engine.task(sent.task.id)) ?? sent.task
                 return result(call.id, V01Codec.task(task, historyLength: p["historyLength"]?.intValue))
@@ -75,8 +77,8 @@ public enum V01Server {
         }
     }
 
-    static func stream(_ events: AsyncStream<TaskEvent>, context: AgentContext) -> AgentReply {
+    static func stream(_ events: AsyncStream<TaskEvent>, context: AgentContext, limit: StreamLimit? = nil) -> AgentReply {
         .stream(headers: AgentReply.streamHeaders,
-                frames: SSE.frames(from: events, encoder: Encoder(), pingInterval: context.pingInterval))
+                frames: SSE.frames(from: events, encoder: Encoder(), pingInterval: context.pingInterval, limit: limit))
     }
 }

@@ -13,10 +13,18 @@ public enum V03Server {
                     return error(call.id, code: RPCCode.invalidParams, message: "Invalid params: message is required")
                 }
                 let streaming = call.method == "message/stream"
+                let directives = Directives(parsing: message.text)
+                if directives.direct, message.taskId == nil {
+                    let reply = V03Codec.message(directReply(to: message))
+                    return streaming ? .stream(headers: AgentReply.streamHeaders, frames: SSE.fixed([Encoder(id: call.id).frame(reply)]))
+                                     : result(call.id, reply)
+                }
                 let blocking = p["configuration"]?["blocking"]?.boolValue ?? true
                 let historyLength = p["configuration"]?["historyLength"]?.intValue
                 let sent = try await engine.send(message, stream: streaming || blocking)
-                if streaming, let events = sent.events { return stream(call.id, events, context: context) }
+                if streaming, let events = sent.events {
+                    return stream(call.id, events, context: context, limit: directives.streamLimit)
+                }
                 await settle(sent.events)
                 let task = (try? await engine.task(sent.task.id)) ?? sent.task
                 return result(call.id, V03Codec.task(task, historyLength: historyLength))
@@ -66,14 +74,15 @@ public enum V03Server {
 
     struct Encoder: FrameEncoder {
         var id: JSON
-        mutating func frames(for event: TaskEvent) -> [String] {
-            let envelope = JSON.object([("id", id), ("jsonrpc", .string("2.0")), ("result", V03Codec.event(event))]).sortedKeys()
-            return [SSE.dataFrame(envelope.serialized(.compact))]
+        mutating func frames(for event: TaskEvent) -> [String] { [frame(V03Codec.event(event))] }
+
+        func frame(_ result: JSON) -> String {
+            SSE.dataFrame(JSON.object([("id", id), ("jsonrpc", .string("2.0")), ("result", result)]).sortedKeys().serialized(.compact))
         }
     }
 
-    static func stream(_ id: JSON, _ events: AsyncStream<TaskEvent>, context: AgentContext) -> AgentReply {
+    static func stream(_ id: JSON, _ events: AsyncStream<TaskEvent>, context: AgentContext, limit: StreamLimit? = nil) -> AgentReply {
         .stream(headers: AgentReply.streamHeaders,
-                frames: SSE.frames(from: events, encoder: Encoder(id: id), pingInterval: context.pingInterval))
+                frames: SSE.frames(from: events, encoder: Encoder(id: id), pingInterval: context.pingInterval, limit: limit))
     }
 }

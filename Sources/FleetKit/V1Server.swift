@@ -21,6 +21,10 @@ public enum V1Server {
         }
         let engine = context.engine
         let p = call.params
+        // a2a-sdk validates historyLength wherever it is accepted.
+        if let n = (p["historyLength"] ?? p["configuration"]?["historyLength"])?.intValue, n < 0 {
+            return error(call.id, code: RPCCode.invalidParams, message: "history length must be non-negative", reason: "INVALID_PARAMS")
+        }
         do {
             switch call.method {
             case "SendMessage", "SendStreamingMessage":
@@ -28,11 +32,17 @@ public enum V1Server {
                     return error(call.id, code: RPCCode.invalidParams, message: "Invalid params: message is required")
                 }
                 let streaming = call.method == "SendStreamingMessage"
+                let directives = Directives(parsing: message.text)
+                if directives.direct, message.taskId == nil {
+                    let reply = JSON.object([("message", V1Codec.message(directReply(to: message)))])
+                    return streaming ? .stream(headers: AgentReply.streamHeaders, frames: SSE.fixed([Encoder(id: call.id).frame(reply)]))
+                                     : result(call.id, reply)
+                }
                 let returnImmediately = p["configuration"]?["returnImmediately"]?.boolValue ?? false
                 let historyLength = p["configuration"]?["historyLength"]?.intValue
                 let sent = try await engine.send(message, stream: streaming || !returnImmediately)
                 if streaming, let events = sent.events {
-                    return stream(call.id, events, context: context)
+                    return stream(call.id, events, context: context, limit: directives.streamLimit)
                 }
                 await settle(sent.events)
                 let task = (try? await engine.task(sent.task.id)) ?? sent.task
@@ -123,14 +133,15 @@ public enum V1Server {
 
     struct Encoder: FrameEncoder {
         var id: JSON
-        mutating func frames(for event: TaskEvent) -> [String] {
-            let envelope = JSON.object([("result", V1Codec.streamResult(event)), ("id", id), ("jsonrpc", .string("2.0"))])
-            return [SSE.dataFrame(envelope.serialized(.python))]
+        mutating func frames(for event: TaskEvent) -> [String] { [frame(V1Codec.streamResult(event))] }
+
+        func frame(_ result: JSON) -> String {
+            SSE.dataFrame(JSON.object([("result", result), ("id", id), ("jsonrpc", .string("2.0"))]).serialized(.python))
         }
     }
 
-    static func stream(_ id: JSON, _ events: AsyncStream<TaskEvent>, context: AgentContext) -> AgentReply {
+    static func stream(_ id: JSON, _ events: AsyncStream<TaskEvent>, context: AgentContext, limit: StreamLimit? = nil) -> AgentReply {
         .stream(headers: AgentReply.streamHeaders,
-                frames: SSE.frames(from: events, encoder: Encoder(id: id), pingInterval: context.pingInterval))
+                frames: SSE.frames(from: events, encoder: Encoder(id: id), pingInterval: context.pingInterval, limit: limit))
     }
 }

@@ -38,8 +38,6 @@ struct FleetCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // Hummingbird logs each listener at info level; keep stderr quiet unless asked.
-        setenv("LOG_LEVEL", "warning", 0)
         let chaos = Chaos(drop: chaosDrop, serverError: chaos5xx, slow: chaosSlow)
         let roster: [Personality] = scenario == .demo
             ? Array(Scenario.demoRoster.prefix(agents ?? Scenario.demoRoster.count))

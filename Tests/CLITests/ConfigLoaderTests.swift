@@ -1,4 +1,5 @@
 import Testing
+import Wire
 @testable import AgentDeckCLI
 
 @Suite struct ConfigLoaderTests {
@@ -24,13 +25,13 @@ import Testing
         #expect(config.theme == "light")
         #expect(config.retainFinishedTasks == 50)
         #expect(config.agents.count == 2)
-        #expect(config.agents[0] == AgentConfig(url: "http://127.0.0.1:9001"))
+        #expect(config.agents[0] == ConsoleAgent(url: "http://127.0.0.1:9001"))
         let pricing = config.agents[1]
         #expect(pricing.name == "Pricing")
         #expect(pricing.readOnly && pricing.insecure)
         #expect(pricing.auth.bearerTokenEnv == "PRICING_TOKEN")
         #expect(pricing.auth.apiKeyHeader == "X-Key")
-        #expect(pricing.auth.headerEnvs == ["X-Tenant": "TENANT_ID"])
+        #expect(pricing.auth.headersFromEnv == ["X-Tenant": "TENANT_ID"])
     }
 
     @Test func literalSecretsAreRefusedWithTheLine() {
@@ -62,15 +63,7 @@ import Testing
     }
 
     @Test func emptyFileIsEmptyConfig() throws {
-        #expect(try ConfigLoader.parse("") == DeckConfig())
-    }
-
-    @Test func authResolvesFromEnvironmentAndNamesWhatIsMissing() {
-        let spec = AuthSpec(bearerTokenEnv: "TOK", apiKeyHeader: "X-Key", apiKeyEnv: "KEY", headerEnvs: ["X-T": "TEN"])
-        let resolved = spec.resolve(environment: ["TOK": "s3cret", "TEN": "t1"])
-        #expect(resolved.headers.map(\.name) == ["Authorization", "X-T"])
-        #expect(resolved.headers[0].value == "Bearer s3cret")
-        #expect(resolved.missing == ["KEY"])
+        #expect(try ConfigLoader.parse("") == ConsoleConfig())
     }
 
     @Test func defaultPathFollowsXDG() {

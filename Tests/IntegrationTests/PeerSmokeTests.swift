@@ -10,7 +10,7 @@ struct PeerSmokeTests {
     private let cardLegacy = "/.well-known/agent.json"
 
     @Test func v1WithCompatServesTheMergedCardAtTheV1PathOnly() async throws {
-        let peer = try PeerProcess.start(.v1(compat: true))
+        let peer = try await PeerProcess.launch(.v1(compat: true))
         defer { peer.stop() }
         #expect(peer.baseURL == "http://127.0.0.1:\(peer.port)")
 
@@ -31,7 +31,7 @@ struct PeerSmokeTests {
     }
 
     @Test func v1WithoutCompatServesAPureV1Card() async throws {
-        let peer = try PeerProcess.start(.v1(compat: false), args: ["--name", "Strict V1"])
+        let peer = try await PeerProcess.launch(.v1(compat: false), args: ["--name", "Strict V1"])
         defer { peer.stop() }
         let json = try #require(try await HTTPProbe.get(peer.url(cardV1)).jsonObject)
         #expect(json["name"] as? String == "Strict V1")
@@ -42,7 +42,7 @@ struct PeerSmokeTests {
     }
 
     @Test func v03ServesTheSameCardAtBothPaths() async throws {
-        let peer = try PeerProcess.start(.v03)
+        let peer = try await PeerProcess.launch(.v03)
         defer { peer.stop() }
         let current = try await HTTPProbe.get(peer.url(cardV1))
         let legacy = try await HTTPProbe.get(peer.url(cardLegacy))
@@ -57,7 +57,7 @@ struct PeerSmokeTests {
 
     @Test(arguments: V01StreamStyle.allCases)
     func v01ServesOnlyTheLegacyCardAndOnlyV01Methods(style: V01StreamStyle) async throws {
-        let peer = try PeerProcess.start(.v01(style: style))
+        let peer = try await PeerProcess.launch(.v01(style: style))
         defer { peer.stop() }
         let card = try await HTTPProbe.get(peer.url(cardLegacy))
         #expect(card.status == 200)
@@ -79,8 +79,8 @@ struct PeerSmokeTests {
 
     @Test func bearerProtectedPeerKeepsItsCardPublicAndRejectsCallsWithoutTheToken() async throws {
         let token = "peer-smoke-\(UInt32.random(in: 0...UInt32.max))"
-        let peer = try PeerProcess.start(.v1(compat: true), args: ["--require-bearer-env", "SMOKE_TOKEN"],
-                                         env: ["SMOKE_TOKEN": token])
+        let peer = try await PeerProcess.launch(.v1(compat: true), args: ["--require-bearer-env", "SMOKE_TOKEN"],
+                                               env: ["SMOKE_TOKEN": token])
         defer { peer.stop() }
         let card = try #require(try await HTTPProbe.get(peer.url(cardV1)).jsonObject)
         #expect((card["securitySchemes"] as? [String: Any])?["bearer"] != nil)
@@ -101,7 +101,7 @@ struct PeerSmokeTests {
 @Suite("Peer launcher")
 struct PeerLauncherTests {
     @Test func stopEndsThePeerProcess() async throws {
-        let peer = try PeerProcess.start(.v01(style: .standard))
+        let peer = try await PeerProcess.launch(.v01(style: .standard))
         #expect(peer.isRunning)
         #expect(try await HTTPProbe.get(peer.url("/.well-known/agent.json")).status == 200)
         peer.stop()
@@ -147,5 +147,19 @@ struct PeerLauncherTests {
         #expect(ReadyLine.url(in: "noise\r\nREADY http://127.0.0.1:7\r\n") == "http://127.0.0.1:7")
         #expect(ReadyLine.url(in: "READY \n") == nil)
         #expect(ReadyLine.url(in: "") == nil)
+        #expect(ReadyLine.urls(in: "READY http://127.0.0.1:1 http://127.0.0.1:2\n")
+                == ["http://127.0.0.1:1", "http://127.0.0.1:2"])
+    }
+
+    @Test func theHTTPFixtureAnnouncesTwoOrigins() async throws {
+        let fixture = try await PeerProcess.launch(.httpFixture)
+        defer { fixture.stop() }
+        #expect(fixture.urls.count == 2)
+        #expect(Set(fixture.urls).count == 2)
+        for origin in fixture.urls {
+            let echo = try await HTTPProbe.get(origin + "/echo")
+            #expect(echo.status == 200)
+            #expect(echo.jsonObject?["path"] as? String == "/echo")
+        }
     }
 }

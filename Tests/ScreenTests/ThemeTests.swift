@@ -18,7 +18,7 @@ struct ThemeTests {
 
     @Test("every role is defined by both built-in themes; monochrome has no colour")
     func completeness() {
-        for role in Role.allCases {
+        for role in ThemeRole.allCases {
             #expect(Theme.default.roles[role] != nil, "default lacks \(role)")
             #expect(Theme.monochrome.roles[role] != nil, "monochrome lacks \(role)")
         }
@@ -28,7 +28,7 @@ struct ThemeTests {
 
     @Test("monochrome keeps task states apart from plain text by attributes alone")
     func monochromeStatesReadable() {
-        let problemStates: [Role] = [.stateFailed, .stateInputRequired, .stateAuthRequired, .stateWorking, .error, .agentDown]
+        let problemStates: [ThemeRole] = [.stateFailed, .stateInputRequired, .stateAuthRequired, .stateWorking, .error, .agentDown]
         for role in problemStates {
             #expect(Theme.monochrome.style(for: role).attributes != Theme.monochrome.style(for: .text).attributes)
         }
@@ -131,5 +131,19 @@ struct ThemeTests {
         #expect(Color(themeValue: "grey") == .ansi(.brightBlack))
         #expect(Color(themeValue: "purple") == nil)
         #expect(Color.rgb(red: 1, green: 2, blue: 255).themeValue == "#0102ff")
+    }
+}
+
+import A2A
+
+@Suite("ThemeRole for task states")
+struct RoleTaskStateTests {
+    @Test("every task state has its own role; unrecognised states look unknown")
+    func mapping() {
+        let roles = TaskState.all.map(ThemeRole.init)
+        #expect(Set(roles).count == TaskState.all.count)
+        #expect(roles.allSatisfy { $0.rawValue.hasPrefix("state") })
+        #expect(ThemeRole(TaskState.inputRequired) == .stateInputRequired)
+        #expect(ThemeRole(TaskState.unrecognized("paused")) == .stateUnknown)
     }
 }

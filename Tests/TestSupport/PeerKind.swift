@@ -28,7 +28,16 @@ public enum PeerKind: Sendable, Equatable, CustomStringConvertible {
         return .a2a13
     }
 
-    /// The flags that select this kind's behaviour; the caller's `args` come after them.
+    /// The arguments before the caller's `args`: `--port 0` (the peer contract, see
+    /// tests/peers/README.md) unless the script always picks free ports, then the kind's flags.
+    public var launchArguments: [String] {
+        switch self {
+        case .httpFixture: return []  // binds two OS-chosen ports and takes no flags
+        default: return ["--port", "0"] + kindArguments
+        }
+    }
+
+    /// The flags that select this kind's behaviour.
     public var kindArguments: [String] {
         switch self {
         case .v1(let compat): return [compat ? "--compat" : "--no-compat"]

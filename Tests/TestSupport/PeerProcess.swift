@@ -14,8 +14,10 @@ import Darwin
 /// because it watches its stdin pipe (A2A_PEER_EXIT_ON_STDIN_EOF).
 public final class PeerProcess: Sendable {
     public let kind: PeerKind
-    /// `http://127.0.0.1:PORT`, no trailing slash.
+    /// `http://127.0.0.1:PORT`, no trailing slash: the first URL of the READY line.
     public let baseURL: String
+    /// Every URL of the READY line (a fixture serving several origins announces more than one).
+    public let urls: [String]
     public let port: Int
     public let processIdentifier: Int32
 
@@ -44,7 +46,7 @@ public final class PeerProcess: Sendable {
             throw PeerError.scriptMissing(path: script.path)
         }
 
-        let arguments = [script.path, "--port", "0"] + kind.kindArguments + args
+        let arguments = [script.path] + kind.launchArguments + args
         let process = Process()
         process.executableURL = python
         process.arguments = arguments
@@ -74,13 +76,13 @@ public final class PeerProcess: Sendable {
         }
 
         switch output.waitForReadyLine(timeout: readyTimeout) {
-        case .ready(let url):
-            guard let port = URLComponents(string: url)?.port else {
+        case .ready(let urls):
+            guard let first = urls.first, let port = URLComponents(string: first)?.port else {
                 Self.shutDown(process, stdin: stdinPipe)
-                throw PeerError.notReady(kind: kind.description, reason: "unreadable READY line \(url)",
+                throw PeerError.notReady(kind: kind.description, reason: "unreadable READY line \(urls)",
                                          stderrTail: output.stderrTail())
             }
-            return PeerProcess(kind: kind, baseURL: url, port: port, process: process,
+            return PeerProcess(kind: kind, urls: urls, port: port, process: process,
                                output: output, stdinPipe: stdinPipe)
         case .exited:
             Self.shutDown(process, stdin: stdinPipe)
@@ -95,9 +97,28 @@ public final class PeerProcess: Sendable {
         }
     }
 
-    private init(kind: PeerKind, baseURL: String, port: Int, process: Process, output: PeerOutput, stdinPipe: Pipe) {
+    /// `start` for async tests: waits for READY on a Dispatch thread instead of blocking one
+    /// of the few cooperative-pool threads that Swift Testing runs tests on.
+    public static func launch(
+        _ kind: PeerKind,
+        args: [String] = [],
+        env: [String: String] = [:],
+        readyTimeout: TimeInterval = PeerProcess.defaultReadyTimeout,
+        layout: RepoLayout = .current()
+    ) async throws -> PeerProcess {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    try start(kind, args: args, env: env, readyTimeout: readyTimeout, layout: layout)
+                })
+            }
+        }
+    }
+
+    private init(kind: PeerKind, urls: [String], port: Int, process: Process, output: PeerOutput, stdinPipe: Pipe) {
         self.kind = kind
-        self.baseURL = baseURL
+        self.baseURL = urls[0]
+        self.urls = urls
         self.port = port
         self.processIdentifier = process.processIdentifier
         self.process = LockedBox(process)
@@ -150,12 +171,12 @@ public final class PeerProcess: Sendable {
 /// Collects a peer's stdout (looking for the READY line) and a bounded tail of its stderr.
 final class PeerOutput: Sendable {
     enum Stream: Sendable { case stdout, stderr }
-    enum Readiness: Sendable { case ready(String), exited, timedOut }
+    enum Readiness: Sendable { case ready([String]), exited, timedOut }
 
     private struct State {
         var stdout = Data()
         var stderr = Data()
-        var readyURL: String?
+        var readyURLs: [String]?
         var exited = false
     }
 
@@ -186,10 +207,10 @@ final class PeerOutput: Sendable {
                 }
                 return false
             case .stdout:
-                guard state.readyURL == nil, state.stdout.count < Self.maxStdout else { return false }
+                guard state.readyURLs == nil, state.stdout.count < Self.maxStdout else { return false }
                 state.stdout.append(data)
-                state.readyURL = ReadyLine.url(in: String(decoding: state.stdout, as: UTF8.self))
-                return state.readyURL != nil
+                state.readyURLs = ReadyLine.urls(in: String(decoding: state.stdout, as: UTF8.self))
+                return state.readyURLs != nil
             }
         }
         if becameReady { changed.signal() }
@@ -203,15 +224,15 @@ final class PeerOutput: Sendable {
     func waitForReadyLine(timeout: TimeInterval) -> Readiness {
         let deadline = DispatchTime.now() + timeout
         while true {
-            let (url, exited) = state.withLock { ($0.readyURL, $0.exited) }
-            if let url { return .ready(url) }
+            let (urls, exited) = state.withLock { ($0.readyURLs, $0.exited) }
+            if let urls { return .ready(urls) }
             if exited {
                 // Give the pipes a moment to deliver the last stderr lines before reporting.
                 usleep(100_000)
                 return .exited
             }
             if changed.wait(timeout: deadline) == .timedOut {
-                if let url = state.withLock({ $0.readyURL }) { return .ready(url) }
+                if let urls = state.withLock({ $0.readyURLs }) { return .ready(urls) }
                 return .timedOut
             }
         }

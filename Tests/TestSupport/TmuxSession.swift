@@ -17,7 +17,7 @@ public final class TmuxSession: @unchecked Sendable {
         let exports = env.map { "export \($0.key)=\(Self.shellQuote($0.value));" }.joined(separator: " ")
         // Keep the pane after the program exits so tests can read its last screen and exit status.
         try Self.tmux(["-L", socket, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
-                       "sh", "-c", "\(exports) \(command)"])
+                       "sh", "-c", "\(exports) exec \(command)"])
         try Self.tmux(["-L", socket, "set-option", "-t", name, "remain-on-exit", "on"])
     }
 

@@ -227,13 +227,13 @@ async def collect(events: AsyncIterator[Event]) -> list[Event]:
     return out
 
 
-async def first_task_event(events: AsyncIterator[Event]) -> Event:
+async def first_task_event(step: str, events: AsyncIterator[Event]) -> Event:
     """Reads until an event names the task, then drops the stream (as a client closing it would)."""
     async with contextlib.aclosing(events):  # type: ignore[type-var]
         async for event in events:
             if event.task_id:
                 return event
-    raise CheckFailed("the stream ended before any event named a task")
+    raise CheckFailed(f"{step}: the stream ended before any event named a task")
 
 
 def last_state(events: list[Event]) -> str | None:
@@ -269,7 +269,7 @@ async def check(agent: Any, args: argparse.Namespace, report: Report) -> None:
         raise CheckFailed(f"get: task {task_id} is {got!r} but its stream ended {final!r}")
     report.ok("get", f"task {task_id[:8]} is {got}")
 
-    first = await within("cancel", first_task_event(agent.stream(args.long_message)))
+    first = await within("cancel", first_task_event("cancel", agent.stream(args.long_message)))
     canceled = await within("cancel", agent.cancel_state(first.task_id))
     if canceled != "canceled":
         raise CheckFailed(f"cancel: the cancel answer says {canceled!r}, not canceled")
@@ -278,7 +278,7 @@ async def check(agent: Any, args: argparse.Namespace, report: Report) -> None:
         raise CheckFailed(f"cancel: get after cancel says {after!r}")
     report.ok("cancel", f"task {first.task_id[:8]} ({args.long_message!r}) canceled")
 
-    first = await within("resubscribe", first_task_event(agent.stream(args.resubscribe_message)))
+    first = await within("resubscribe", first_task_event("resubscribe", agent.stream(args.resubscribe_message)))
     resumed = await within("resubscribe", collect(agent.subscribe(first.task_id)))
     final = last_state(resumed)
     if final not in TERMINAL:

@@ -110,7 +110,8 @@ def message_text(body: bytes) -> str:
     if not isinstance(message, dict):
         return ""
     texts = []
-    for part in message.get("parts") or []:
+    # "parts" everywhere except the 0.3 HTTP+JSON binding, whose proto JSON says "content".
+    for part in (message.get("parts") or message.get("content") or []):
         if isinstance(part, dict) and isinstance(part.get("text"), str):
             texts.append(part["text"])
     return "\n".join(texts)

@@ -37,7 +37,6 @@ from a2a.types import (  # noqa: E402
     AgentSkill,
     HTTPAuthSecurityScheme,
     Message,
-    Part,
     Role,
     SecurityRequirement,
     SecurityScheme,

@@ -14,13 +14,13 @@ enum BlogEraEvents {
         let contextID = o.string("contextId", "sessionId") ?? context.contextID
         switch type {
         case "task_status", "status":
-            let state = o.string("state", "status").map(TaskState.init(wireName:)) ?? .working
+            let state = o.string("state", "status").map(ObjectDecoding.state) ?? .working
             return [.status(statusUpdate(o, taskID: taskID, contextID: contextID, state: state, text: o.string("message", "text")))]
         case "progress":
-            let state = o.string("state").map(TaskState.init(wireName:)) ?? .working
+            let state = o.string("state").map(ObjectDecoding.state) ?? .working
             return [.status(statusUpdate(o, taskID: taskID, contextID: contextID, state: state, text: o.string("stage", "message", "text")))]
         case "task_result", "result":
-            let state = o.string("state", "status").map(TaskState.init(wireName:)) ?? .completed
+            let state = o.string("state", "status").map(ObjectDecoding.state) ?? .completed
             var events: [StreamEvent] = []
             if let result = o["result"] {
                 let part: Part

@@ -16,9 +16,7 @@ public enum DialectChoice {
     /// card order otherwise.
     public static func choose(card: AgentCard, cardURL: String) -> Outcome {
         let isV1Card = card.raw["supportedInterfaces"]?.arrayValue?.isEmpty == false
-        // Sorted by binding, then by how likely the card makes each dialect, then by the general
-        // preference 1.0 > 0.3 > 0.1, then card order.
-        var candidates: [(rank: [Int], endpoint: Endpoint)] = []
+        var candidates: [(rank: Int, order: Int, endpoint: Endpoint)] = []
         var grpcURLs: [String] = []
         var others: [String] = []
         for (order, interface) in card.interfaces.enumerated() {
@@ -34,13 +32,17 @@ public enum DialectChoice {
                 others.append(name)
                 continue
             }
-            for (dialectRank, dialect) in dialects(for: interface.protocolVersion, card: card, isV1Card: isV1Card).enumerated() {
+            let possible = dialects(for: interface.protocolVersion, card: card, isV1Card: isV1Card)
+            for (position, dialect) in possible.enumerated() {
+                // A known version ranks by dialect (1.0 before 0.3 before 0.1); a guess keeps the
+                // heuristic's order, in the 0.x slots.
+                let dialectRank = possible.count == 1 ? dialectBaseRank(dialect) : 3 + position
                 let endpoint = Endpoint(url: url, dialect: dialect, binding: interface.binding)
-                candidates.append(([bindingRank, dialectRank, dialectBaseRank(dialect), order], endpoint))
+                candidates.append((bindingRank + dialectRank, order, endpoint))
             }
         }
         var seen = Set<Endpoint>()
-        let ordered = candidates.sorted { $0.rank.lexicographicallyPrecedes($1.rank) }.map(\.endpoint).filter {
+        let ordered = candidates.sorted { ($0.rank, $0.order) < ($1.rank, $1.order) }.map(\.endpoint).filter {
             seen.insert($0).inserted
         }
         if !ordered.isEmpty { return .endpoints(ordered) }

@@ -16,7 +16,7 @@ enum JSONRPCEnvelope {
         }
         let code = e.integer("code") ?? -32603
         let message = e["message"]?.rawString ?? e.string("status") ?? ""
-        let data = e["data"].flatMap { $0.isNull ? nil : $0 } ?? e.kept("details")
+        let data = e.kept("data") ?? e.kept("details")
         return RPCError(code: code, message: message, data: data, dialect: dialect)
     }
 

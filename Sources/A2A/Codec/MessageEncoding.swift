@@ -119,7 +119,11 @@ enum MessageEncoding {
     /// `base` (when an object) with `extra`'s members added; nil when both are empty.
     static func merged(_ base: JSONValue?, _ extra: JSONObject) -> JSONValue? {
         guard var o = base?.objectValue else {
-            if extra.isEmpty { return base.flatMap { $0.isNull ? nil : $0 } }
+            if extra.isEmpty {
+                // Careful: a bare `nil` here would read as `JSONValue.null` (it is nil-literal expressible).
+                if let base, !base.isNull { return base }
+                return Optional<JSONValue>.none
+            }
             return .object(extra)
         }
         for (k, v) in extra.pairs { o[k] = v }

@@ -18,9 +18,34 @@ enum ObjectDecoding {
         )
     }
 
+    /// The exact spellings servers send, matched without the case folding and replacing that
+    /// `TaskState(wireName:)` does (it costs more than the rest of an event's decoding).
+    static func state(_ s: String) -> TaskState {
+        switch s {
+        case "TASK_STATE_WORKING", "working": .working
+        case "TASK_STATE_SUBMITTED", "submitted": .submitted
+        case "TASK_STATE_COMPLETED", "completed": .completed
+        case "TASK_STATE_INPUT_REQUIRED", "input-required": .inputRequired
+        case "TASK_STATE_AUTH_REQUIRED", "auth-required": .authRequired
+        case "TASK_STATE_CANCELED", "canceled": .canceled
+        case "TASK_STATE_FAILED", "failed": .failed
+        case "TASK_STATE_REJECTED", "rejected": .rejected
+        case "TASK_STATE_UNSPECIFIED", "unknown": .unknown
+        default: TaskState(wireName: s)
+        }
+    }
+
+    static func role(_ s: String) -> Role {
+        switch s {
+        case "ROLE_AGENT", "agent": .agent
+        case "ROLE_USER", "user": .user
+        default: Role(wireName: s)
+        }
+    }
+
     static func status(_ o: JSONObject) -> TaskStatus {
         TaskStatus(
-            state: o.string("state").map(TaskState.init(wireName:)) ?? .unknown,
+            state: o.string("state").map(state) ?? .unknown,
             message: o.object("message").map(message),
             timestamp: o.string("timestamp").flatMap(Timestamp.parse)
         )
@@ -32,7 +57,7 @@ enum ObjectDecoding {
             messageID: o.string("messageId", "message_id", "id") ?? "",
             contextID: o.string("contextId", "context_id"),
             taskID: o.string("taskId", "task_id"),
-            role: o.string("role").map(Role.init(wireName:)) ?? .agent,
+            role: o.string("role").map(role) ?? .agent,
             parts: parts(o.array("parts", "content")),
             metadata: o.kept("metadata"),
             referenceTaskIDs: o.strings("referenceTaskIds")

@@ -16,10 +16,9 @@ enum StreamDataDecoding {
         }
         guard let o = value.objectValue else { throw .malformed("stream event is \(value.typeName), expected an object") }
 
-        // A bare blog-era event (`{"type":"task_result","result":"..."}`) has a `result` member too:
-        // only an object without a string `type` can be a JSON-RPC envelope.
-        let isBlogEra = o["jsonrpc"] == nil && o["type"]?.stringValue != nil
-        if !isBlogEra, o["jsonrpc"] != nil || o["result"] != nil || (o["error"] != nil && o["id"] != nil) {
+        // A blog-era `task_result` has a `result` member too, but a `type` and no envelope.
+        let isEnvelope = o["jsonrpc"] != nil || (o["type"] == nil && (o["result"] != nil || (o["error"] != nil && o["id"] != nil)))
+        if isEnvelope {
             let result = try JSONRPCEnvelope.result(of: o, dialect: endpoint.dialect)
             return try EventDecoding.events(from: result, dialect: endpoint.dialect, context: context)
         }

@@ -11,30 +11,94 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 /// A JSON object that remembers the order its keys arrived in (the raw view shows it as sent).
-public struct JSONObject: Sendable, Hashable {
-    public private(set) var keys: [String] = []
-    public private(set) var storage: [String: JSONValue] = [:]
+///
+/// Stored as an array of members: A2A objects have a handful of keys, and a linear scan over
+/// them beats hashing every key into a dictionary (the stream hot path builds thousands of these
+/// per second). Objects with many keys get a hash index on the side. Equality ignores key order,
+/// as JSON does.
+public struct JSONObject: Sendable {
+    private var members: [(key: String, value: JSONValue)] = []
+    /// Key → position in `members`; only for objects larger than `indexThreshold`.
+    private var index: [String: Int]?
+    private static let indexThreshold = 12
 
     public init() {}
     public init(_ pairs: [(String, JSONValue)]) {
+        members.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// Keys in arrival order.
+    public var keys: [String] { members.map(\.key) }
+    /// The members as a dictionary (built on demand; prefer the subscript).
+    public var storage: [String: JSONValue] {
+        Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+    }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        // Comparing UTF-8 lengths first (cheap for Swift strings) skips most full comparisons.
+        let length = key.utf8.count
+        for i in members.indices where members[i].key.utf8.count == length && members[i].key == key { return i }
+        return nil
+    }
+
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { position(of: key).map { members[$0].value } }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if let i = position(of: key) {
+                    members[i].value = newValue  // a duplicate key: the last value wins, the first position stays
+                } else {
+                    members.append((key, newValue))
+                    if index != nil {
+                        index?[key] = members.count - 1
+                    } else if members.count > Self.indexThreshold {
+                        buildIndex()
+                    }
+                }
+            } else if let i = position(of: key) {
+                members.remove(at: i)
+                if index != nil { buildIndex() }
             }
         }
     }
 
-    public var isEmpty: Bool { keys.isEmpty }
-    public var count: Int { keys.count }
+    private mutating func buildIndex() {
+        var built: [String: Int] = [:]
+        built.reserveCapacity(members.count)
+        for (i, member) in members.enumerated() { built[member.key] = i }
+        index = built
+    }
+
+    mutating func reserveCapacity(_ n: Int) { members.reserveCapacity(n) }
+
+    public var isEmpty: Bool { members.isEmpty }
+    public var count: Int { members.count }
     /// Key/value pairs in arrival order.
-    public var pairs: [(key: String, value: JSONValue)] { keys.compactMap { k in storage[k].map { (k, $0) } } }
+    public var pairs: [(key: String, value: JSONValue)] { members }
+}
+
+extension JSONObject: Hashable {
+    /// Same members, in any order.
+    public static func == (a: JSONObject, b: JSONObject) -> Bool {
+        guard a.members.count == b.members.count else { return false }
+        for (key, value) in a.members where b[key] != value { return false }
+        return true
+    }
+
+    /// Order-independent: the members' own hashes are summed.
+    public func hash(into hasher: inout Hasher) {
+        var sum = 0
+        for (key, value) in members {
+            var h = Hasher()
+            h.combine(key)
+            h.combine(value)
+            sum = sum &+ h.finalize()
+        }
+        hasher.combine(members.count)
+        hasher.combine(sum)
+    }
 }
 
 extension JSONValue {

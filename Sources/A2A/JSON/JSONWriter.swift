@@ -36,10 +36,9 @@ public struct JSONWriter: Sendable {
             out.append(0x5D)
         case .object(let object):
             out.append(0x7B)
-            let keys = sortedKeys ? object.keys.sorted() : object.keys
+            let members = sortedKeys ? object.pairs.sorted { $0.key < $1.key } : object.pairs
             var first = true
-            for key in keys {
-                guard let element = object[key] else { continue }
+            for (key, element) in members {
                 if !first { out.append(0x2C) }
                 first = false
                 newline(level + 1, into: &out)
@@ -66,7 +65,7 @@ public struct JSONWriter: Sendable {
             out.append(contentsOf: "null".utf8)
             return
         }
-        if n == n.rounded(.towardZero) && abs(n) < 9_007_199_254_740_992 {
+        if n == n.rounded(.towardZero) && abs(n) < 1e18 {
             out.append(contentsOf: String(Int64(n)).utf8)
         } else {
             out.append(contentsOf: n.description.utf8)

@@ -12,12 +12,13 @@ enum AgentClientFactory {
         where !(seconds.isFinite && seconds > 0) {
             throw CLIFailure("\(name) takes a positive number of seconds")
         }
-        let resolved = try connection.authSpec().resolve(environment: ProcessInfo.processInfo.environment)
-        if let missing = resolved.missing.first {
-            throw CLIFailure("environment variable \(missing) is not set (it should hold the credential)")
+        let headers: [HTTPHeader]
+        switch try connection.authConfig().resolve(environment: ProcessInfo.processInfo.environment) {
+        case .success(let h): headers = h
+        case .failure(let problem): throw CLIFailure(problem.description)
         }
         let target = AgentTarget(
-            url: url, authHeaders: resolved.headers.map { HeaderField($0.name, $0.value) },
+            url: url, authHeaders: headers.map { HeaderField($0.name, $0.value) },
             insecure: connection.insecure, readOnly: readOnly,
             requestTimeout: connection.timeout, streamIdleTimeout: connection.idleTimeout)
         return AgentClient(target: target, engine: sharedEngine)

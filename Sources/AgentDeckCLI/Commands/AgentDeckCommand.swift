@@ -1,4 +1,5 @@
 import ArgumentParser
+import Wire
 
 /// `agentdeck`: the dashboard by default, and one subcommand per scriptable action.
 public struct AgentDeckCommand: AsyncParsableCommand {
@@ -6,7 +7,7 @@ public struct AgentDeckCommand: AsyncParsableCommand {
         commandName: "agentdeck",
         abstract: "A terminal operator console for fleets of A2A agents (A2A 1.0, 0.3 and 0.1).",
         subcommands: [DashboardCommand.self, CardCommand.self, SendCommand.self, GetCommand.self, CancelCommand.self,
-                      TasksCommand.self],
+                      TasksCommand.self, WatchCommand.self, InfoCommand.self],
         defaultSubcommand: DashboardCommand.self)
     public init() {}
 }
@@ -35,14 +36,14 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("idle-timeout"), help: "Seconds a stream may go without an event or keep-alive.")
     var idleTimeout: Double = 45
 
-    func authSpec() throws -> AuthSpec {
-        var spec = AuthSpec(bearerTokenEnv: bearerEnv, apiKeyHeader: apiKeyHeader, apiKeyEnv: apiKeyEnv)
+    func authConfig() throws -> AuthConfig {
+        var spec = AuthConfig(bearerTokenEnv: bearerEnv, apiKeyHeader: apiKeyEnv == nil ? nil : (apiKeyHeader ?? "X-API-Key"), apiKeyEnv: apiKeyEnv)
         for pair in headerEnv {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw ValidationError("--header-env takes NAME=VARIABLE, got '\(pair)'")
             }
-            spec.headerEnvs[parts[0]] = parts[1]
+            spec.headersFromEnv[parts[0]] = parts[1]
         }
         return spec
     }

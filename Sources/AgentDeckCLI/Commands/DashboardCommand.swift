@@ -1,7 +1,13 @@
 import ArgumentParser
+import CShim
+import Deck
+import Foundation
+import Screen
+import Terminal
+import Wire
 
 /// `agentdeck [AGENT_URL ...]`: the live console.
-struct DashboardCommand: AsyncParsableCommand {
+struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
         abstract: "Open the live console on agents from the command line and the config.")
@@ -15,10 +21,56 @@ struct DashboardCommand: AsyncParsableCommand {
     @Flag(name: .customLong("read-only"), help: "Monitoring only: nothing can be sent, replied or canceled.")
     var readOnly = false
 
-    @Option(help: "Theme name (see themes/).")
+    @Option(help: "Theme name (see themes/) or path to a theme file.")
     var theme: String?
 
-    func run() async throws {
-        throw CLIFailure("the dashboard is not available in this build yet; use card/send/get/cancel/tasks")
+    @Option(name: .customLong("poll-interval"), help: "Seconds between card polls (default: config, else 30).")
+    var pollInterval: Double?
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let setup: DashboardSetup
+        do {
+            setup = try DashboardSetup.make(
+                urls: agentURLs, configPath: config, readOnlyFlag: readOnly, themeName: theme,
+                pollInterval: pollInterval, environment: environment)
+        } catch let failure as CLIFailure {
+            StandardError.errorLine(failure.description)
+            throw ExitCode(1)
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            StandardError.errorLine("the dashboard needs a terminal; for scripts use `agentdeck watch --json` or card/send/get")
+            throw ExitCode(1)
+        }
+
+        // The network thread must never run the UI's signal handler: start it with those signals
+        // blocked (it inherits this thread's mask); the run loop unblocks them for this thread.
+        _ = agentdeck_block_ui_signals_in_this_thread()
+        let engine = HTTPEngine()
+        let inbox = Inbox<Msg>()
+        let executor = CommandExecutor(clients: setup.clients(engine: engine), inbox: inbox, clipboard: OSC52.copy)
+        let app = DashboardApp(state: setup.initialState(), executor: executor, inbox: inbox)
+
+        let reason: ExitReason
+        do {
+            reason = try runTerminal(app: app, theme: setup.theme, wakeFD: inbox.wakeFD)
+        } catch {
+            StandardError.errorLine("cannot open the terminal: \(error)")
+            throw ExitCode(1)
+        }
+        executor.closeAll()
+        engine.shutdown()
+        if case .signal(let number) = reason { throw ExitCode(128 + number) }
+        if case .hangup = reason { throw ExitCode(129) }
+    }
+}
+
+/// Copies text to the operator's clipboard with OSC 52: works over SSH and inside tmux
+/// (with `set-clipboard on`), because the terminal emulator does the copying.
+enum OSC52 {
+    static func copy(_ text: String) {
+        let payload = Data(text.utf8).base64EncodedString()
+        let sequence = "\u{1B}]52;c;\(payload)\u{07}"
+        FileHandle.standardOutput.write(Data(sequence.utf8))
     }
 }

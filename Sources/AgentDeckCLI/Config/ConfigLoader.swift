@@ -1,4 +1,5 @@
 import Foundation
+import Wire
 import Yams
 
 /// A config file that could not be used, with the file and line so the operator can fix it.
@@ -21,10 +22,10 @@ public enum ConfigLoader {
     }
 
     /// Reads a config file. A missing default file is an empty config; a missing explicit one is an error.
-    public static func load(path: String, explicit: Bool) throws(ConfigError) -> DeckConfig {
+    public static func load(path: String, explicit: Bool) throws(ConfigError) -> ConsoleConfig {
         guard FileManager.default.fileExists(atPath: path) else {
             if explicit { throw ConfigError(path: path, line: nil, reason: "no such file") }
-            return DeckConfig()
+            return ConsoleConfig()
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(path: path, line: nil, reason: "cannot read the file as UTF-8 text")
@@ -36,7 +37,7 @@ public enum ConfigLoader {
 
     /// Parses YAML text. Unknown keys are errors: a typo in `readOnly` must not silently leave a
     /// console read-write.
-    public static func parse(_ text: String, path: String = "config") throws(ConfigError) -> DeckConfig {
+    public static func parse(_ text: String, path: String = "config") throws(ConfigError) -> ConsoleConfig {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -45,7 +46,7 @@ public enum ConfigLoader {
         } catch {
             throw ConfigError(path: path, line: nil, reason: "\(error)")
         }
-        var config = DeckConfig()
+        var config = ConsoleConfig()
         guard let root = node else { return config }
         guard let map = root.mapping else { throw fail(root, "the top level must be a mapping (key: value)", path) }
         for (keyNode, value) in map {
@@ -72,10 +73,10 @@ public enum ConfigLoader {
         return config
     }
 
-    private static func agent(_ node: Node, _ path: String) throws(ConfigError) -> AgentConfig {
-        if let url = node.string { return AgentConfig(url: url) }
+    private static func agent(_ node: Node, _ path: String) throws(ConfigError) -> ConsoleAgent {
+        if let url = node.string { return ConsoleAgent(url: url) }
         guard let map = node.mapping else { throw fail(node, "an agent is a URL or a mapping with url:", path) }
-        var agent = AgentConfig(url: "")
+        var agent = ConsoleAgent(url: "")
         for (keyNode, value) in map {
             let key = keyNode.string ?? ""
             switch key {
@@ -100,22 +101,22 @@ public enum ConfigLoader {
         return agent
     }
 
-    private static func auth(_ node: Node, _ path: String) throws(ConfigError) -> AuthSpec {
+    private static func auth(_ node: Node, _ path: String) throws(ConfigError) -> AuthConfig {
         guard let map = node.mapping else { throw fail(node, "auth must be a mapping", path) }
-        var spec = AuthSpec()
+        var spec = AuthConfig()
         for (keyNode, value) in map {
             let key = keyNode.string ?? ""
             switch key {
             case "bearerTokenEnv": spec.bearerTokenEnv = try envName(value, path)
             case "apiKeyEnv": spec.apiKeyEnv = try envName(value, path)
             case "apiKeyHeader": spec.apiKeyHeader = value.string
-            case "headers":
+            case "headers", "headersFromEnv":
                 guard let headers = value.mapping else { throw fail(value, "auth.headers maps header names to environment variable names", path) }
-                for (h, v) in headers { spec.headerEnvs[h.string ?? ""] = try envName(v, path) }
+                for (h, v) in headers { spec.headersFromEnv[h.string ?? ""] = try envName(v, path) }
             case "bearerToken", "apiKey", "token", "password":
                 throw fail(keyNode, "'\(key)' would put a secret in the file: name an environment variable instead (e.g. bearerTokenEnv: MY_TOKEN)", path)
             default:
-                throw fail(keyNode, "unknown auth setting '\(key)' (known: bearerTokenEnv, apiKeyEnv, apiKeyHeader, headers)", path)
+                throw fail(keyNode, "unknown auth setting '\(key)' (known: bearerTokenEnv, apiKeyEnv, apiKeyHeader, headersFromEnv)", path)
             }
         }
         return spec

@@ -17,6 +17,8 @@ public struct DeckState: Sendable, Hashable {
     public var baseKeyMap: KeyMap
     /// Seeded source of message ids, placeholder ids and jitter.
     public var ids: IDGenerator
+    /// A task finished since retention last ran (retention is skipped otherwise: it scans every task).
+    var taskFinishedSinceRetention = false
     var nextTagValue: UInt64 = 1
     var nextPlaceholder = 1
 

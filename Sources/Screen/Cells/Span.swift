@@ -8,7 +8,7 @@ public struct Span: Hashable, Sendable {
         self.style = style
     }
 
-    public init(_ text: String, _ role: Role) {
+    public init(_ text: String, _ role: ThemeRole) {
         self.init(text, style: Style(role))
     }
 

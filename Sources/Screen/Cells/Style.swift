@@ -1,11 +1,11 @@
-/// How a cell looks, said semantically: a theme `Role` plus optional explicit overrides.
+/// How a cell looks, said semantically: a theme `ThemeRole` plus optional explicit overrides.
 ///
 /// Views should mostly say *what* something is (`Style(.error)`, `Style(.stateWorking)`) and let
 /// the theme decide colours; that keeps the monochrome theme and `NO_COLOR` readable.
 /// Explicit colours are for the rare case a role does not fit, and are ignored by themes that
 /// do not use colour.
 public struct Style: Hashable, Sendable {
-    public var role: Role
+    public var role: ThemeRole
     /// Replaces the role's foreground when set.
     public var foreground: Color?
     /// Replaces the role's background when set.
@@ -13,7 +13,7 @@ public struct Style: Hashable, Sendable {
     /// Added to the role's attributes.
     public var attributes: Attributes
 
-    public init(_ role: Role = .text, foreground: Color? = nil, background: Color? = nil, attributes: Attributes = []) {
+    public init(_ role: ThemeRole = .text, foreground: Color? = nil, background: Color? = nil, attributes: Attributes = []) {
         self.role = role
         self.foreground = foreground
         self.background = background
@@ -26,6 +26,23 @@ public struct Style: Hashable, Sendable {
         var copy = self
         copy.attributes.formUnion(extra)
         return copy
+    }
+
+    /// Written out because the derived comparison of the optional colours dominated frame
+    /// drawing (the backend compares neighbouring cells' styles); cheapest fields first.
+    @inlinable
+    public static func == (lhs: Style, rhs: Style) -> Bool {
+        lhs.role == rhs.role && lhs.attributes == rhs.attributes
+            && same(lhs.foreground, rhs.foreground) && same(lhs.background, rhs.background)
+    }
+
+    @inlinable
+    static func same(_ lhs: Color?, _ rhs: Color?) -> Bool {
+        switch (lhs, rhs) {
+        case (nil, nil): return true
+        case (let left?, let right?): return left == right
+        default: return false
+        }
     }
 
     public var bold: Style { adding(.bold) }

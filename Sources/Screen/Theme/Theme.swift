@@ -1,19 +1,19 @@
-/// Maps each `Role` to colours and attributes.
+/// Maps each `ThemeRole` to colours and attributes.
 ///
 /// Two themes are built in: `Theme.default` (colours on the terminal's own background) and
 /// `Theme.monochrome` (attributes only, so every state stays distinguishable without colour).
 /// Files in `themes/*.yaml` define the same thing; see `ThemeFile`.
 public struct Theme: Hashable, Sendable {
     public var name: String
-    public var roles: [Role: ResolvedStyle]
+    public var roles: [ThemeRole: ResolvedStyle]
 
-    public init(name: String, roles: [Role: ResolvedStyle]) {
+    public init(name: String, roles: [ThemeRole: ResolvedStyle]) {
         self.name = name
         self.roles = roles
     }
 
     /// How a role looks; a role the theme leaves out looks like plain text.
-    public func style(for role: Role) -> ResolvedStyle {
+    public func style(for role: ThemeRole) -> ResolvedStyle {
         roles[role] ?? roles[.text] ?? ResolvedStyle()
     }
 

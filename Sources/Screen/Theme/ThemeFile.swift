@@ -37,7 +37,7 @@ public struct ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
 ///   selection:     { fg: black, bg: 38 }
 /// ```
 /// Colours: `default`, the 16 ANSI names (`red`, `brightBlack`, ...), `0`-`255`, `"#rrggbb"`.
-/// Attributes: bold, dim, reverse, underline, italic. Role names are `Role`'s raw values.
+/// Attributes: bold, dim, reverse, underline, italic. Role names are `ThemeRole`'s raw values.
 public enum ThemeFile {
     /// Parses theme YAML. `file` only names the source in errors.
     public static func parse(_ yaml: String, file: String) throws(ThemeError) -> Theme {
@@ -83,9 +83,9 @@ public enum ThemeFile {
             }
             for (keyNode, value) in roleMapping {
                 let key = keyNode.string ?? ""
-                guard let role = Role(rawValue: key) else {
+                guard let role = ThemeRole(rawValue: key) else {
                     throw error(file, at: keyNode, "unknown role `\(key)`; roles are: "
-                                + Role.allCases.map(\.rawValue).joined(separator: ", "))
+                                + ThemeRole.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 roles[role] = try parseLook(value, role: key, file: file)
             }
@@ -126,7 +126,7 @@ public enum ThemeFile {
     /// The YAML text for a theme (how `themes/*.yaml` were written).
     public static func yaml(for theme: Theme) -> String {
         var text = "name: \(theme.name)\nroles:\n"
-        for role in Role.allCases {
+        for role in ThemeRole.allCases {
             let look = theme.style(for: role)
             var fields: [String] = []
             if look.foreground != .default { fields.append("fg: \(quoted(look.foreground.themeValue))") }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import A2A
+
 /// A wire capture from `Fixtures/`: either a whole HTTP response (status line, headers, body) or
 /// just a body. Bodies are de-chunked when they are really chunk-framed (some captures say
 /// `Transfer-Encoding: chunked` but hold the already de-chunked body).
@@ -78,60 +80,19 @@ struct Capture {
     }
 }
 
-/// A deliberately small SSE splitter for tests (the real parser lives in `Sources/A2A/SSE`):
-/// CR, LF or CRLF line ends, `data` lines joined with LF, `event` types, comments skipped, an
-/// unterminated event at the end discarded.
+/// The `data` events of an SSE body, through the real `SSEParser` (comments and keep-alives are
+/// skipped; an unterminated event at the end is discarded, as the parser does).
 struct TestSSEEvent: Equatable {
     var type: String
     var data: String
 }
 
 func splitSSE(_ bytes: [UInt8]) -> [TestSSEEvent] {
+    var parser = SSEParser()
     var events: [TestSSEEvent] = []
-    var data: [String] = []
-    var type = ""
-    var sawData = false
-    var lines: [String] = []
-    var current: [UInt8] = []
-    var i = 0
-    while i < bytes.count {
-        let b = bytes[i]
-        if b == 10 || b == 13 {
-            lines.append(String(decoding: current, as: UTF8.self))
-            current = []
-            if b == 13, i + 1 < bytes.count, bytes[i + 1] == 10 { i += 1 }
-        } else {
-            current.append(b)
-        }
-        i += 1
+    parser.feed(bytes) { item in
+        if case .event(let event) = item { events.append(TestSSEEvent(type: event.type, data: event.data)) }
     }
-    // `current` holds an unterminated last line: ignored, like the unterminated event.
-    for line in lines {
-        if line.isEmpty {
-            if sawData { events.append(TestSSEEvent(type: type.isEmpty ? "message" : type, data: data.joined(separator: "\n"))) }
-            data = []
-            type = ""
-            sawData = false
-            continue
-        }
-        if line.hasPrefix(":") { continue }
-        let field: Substring
-        var value: Substring
-        if let colon = line.firstIndex(of: ":") {
-            field = line[..<colon]
-            value = line[line.index(after: colon)...]
-            if value.hasPrefix(" ") { value = value.dropFirst() }
-        } else {
-            field = Substring(line)
-            value = ""
-        }
-        switch field {
-        case "data":
-            data.append(String(value))
-            sawData = true
-        case "event": type = String(value)
-        default: break
-        }
-    }
+    _ = parser.finish()
     return events
 }

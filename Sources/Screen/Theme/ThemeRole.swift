@@ -1,7 +1,8 @@
 /// What a piece of the screen *is*, so a theme can decide how it looks.
 ///
-/// The raw value is the key used in theme files (`themes/*.yaml`).
-public enum Role: String, CaseIterable, Hashable, Sendable {
+/// The raw value is the key used in theme files (`themes/*.yaml`). (Not called `Role`, which
+/// A2A uses for message senders: views import both modules.)
+public enum ThemeRole: String, CaseIterable, Hashable, Sendable {
     case text, dim, border, borderFocused, header, title, selection, prompt
     case error, warning, ok
     case agentUp, agentDown, agentDegraded

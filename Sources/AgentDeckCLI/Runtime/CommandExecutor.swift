@@ -1,0 +1,121 @@
+import A2A
+import Deck
+import Foundation
+import Synchronization
+import Wire
+
+/// Runs the commands `update()` asks for, on the agents' clients, and posts what comes back to the
+/// inbox as `Msg`s. Called on the UI thread; the clients' callbacks run on the network thread and
+/// only post.
+final class CommandExecutor: Sendable {
+    private let clients: [AgentID: AgentClient]
+    private let inbox: Inbox<Msg>
+    private let streams = Mutex<[RequestTag: CallHandle]>([:])
+    /// The endpoint each agent's client last used, so the dashboard hears of ladder changes.
+    private let endpoints = Mutex<[AgentID: Endpoint]>([:])
+    private let clipboard: @Sendable (String) -> Void
+
+    init(clients: [AgentID: AgentClient], inbox: Inbox<Msg>, clipboard: @escaping @Sendable (String) -> Void) {
+        self.clients = clients
+        self.inbox = inbox
+        self.clipboard = clipboard
+    }
+
+    /// Executes one command. Returns false for `.quit`, which the app handles.
+    func execute(_ command: Command) {
+        switch command {
+        case .fetchCard(let agent, _):
+            // The client keeps the ETag itself and sends If-None-Match.
+            guard let client = clients[agent] else { return }
+            client.pollCard { [inbox] poll in
+                inbox.post(.card(agent, Self.outcome(poll)))
+            }
+        case .call(let agent, let request, let tag):
+            guard let client = clients[agent] else { return }
+            client.call(request) { [self] result in
+                reportEndpointChange(agent, client)
+                inbox.post(.result(tag, result.mapError(Self.failure)))
+            }
+        case .stream(let agent, let request, let tag):
+            guard let client = clients[agent] else { return }
+            let opened = Atomic<Bool>(false)
+            let handle = client.stream(request, context: Self.context(for: request)) { [self] item in
+                switch item {
+                case .events(let events):
+                    if !opened.exchange(true, ordering: .relaxed) {
+                        reportEndpointChange(agent, client)
+                        inbox.post(.streamOpened(tag))
+                    }
+                    inbox.post(contentsOf: events.map { Msg.streamEvent(tag, $0) })
+                case .warning:
+                    break  // an oversized or unreadable event was skipped; the stream goes on
+                case .ended(let end):
+                    _ = streams.withLock { $0.removeValue(forKey: tag) }
+                    inbox.post(.streamEnded(tag, Self.streamEnd(end)))
+                }
+            }
+            streams.withLock { $0[tag] = handle }
+        case .cancelStream(let tag):
+            streams.withLock { $0.removeValue(forKey: tag) }?.cancel()
+        case .copyToClipboard(let text):
+            clipboard(text)
+        case .quit:
+            break
+        }
+    }
+
+    /// Closes every open stream (on quit).
+    func closeAll() {
+        let all = streams.withLock { s in
+            let handles = Array(s.values)
+            s.removeAll()
+            return handles
+        }
+        for handle in all { handle.cancel() }
+    }
+
+    private func reportEndpointChange(_ agent: AgentID, _ client: AgentClient) {
+        guard let now = client.discovery?.endpoint else { return }
+        let changed = endpoints.withLock { known -> Bool in
+            defer { known[agent] = now }
+            return known[agent] != nil && known[agent] != now
+        }
+        if changed { inbox.post(.endpoint(agent, now)) }
+    }
+
+    static func context(for request: A2ARequest) -> StreamContext {
+        switch request {
+        case .stream(let p), .send(let p): StreamContext(taskID: p.message.taskID, contextID: p.message.contextID)
+        case .subscribe(let id), .cancel(let id), .get(let id, _): StreamContext(taskID: id)
+        case .list: StreamContext()
+        }
+    }
+
+    static func outcome(_ poll: CardPoll) -> CardPollOutcome {
+        switch poll {
+        case .card(let d):
+            return .fetched(d.card, endpoint: d.endpoint, etag: d.etag, latency: d.latency)
+        case .notModified(let latency):
+            return .notModified(latency: latency)
+        case .failed(let error, _):
+            switch error {
+            case .http(let status, let detail): return .failed(.http(status: status, detail))
+            case .protocolFailure(let f): return .failed(.malformed(f.summary))
+            case .noEndpoint(let why), .unsupported(let why): return .failed(.malformed(why))
+            case .transport(let why), .readOnly(let why): return .failed(.unreachable(why))
+            }
+        }
+    }
+
+    static func failure(_ error: ClientError) -> CallFailure {
+        if case .protocolFailure(let f) = error { return .agent(f) }
+        return .transport(error.summary)
+    }
+
+    static func streamEnd(_ outcome: StreamOutcome) -> Deck.StreamEnd {
+        switch outcome {
+        case .closed, .canceled: .closed
+        case .failed(let error): .failed(failure(error))
+        }
+    }
+}

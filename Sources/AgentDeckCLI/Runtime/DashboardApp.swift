@@ -1,0 +1,63 @@
+import Deck
+import Foundation
+import Screen
+import Terminal
+
+/// The console as a `TerminalApp`: keys, resizes, ticks and network news become `Msg`s for the pure
+/// `update()`; its commands go to the executor; frames come from the pure views.
+final class DashboardApp: TerminalApp {
+    private(set) var state: DeckState
+    private let executor: CommandExecutor
+    private let inbox: Inbox<Msg>
+    private var quitting = false
+    private var lastCursor: (x: Int, y: Int)?
+    private var viewOptions = DashboardView.Options()
+
+    init(state: DeckState, executor: CommandExecutor, inbox: Inbox<Msg>) {
+        self.state = state
+        self.executor = executor
+        self.inbox = inbox
+    }
+
+    func start(_ info: TerminalInfo) {
+        if !info.isUTF8 { viewOptions = DashboardView.Options(charset: .ascii, asciiBars: true) }
+        apply(.start)
+    }
+
+    func handle(_ event: TerminalEvent) -> AppResponse {
+        var changed = true
+        switch event {
+        case .key(let key):
+            apply(.key(key))
+        case .resize(let width, let height):
+            apply(.resize(TerminalSize(columns: width, rows: height)))
+        case .wake:
+            let messages = inbox.drain()
+            changed = !messages.isEmpty
+            for message in messages { apply(message) }
+        case .tick:
+            apply(.tick)
+        }
+        if quitting { executor.closeAll() }
+        return AppResponse(redraw: changed, quit: quitting)
+    }
+
+    func render(into buffer: inout CellBuffer) {
+        lastCursor = DashboardView.render(state, now: Date(), into: &buffer, options: viewOptions).map { ($0.x, $0.y) }
+    }
+
+    var cursor: (x: Int, y: Int)? { lastCursor }
+
+    var nextDeadline: ContinuousClock.Instant? {
+        guard let date = state.nextDeadline else { return nil }
+        let seconds = max(0, date.timeIntervalSinceNow)
+        return ContinuousClock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
+    }
+
+    private func apply(_ msg: Msg) {
+        for command in state.update(msg, now: Date()) {
+            if case .quit = command { quitting = true }
+            executor.execute(command)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import A2A
+import Deck
+import Foundation
+import Screen
+import Wire
+
+/// Everything the dashboard needs at start, gathered from the config file, the command line and
+/// the environment, checked before the screen opens so every problem is one clear line.
+struct DashboardSetup {
+    var deckConfig: DeckConfig
+    var targets: [AgentID: AgentTarget]
+    var theme: Theme
+    /// A problem to show on the status line once the screen is up (e.g. a broken theme file).
+    var startupNotice: String?
+
+    static func make(
+        urls: [String], configPath: String?, readOnlyFlag: Bool, themeName: String?, pollInterval: Double?,
+        environment: [String: String]
+    ) throws -> DashboardSetup {
+        let file: ConsoleConfig
+        do {
+            file = try ConfigLoader.load(path: configPath ?? ConfigLoader.defaultPath(environment: environment), explicit: configPath != nil)
+        } catch {
+            throw CLIFailure("config \(error)")
+        }
+        var agents = file.agents
+        for url in urls where !agents.contains(where: { $0.url == url }) {
+            guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                throw CLIFailure("'\(url)' is not an http:// or https:// URL")
+            }
+            agents.append(ConsoleAgent(url: url))
+        }
+        guard !agents.isEmpty else {
+            throw CLIFailure("no agents: give agent URLs on the command line or list them in \(file.sourcePath ?? ConfigLoader.defaultPath(environment: environment))")
+        }
+
+        let readOnly = readOnlyFlag || file.readOnly
+        var deckAgents: [AgentConfig] = []
+        var targets: [AgentID: AgentTarget] = [:]
+        for (index, agent) in agents.enumerated() {
+            let id = AgentID(String(format: "a%02d", index + 1))
+            let headers: [HTTPHeader]
+            switch agent.auth.resolve(environment: environment) {
+            case .success(let h): headers = h
+            case .failure(let problem): throw CLIFailure("agent \(agent.name ?? agent.url): \(problem)")
+            }
+            deckAgents.append(AgentConfig(id: id, name: agent.name, url: agent.url, readOnly: agent.readOnly, insecure: agent.insecure))
+            // Read-only is enforced here too, at the wire: the client refuses mutating requests.
+            targets[id] = AgentTarget(
+                url: agent.url, authHeaders: headers.map { HeaderField($0.name, $0.value) },
+                insecure: agent.insecure, readOnly: readOnly || agent.readOnly)
+        }
+        var deckConfig = DeckConfig(agents: deckAgents, readOnly: readOnly)
+        deckConfig.cardPollInterval = pollInterval ?? file.pollInterval
+        deckConfig.maxFinishedTasks = file.retainFinishedTasks
+        deckConfig.seed = UInt64.random(in: 1...UInt64.max)
+
+        let resolved = ThemeFile.resolve(ThemeLocator.locate(themeName ?? file.theme, environment: environment), environment: environment)
+        return DashboardSetup(
+            deckConfig: deckConfig, targets: targets, theme: resolved.theme,
+            startupNotice: resolved.error.map { "\($0) — using the \(resolved.theme.name) theme" })
+    }
+
+    func clients(engine: HTTPEngine) -> [AgentID: AgentClient] {
+        targets.mapValues { AgentClient(target: $0, engine: engine) }
+    }
+
+    func initialState() -> DeckState {
+        var state = DeckState(config: deckConfig)
+        if let notice = startupNotice {
+            state.ui.status = StatusLine(text: notice, kind: .error, expiresAt: Date().addingTimeInterval(30))
+        }
+        return state
+    }
+}
