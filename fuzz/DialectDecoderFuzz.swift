@@ -1,16 +1,8 @@
-// libFuzzer target: one dialect's answer decoders, A2ACodec.decodeResult and decodeStreamData.
-// scripts/fuzz.sh builds it three times, with -D FUZZ_V1, -D FUZZ_V03 or -D FUZZ_V01.
+// Fuzz targets "v1", "v03", "v01": one dialect's answer decoders, A2ACodec.decodeResult and
+// decodeStreamData.
 //
 // Input: byte 0 picks the request (and binding), byte 1 the HTTP status / SSE event type, the
 // rest is the body. Decoded stream events are folded into a TaskAccumulator, as the CLI does.
-
-#if FUZZ_V1
-let fuzzedDialect = Dialect.v1
-#elseif FUZZ_V03
-let fuzzedDialect = Dialect.v03
-#else
-let fuzzedDialect = Dialect.v01
-#endif
 
 private let statuses = [200, 200, 201, 400, 401, 404, 409, 500, 502, 503]
 private let eventTypes = ["message", "message", "error", "task_status", "task_artifact", "progress", "ping", ""]
@@ -28,10 +20,8 @@ private func request(_ selector: UInt8) -> A2ARequest {
     }
 }
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzDialectDecoders(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    guard size >= 2 else { return 0 }
-    let input = Array(UnsafeBufferPointer(start: data, count: size))
+func fuzzDialectDecoders(_ input: [UInt8], dialect fuzzedDialect: Dialect) {
+    guard input.count >= 2 else { return }
     let binding: ProtocolBinding = input[0] & 0x20 == 0 ? .jsonRPC : .httpJSON
     let endpoint = Endpoint(url: "http://127.0.0.1:1/a2a", dialect: fuzzedDialect, binding: binding)
     let body = Array(input[2...])
@@ -59,5 +49,4 @@ public func fuzzDialectDecoders(_ data: UnsafePointer<UInt8>, _ size: Int) -> CI
     case .failure(let failure):
         _ = failure.summary
     }
-    return 0
 }

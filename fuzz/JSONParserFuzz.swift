@@ -1,12 +1,10 @@
-// libFuzzer target: JSONParser and JSONWriter (Sources/A2A/JSON).
+// Fuzz target "json": JSONParser and JSONWriter (Sources/A2A/JSON).
 //
 // Oracle: whatever parses must write back as JSON that parses again and writes identically
 // (write ∘ parse is idempotent), and the written text must hold no raw C0/C1/bidi character.
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzJSONParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let input = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let value = try? JSONParser.parse(input) else { return 0 }
+func fuzzJSONParser(_ input: [UInt8]) {
+    guard let value = try? JSONParser.parse(input) else { return }
     let written = value.jsonBytes
     guard let again = try? JSONParser.parse(written) else {
         fatalError("written JSON does not parse: \(String(decoding: written, as: UTF8.self))")
@@ -22,5 +20,4 @@ public func fuzzJSONParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     }
     _ = value.prettyJSON
-    return 0
 }

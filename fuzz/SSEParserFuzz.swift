@@ -1,13 +1,11 @@
-// libFuzzer target: SSEParser (Sources/A2A/SSE). Built by scripts/fuzz.sh together with the A2A sources.
+// Fuzz target "sse": SSEParser (Sources/A2A/SSE). Entry point: A2AFuzzEntry.swift.
 //
 // Oracle: the events must not depend on how the bytes are cut into chunks. The input is parsed
 // whole, then again cut at points taken from its first bytes; both runs must report the same items.
 // Small limits (also from the input) make the size-cap paths reachable.
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzSSEParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    guard size >= 3 else { return 0 }
-    let input = Array(UnsafeBufferPointer(start: data, count: size))
+func fuzzSSEParser(_ input: [UInt8]) {
+    guard input.count >= 3 else { return }
     let limits = SSELimits(maxLineBytes: 8 + Int(input[0]) * 4, maxEventDataBytes: 16 + Int(input[1]) * 8)
     let step = 1 + Int(input[2] % 13)
     let body = Array(input[3...])
@@ -31,5 +29,4 @@ public func fuzzSSEParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         || whole.reconnectionTime != chunked.reconnectionTime {
         fatalError("SSE items depend on chunking (step \(step)): \(wholeItems) vs \(chunkedItems)")
     }
-    return 0
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # libFuzzer runs for the parsers that read untrusted bytes (issue 7). `make fuzz` runs this.
 #
-# Each target is ONE binary: the harness in fuzz/ compiled together with the module sources it
-# tests (swiftc -sanitize=fuzzer,address -parse-as-library), so no SwiftPM change is needed.
-# The config target links the Yams objects SwiftPM built (it builds the Yams target first).
+# The harnesses in fuzz/ are compiled together with the module sources they test (swiftc
+# -sanitize=fuzzer -parse-as-library), so no SwiftPM change is needed. Three binaries: "a2a" serves
+# the targets sse, json, card, v1, v03, v01 (FUZZ_TARGET picks one; the A2A sources compile once),
+# "sanitizer" (Sources/Screen/Text), and "config" (ConfigLoader, linked with the Yams objects
+# SwiftPM built; the script builds the Yams target first when they are missing).
 #
 # Environment:
 #   FUZZ_RUNS      executions per target (default 1000000)
@@ -11,13 +13,18 @@
 #   FUZZ_TARGETS   space-separated subset of target names (default: all)
 #   FUZZ_OUT       work directory: binaries, corpora, logs, crashers (default .build-fuzz)
 #   SCRATCH        SwiftPM scratch path holding the Yams build (default .build)
-# A crash, leak, timeout (>10 s per input) or OOM (>2 GB) fails the target; the reproducer is
-# left in $FUZZ_OUT/<target>/ (crash-*, leak-*, timeout-*, oom-*). Reproduce with:
-#   $FUZZ_OUT/bin/<target> $FUZZ_OUT/<target>/crash-...
+#   FUZZ_ASAN      1 adds AddressSanitizer (about 2.5x slower; the unsafe-pointer parsers benefit)
+#   FUZZ_JOBS      targets run at the same time (default 2)
+#   FUZZ_MAX_LEN   largest input in bytes (default 4096)
+# A crash, timeout (>10 s per input), OOM (>2 GB), or with FUZZ_ASAN=1 a memory error or leak,
+# fails the target; the reproducer is left in $FUZZ_OUT/<target>/ (crash-*, timeout-*, oom-*).
+# Reproduce with:  FUZZ_TARGET=<target> $FUZZ_OUT/bin/<binary> $FUZZ_OUT/<target>/crash-...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 RUNS=${FUZZ_RUNS:-1000000}
+JOBS=${FUZZ_JOBS:-2}
+MAX_LEN=${FUZZ_MAX_LEN:-4096}
 MAX_TIME=${FUZZ_MAX_TIME:-900}
 OUT=${FUZZ_OUT:-.build-fuzz}
 SCRATCH=${SCRATCH:-.build}
@@ -31,9 +38,11 @@ A2A_SOURCES=$(find Sources/A2A -name '*.swift' | sort)
 TEXT_SOURCES="Sources/Screen/Text/TextSanitizer.swift Sources/Screen/Text/CellWidth.swift Sources/Screen/Text/CellWidthTable.swift Sources/Screen/Text/TextLayout.swift"
 CONFIG_SOURCES=$(find Sources/AgentDeckCLI/Config -name '*.swift' | sort)
 
-# Optimized with sanitizers: -O keeps the executions per second useful, ASan catches memory errors,
-# Swift's own checks (overflow, bounds, force unwraps) stay on and crash like a real bug would.
-FLAGS=(-O -swift-version 6 -parse-as-library -sanitize=fuzzer,address -module-name FuzzTarget)
+# -O keeps the executions per second useful; Swift's own checks (overflow, bounds, force unwraps,
+# exclusivity) stay on in -O and crash like a real bug would.
+SANITIZERS=fuzzer
+if [ "${FUZZ_ASAN:-0}" = 1 ]; then SANITIZERS=fuzzer,address; fi
+FLAGS=(-O -swift-version 6 -parse-as-library -sanitize=$SANITIZERS -module-name FuzzTarget)
 
 compile() {  # name, then sources and extra flags
     local name=$1; shift
@@ -42,14 +51,18 @@ compile() {  # name, then sources and extra flags
     "$SWIFTC" "${FLAGS[@]}" "$@" -o "$OUT/bin/$name" 2> >(grep -v "Cannot export local symbol" >&2)
 }
 
-build_target() {
+binary_of() {
     case $1 in
-        sse)       compile sse fuzz/SSEParserFuzz.swift $A2A_SOURCES ;;
-        json)      compile json fuzz/JSONParserFuzz.swift $A2A_SOURCES ;;
-        card)      compile card fuzz/CardDecoderFuzz.swift $A2A_SOURCES ;;
-        v1)        compile v1 -D FUZZ_V1 fuzz/DialectDecoderFuzz.swift $A2A_SOURCES ;;
-        v03)       compile v03 -D FUZZ_V03 fuzz/DialectDecoderFuzz.swift $A2A_SOURCES ;;
-        v01)       compile v01 -D FUZZ_V01 fuzz/DialectDecoderFuzz.swift $A2A_SOURCES ;;
+        sse|json|card|v1|v03|v01) echo a2a ;;
+        *) echo "$1" ;;
+    esac
+}
+
+build_binary() {
+    case $1 in
+        a2a)
+            compile a2a fuzz/A2AFuzzEntry.swift fuzz/SSEParserFuzz.swift fuzz/JSONParserFuzz.swift \
+                fuzz/CardDecoderFuzz.swift fuzz/DialectDecoderFuzz.swift $A2A_SOURCES ;;
         sanitizer) compile sanitizer fuzz/TextSanitizerFuzz.swift $TEXT_SOURCES ;;
         config)
             local debug="$SCRATCH/debug"
@@ -63,7 +76,7 @@ build_target() {
                 -I "$debug/Modules" -I "$cyaml" -Xcc -fmodule-map-file="$cyaml/module.modulemap" \
                 "$debug"/Yams.build/*.o "$debug"/CYaml.build/src/*.o
             ;;
-        *) echo "fuzz: unknown target $1" >&2; return 1 ;;
+        *) echo "fuzz: unknown binary $1" >&2; return 1 ;;
     esac
 }
 
@@ -127,8 +140,9 @@ run_target() {
     cp -n "$dir"/seed-* "$dir/corpus/" 2>/dev/null || true
     echo "fuzz: running $name ($RUNS runs, at most $MAX_TIME s)"
     local status=0
-    (cd "$dir" && "$ROOT/$OUT/bin/$name" corpus -runs="$RUNS" -max_total_time="$MAX_TIME" -max_len=65536 \
-        -timeout=10 -rss_limit_mb=2048 -detect_leaks=1 -print_final_stats=1) >"$log" 2>&1 || status=$?
+    (cd "$dir" && FUZZ_TARGET=$name "$ROOT/$OUT/bin/$(binary_of "$name")" corpus -runs="$RUNS" \
+        -max_total_time="$MAX_TIME" -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1) \
+        >"$log" 2>&1 || status=$?
     local runs secs
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
     secs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' || echo "?")
@@ -141,9 +155,18 @@ run_target() {
 
 seed_corpora
 : >"$OUT/summary.txt"
-failed=0
-for target in $TARGETS; do build_target "$target"; done
-for target in $TARGETS; do run_target "$target" || failed=1; done
+binaries=$(for target in $TARGETS; do binary_of "$target"; done | sort -u)
+for binary in $binaries; do build_binary "$binary"; done
+
+# Run FUZZ_JOBS targets at a time; remember failures through marker files.
+rm -f "$OUT"/*.failed
+running=0
+for target in $TARGETS; do
+    (run_target "$target" || touch "$OUT/$target.failed") &
+    running=$((running + 1))
+    if [ "$running" -ge "$JOBS" ]; then wait -n; running=$((running - 1)); fi
+done
+wait
 echo "fuzz: summary (also in $OUT/summary.txt)"
 cat "$OUT/summary.txt"
-exit $failed
+if ls "$OUT"/*.failed >/dev/null 2>&1; then exit 1; fi

@@ -136,7 +136,8 @@ func applied(to acc: inout TaskAccumulator, _ event: StreamEvent) -> Bool { acc.
 
     @Test func artifactSizeAndCountAreBounded() {
         var acc = TaskAccumulator(taskID: "t")
-        let half = String(repeating: "x", count: TaskAccumulator.artifactByteLimit / 2)
+        // Each part also counts `partOverhead` bytes of bookkeeping.
+        let half = String(repeating: "x", count: TaskAccumulator.artifactByteLimit / 2 - TaskAccumulator.partOverhead)
         func chunk(_ id: String, _ text: String, append: Bool) -> StreamEvent {
             .artifact(ArtifactUpdate(taskID: "t", artifact: Artifact(artifactID: id, parts: [.text(text)]), append: append))
         }

@@ -6,7 +6,9 @@ import Glibc
 
 /// Runs the built `agentdeck` binary and keeps what robustness tests need and `CLIProcess` cannot
 /// give: the raw bytes of stdout and stderr (not decoded), how the process ended (exit status or
-/// signal, from `wait4`), and its peak resident memory (`ru_maxrss`, which is VmHWM at exit).
+/// signal, from `waitpid`), and its peak resident memory (VmHWM from `/proc/<pid>/status`, sampled
+/// every 10 ms while it runs; `ru_maxrss` is no use here: Linux folds in the parent's peak when a
+/// vfork-style spawn execs).
 public struct RawCLIRun: Sendable {
     /// How the process ended.
     public enum Ending: Sendable, Equatable, CustomStringConvertible {
@@ -28,7 +30,7 @@ public struct RawCLIRun: Sendable {
     public var ending: Ending
     public var stdout: [UInt8]
     public var stderr: [UInt8]
-    /// Peak resident set size in KiB.
+    /// Peak resident set size in KiB (VmHWM at the last sample before exit).
     public var peakRSSKiB: Int
     /// True when the run was stopped by `stopAfter` with SIGTERM (the caller's choice, not a hang).
     public var stoppedByCaller: Bool
@@ -80,15 +82,13 @@ public struct RawCLIRun: Sendable {
 
         let start = Date()
         var status: Int32 = 0
-        var usage = rusage()
+        var peakKiB = 0
         var hung = false
         var stopped = false
-        // Peak memory is sampled from /proc (VmHWM of the program's own address space):
-        // `ru_maxrss` after exec still counts the spawning test process's pages.
-        var peakKiB = 0
         while true {
-            peakKiB = max(peakKiB, Self.highWaterKiB(pid))
-            let reaped = wait4(pid, &status, WNOHANG, &usage)
+            // Read before reaping: a reaped process has no /proc entry, a zombie no memory figures.
+            peakKiB = max(peakKiB, Self.highWaterMarkKiB(pid) ?? 0)
+            let reaped = waitpid(pid, &status, WNOHANG)
             if reaped == pid { break }
             let elapsed = Date().timeIntervalSince(start)
             if let stopAfter, !stopped, elapsed >= stopAfter {
@@ -97,7 +97,7 @@ public struct RawCLIRun: Sendable {
             }
             if elapsed >= deadline {
                 kill(pid, SIGKILL)
-                _ = wait4(pid, &status, 0, &usage)
+                _ = waitpid(pid, &status, 0)
                 hung = true
                 break
             }
@@ -117,16 +117,14 @@ public struct RawCLIRun: Sendable {
         return RawCLIRun(ending: ending, stdout: stdout, stderr: stderr, peakRSSKiB: peakKiB,
                          stoppedByCaller: stopped)
     }
-}
 
-extension RawCLIRun {
-    /// `VmHWM` of a live process, in KiB (0 once it has exited).
-    static func highWaterKiB(_ pid: pid_t) -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
+    /// `VmHWM` of a live process, in KiB.
+    static func highWaterMarkKiB(_ pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+            return Int(line.dropFirst(6).split(separator: " ").first ?? "")
         }
-        return 0
+        return nil
     }
 }
 

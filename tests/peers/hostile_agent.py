@@ -19,6 +19,7 @@ Modes (card / calls)
   badutf8    raw invalid UTF-8 bytes inside JSON strings of the card and stream
   bigfield   10 MB text field: in a streamed artifact, and in a blocking SendMessage answer
   bigcard    a card with a 10 MB description
+  gzip       a card sent gzip-encoded that inflates to 64 MB (whitespace, then the JSON)
   skills     a card with 100,000 skills
   deep       a card with a value nested 100,000 levels deep
   deepstream a good card; stream events nested 100,000 levels deep between good ones
@@ -182,6 +183,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(200, bad_utf8(dumps(self.card_dict(mode, prefix, "BADUTF8"))))
         if mode == "bigcard":
             return self.reply(200, dumps(self.card_dict(mode, prefix, "x" * TEN_MB)))
+        if mode == "gzip":
+            return self.reply(200, gzip_bomb(dumps(self.card_dict(mode, prefix, "gzip"))),
+                              extra={"Content-Encoding": "gzip"})
         if mode == "skills":
             card = self.card_dict(mode, prefix, "many skills")
             card["skills"] = [{"id": "s%d" % i, "name": "n"} for i in range(100_000)]
@@ -313,6 +317,21 @@ def bad_utf8(body):
     """Replaces every BADUTF8 marker inside JSON strings with invalid UTF-8 byte sequences."""
     junk = b"\xff\xfe\xc0\x80\xed\xa0\x80\xf8\x88\x80\x80\x80\xe2\x28\xa1\xc3"
     return body.replace(b"BADUTF8", b"bad" + junk + b"utf8")
+
+
+GZIP_BOMB = None
+
+
+def gzip_bomb(tail):
+    """64 MB of spaces and then `tail`, gzip-compressed (built once)."""
+    global GZIP_BOMB
+    if GZIP_BOMB is None:
+        import zlib
+        packer = zlib.compressobj(1, zlib.DEFLATED, 31)  # 31: gzip framing
+        block = b" " * (1 << 20)
+        parts = [packer.compress(block) for _ in range(64)]
+        GZIP_BOMB = b"".join(parts) + packer.compress(tail) + packer.flush()
+    return GZIP_BOMB
 
 
 def deep_json(levels):

@@ -22,6 +22,8 @@ public struct TaskAccumulator: Sendable, Hashable {
     public static let artifactByteLimit = 16 << 20
     /// ...and a task at most this many artifacts.
     public static let artifactCountLimit = 1000
+    /// Metadata keys merged from status updates beyond this many are ignored.
+    public static let metadataKeyLimit = 256
     /// Approximate size of each artifact, to enforce `artifactByteLimit` without re-measuring.
     private var artifactBytes: [String: Int] = [:]
 
@@ -104,7 +106,10 @@ public struct TaskAccumulator: Sendable, Hashable {
         }
         if let metadata = update.metadata?.objectValue {
             var merged = task.metadata?.objectValue ?? JSONObject()
-            for (key, value) in metadata.pairs { merged[key] = value }
+            // New keys beyond the limit are ignored: status updates with ever-new keys must not grow the task.
+            for (key, value) in metadata.pairs where merged[key] != nil || merged.count < Self.metadataKeyLimit {
+                merged[key] = value
+            }
             task.metadata = .object(merged)
         }
         if update.isFinal && !sawFinal {
@@ -132,14 +137,20 @@ public struct TaskAccumulator: Sendable, Hashable {
         return true
     }
 
+    /// What a part costs against `artifactByteLimit`: its payload plus `partOverhead`, so a flood
+    /// of empty or one-byte chunks is bounded too (each part is a struct in memory, not just bytes).
     static func size(of part: Part) -> Int {
-        switch part.content {
+        let payload = switch part.content {
         case .text(let t): t.utf8.count
         case .fileBytes(let b): b.utf8.count
         case .fileURL(let u): u.utf8.count
         case .data(let d): d.jsonBytes.count
         }
+        return payload + partOverhead
     }
+
+    /// Bookkeeping bytes counted per part (about the size of a `Part` and its array slot).
+    static let partOverhead = 64
 
     private static func text(of status: TaskStatus) -> String? {
         let text = status.message?.text ?? ""

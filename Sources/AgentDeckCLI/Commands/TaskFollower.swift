@@ -12,6 +12,9 @@ struct TaskFollower {
     var maxReconnects = 20
     /// Seconds of stream silence after which we check the task with a get.
     var quietCheck: Double = 5
+    /// Stream items waiting to be printed beyond this many end the stream: an agent that sends
+    /// faster than we can print must not fill memory (the follower then reconciles with a get).
+    var maxQueuedItems = 4096
 
     func run(send: SendParams, streaming: Bool, onEvent: (StreamEvent) -> Void) async throws -> TaskState {
         var accumulator: TaskAccumulator?
@@ -66,10 +69,18 @@ struct TaskFollower {
     /// is quiet we ask the agent now and then, and end the stream ourselves when the task is done.
     /// Returns the last event; a failure before any event is an error.
     private func consume(_ stream: AsyncStream<StreamItem>, fold: (StreamEvent) -> Void) async throws -> StreamEvent? {
-        let (merged, sink) = AsyncStream<StreamItem>.makeStream()
+        // Room for the queue bound plus the one `.ended` that reports an overrun.
+        let (merged, sink) = AsyncStream<StreamItem>.makeStream(bufferingPolicy: .bufferingOldest(maxQueuedItems + 1))
         let quiet = QuietStream()
-        let pump = Task {
-            for await item in stream { sink.yield(item) }
+        let pump = Task { [maxQueuedItems] in
+            for await item in stream {
+                if case .enqueued(let remaining) = sink.yield(item), remaining <= 1 {
+                    // Leaving the loop cancels the agent's stream (its onTermination).
+                    sink.yield(.ended(.failed(.transport(
+                        "stream dropped: the agent sent more than \(maxQueuedItems) events faster than they could be shown"))))
+                    break
+                }
+            }
             sink.finish()
         }
         let watchdog = Task { [client, quietCheck] in
@@ -101,7 +112,11 @@ struct TaskFollower {
             case .warning(let text):
                 StandardError.errorLine("warning: \(text)")
             case .ended(let end):
-                if case .failed(let error) = end, last == nil { throw CLIFailure(error.summary) }
+                if case .failed(let error) = end {
+                    if last == nil { throw CLIFailure(error.summary) }
+                    // The follower goes on (get, resubscribe): say why the stream ended.
+                    StandardError.errorLine("warning: \(error.summary)")
+                }
                 return last
             }
         }
