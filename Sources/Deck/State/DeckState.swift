@@ -19,6 +19,9 @@ public struct DeckState: Sendable, Hashable {
     public var ids: IDGenerator
     var nextTagValue: UInt64 = 1
     var nextPlaceholder = 1
+    /// Set while one `update` runs when a task became terminal (see `applyRetention`); always
+    /// false between updates.
+    var retentionDue = false
 
     public init(config: DeckConfig, keyMap: KeyMap = .standard) {
         self.config = config

@@ -165,7 +165,10 @@ extension DeckState {
         if let id = event.taskID, !id.isEmpty {
             key = adopt(realID: id, contextID: Self.contextID(of: event), for: key)
         }
-        guard var entry = tasks[key] else { return key }
+        // Taken out of the dictionary while it changes: a copy left behind would make every
+        // artifact append copy the task's arrays (copy-on-write).
+        guard var entry = tasks.removeValue(forKey: key) else { return key }
+        let wasTerminal = entry.state.isTerminal
         if case .message(let m) = event, entry.isPlaceholder, m.taskID == nil {
             // The agent answered with a message and made no task: the exchange is complete.
             let done = StatusUpdate(
@@ -174,6 +177,7 @@ extension DeckState {
         } else {
             entry.apply(event, now: now)
         }
+        if !wasTerminal && entry.state.isTerminal { retentionDue = true }
         tasks[key] = entry
         return key
     }

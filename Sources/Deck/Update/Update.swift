@@ -29,7 +29,12 @@ extension DeckState {
         case .streamEvent(let tag, let event): out = handleStreamEvent(tag, event, now: now)
         case .streamEnded(let tag, let end): out = handleStreamEnded(tag, end, now: now)
         }
-        out += applyRetention()
+        // Retention scans every task: only worth it when the finished set may have grown. A stream
+        // event grows it only by finishing a task (`fold` notes that) or adding one; any other
+        // message (keys move the selection, which retention spares) always checks.
+        let isStreamEvent: Bool = if case .streamEvent = msg { true } else { false }
+        if !isStreamEvent || retentionDue || tasks.count != taskCountBefore { out += applyRetention() }
+        retentionDue = false
         repairSelection(tasksChanged: tasks.count != taskCountBefore, now: now)
         if let status = ui.status, !status.isVisible(at: now) { ui.status = nil }
         return enforceReadOnly(out, now: now)
