@@ -2,6 +2,14 @@ import A2A
 
 /// What `update` asks the runtime to do. Data only: the runtime (Wire, Terminal) executes them
 /// and reports back with `Msg`s carrying the same tag.
+///
+/// The runtime's side of the contract:
+/// - send `.start` once, then every key, resize and network outcome as a `Msg`;
+/// - `fetchCard` → exactly one `.card`; `call` → exactly one `.result` with its tag;
+/// - `stream` → `.streamOpened` (optional), `.streamEvent`s, then exactly one `.streamEnded`
+///   (also when the request fails before any event); after `cancelStream` it may send nothing more;
+/// - sleep until `DeckState.nextDeadline` (or input) and then send `.tick`.
+/// Tags the state no longer knows are ignored, so late or duplicate reports are harmless.
 public enum Command: Sendable, Hashable {
     /// GET the agent's card, with `If-None-Match` when we hold an ETag.
     case fetchCard(AgentID, ifNoneMatch: String?)

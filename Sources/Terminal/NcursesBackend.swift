@@ -128,27 +128,40 @@ public final class NcursesBackend {
         let columns = min(buffer.width, width)
         var cell = cchar_t()
         var text = [wchar_t](repeating: 0, count: Cell.maxCombiningMarks + 2)
-        for y in 0..<rows {
-            for x in 0..<columns {
-                var source = buffer[x, y]
-                if source.isContinuation { continue }
-                if source.width == 2 && x + 1 >= columns { source = Cell(" ", style: source.style) }
-                let look = look(for: source.style)
-                var count = 0
-                for scalar in source.text.unicodeScalars where count <= Cell.maxCombiningMarks {
-                    text[count] = wchar_t(bitPattern: scalar.value)
-                    count += 1
+        // Neighbouring cells mostly share a style: compare instead of hashing every cell.
+        var lastStyle = Style.plain
+        var lastLook = look(for: lastStyle)
+        buffer.cells.withUnsafeBufferPointer { cells in
+            for y in 0..<rows {
+                let rowStart = y * buffer.width
+                for x in 0..<columns {
+                    let source = cells[rowStart + x]
+                    if source.isContinuation { continue }
+                    if !(source.style == lastStyle) {
+                        lastLook = look(for: source.style)
+                        lastStyle = source.style
+                    }
+                    var count = 0
+                    if source.width == 2 && x + 1 >= columns {
+                        text[0] = 0x20  // half a wide character would not fit
+                        count = 1
+                    } else {
+                        for scalar in source.text.unicodeScalars where count <= Cell.maxCombiningMarks {
+                            text[count] = wchar_t(bitPattern: scalar.value)
+                            count += 1
+                        }
+                    }
+                    if count == 0 {
+                        text[0] = 0x20
+                        count = 1
+                    }
+                    text[count] = 0
+                    if agentdeck_setcchar(&cell, text, lastLook.attributes, lastLook.pair) != OK {
+                        text[1] = 0  // ncurses refused the marks: draw the base character alone
+                        _ = agentdeck_setcchar(&cell, text, lastLook.attributes, lastLook.pair)
+                    }
+                    mvwadd_wch(window, Int32(y), Int32(x), &cell)
                 }
-                if count == 0 {
-                    text[0] = 0x20
-                    count = 1
-                }
-                text[count] = 0
-                if agentdeck_setcchar(&cell, text, look.attributes, look.pair) != OK {
-                    text[1] = 0  // ncurses refused the marks: draw the base character alone
-                    _ = agentdeck_setcchar(&cell, text, look.attributes, look.pair)
-                }
-                mvwadd_wch(window, Int32(y), Int32(x), &cell)
             }
         }
         if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < width, cursor.y < height {

@@ -4,7 +4,7 @@ import Foundation
 // `make bench` runs each in its own process (memory figures must not include the others' heaps).
 let benches: [String: () throws -> Void] = [
     "ingest": IngestBench.main,
-    // "render": RenderBench.main,  (needs the dashboard views)
+    "render": RenderBench.main,
     "memory": MemoryBench.main,
 ]
 let chosen = CommandLine.arguments.dropFirst().isEmpty ? ["ingest", "render", "memory"] : Array(CommandLine.arguments.dropFirst())

@@ -64,6 +64,34 @@ import Testing
         #expect(try JSONParser.parse(Array(#""żółw""#.utf8)) == .string("żółw"))
     }
 
+    /// The string scanner reads eight bytes at a time: special bytes at every offset of a word,
+    /// and at word boundaries, must still be seen.
+    @Test func specialBytesAtEveryOffset() throws {
+        for length in 1..<40 {
+            for k in 0..<length {
+                var escaped = Array(repeating: UInt8(ascii: "a"), count: length)
+                escaped.replaceSubrange(k..<(k + 1), with: Array(#"\""#.utf8))
+                var expected = Array(repeating: Character("a"), count: length)
+                expected[k] = "\""
+                #expect(try JSONParser.parse([0x22] + escaped + [0x22]) == .string(String(expected)), "length \(length) at \(k)")
+
+                var quoted = Array(repeating: UInt8(ascii: "b"), count: length)
+                quoted[k] = 0x22
+                // the string ends at the inner quote; what follows is garbage after the value
+                #expect(parseError([0x22] + quoted + [0x22])?.offset == k + 2, "length \(length) at \(k)")
+
+                var control = Array(repeating: UInt8(ascii: "c"), count: length)
+                control[k] = 0x1F
+                #expect(parseError([0x22] + control + [0x22])?.offset == k + 1, "length \(length) at \(k)")
+
+                var utf8 = Array(repeating: UInt8(ascii: "d"), count: length)
+                utf8[k] = 0xC3  // a lone lead byte: repaired, not a terminator
+                let repaired = try JSONParser.parse([0x22] + utf8 + [0x22]).stringValue
+                #expect(repaired?.unicodeScalars.filter { $0 == "\u{FFFD}" }.count == 1)
+            }
+        }
+    }
+
     @Test func invalidStrings() throws {
         let control = try #require(parseError([0x22, 0x61, 0x0A, 0x22]))
         #expect(control.offset == 2)

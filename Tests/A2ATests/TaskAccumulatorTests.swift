@@ -133,4 +133,26 @@ func applied(to acc: inout TaskAccumulator, _ event: StreamEvent) -> Bool { acc.
         #expect(acc.task.artifacts.first?.text == "Looks fine")
         #expect(acc.sawFinal)
     }
+
+    @Test func artifactSizeAndCountAreBounded() {
+        var acc = TaskAccumulator(taskID: "t")
+        let half = String(repeating: "x", count: TaskAccumulator.artifactByteLimit / 2)
+        func chunk(_ id: String, _ text: String, append: Bool) -> StreamEvent {
+            .artifact(ArtifactUpdate(taskID: "t", artifact: Artifact(artifactID: id, parts: [.text(text)]), append: append))
+        }
+        acc.apply(chunk("big", half, append: false))
+        acc.apply(chunk("big", half, append: true))
+        #expect(acc.truncatedArtifactIDs.isEmpty)
+        acc.apply(chunk("big", "one byte too many", append: true))
+        #expect(acc.truncatedArtifactIDs == ["big"])
+        #expect(acc.task.artifacts.first?.parts.count == 2)
+        // starting the artifact over clears the mark
+        acc.apply(chunk("big", "small", append: false))
+        #expect(acc.truncatedArtifactIDs.isEmpty)
+        #expect(acc.task.artifacts.first?.text == "small")
+
+        for i in 0..<(TaskAccumulator.artifactCountLimit + 5) { acc.apply(chunk("a\(i)", "", append: false)) }
+        #expect(acc.task.artifacts.count == TaskAccumulator.artifactCountLimit)
+        #expect(acc.truncatedArtifactIDs.count == 6)
+    }
 }

@@ -213,4 +213,9 @@ import Testing
             try A2ACodec.decodeStreamData(#"{"kind":"status-update","status":{"state":"working"}}"#, eventType: "message", endpoint: Endpoints.v03, context: StreamContext()).get()
         }
     }
+
+    @Test func eventKindsFromTheFutureAreSkipped() throws {
+        #expect(try events(#"{"kind":"push-notification","taskId":"t"}"#) == [])
+        #expect(try events(#"{"jsonrpc":"2.0","id":1,"result":{"kind":"hologram"}}"#) == [])
+    }
 }

@@ -71,6 +71,8 @@ import Testing
         h.state.ui.focus = .agents
         h.state.ui.selectedAgent = alice
         #expect(h.state.viewModel(now: h.now).cardChanges == changes)
+        let detail = h.state.viewModel(now: h.now).agentDetail
+        #expect(detail?.card == new && detail?.etag == "W/\"2\"" && detail?.cardChanges == changes)
         h.key(.enter)
         #expect(h.state.agents[alice]?.cardChanged == false)
     }
@@ -120,6 +122,9 @@ import Testing
         h.send(.card(bob, .fetched(card, endpoint: nil, etag: nil, latency: 0.05)))
         #expect(h.state.agents[bob]?.health == .grpcOnly)
         #expect(h.state.agents[bob]?.card == card)
+        #expect(h.dispatch("@bob hello").isEmpty)
+        #expect(h.state.tasks.isEmpty)
+        #expect(h.state.ui.status?.text.contains("gRPC") == true)
     }
 
     @Test func aCardWithNothingWeSpeakIsDown() {

@@ -48,12 +48,15 @@ import Testing
         #expect(h.state.listPollCommand(bob) == nil)
     }
 
-    @Test func v03AgentsAreNotListed() {
+    @Test func v03AgentsAreNotListedUntilTheLadderFindsV1() {
         var h = Harness(config: DeckConfig(agents: [AgentConfig(id: alice, url: "http://127.0.0.1:9/")], listPollInterval: 10))
         h.send(.start)
         let out = h.send(.card(alice, .fetched(makeCard("A"), endpoint: endpoint(.v03), etag: nil, latency: 0.1)))
         #expect(out.isEmpty)
         #expect(h.state.requests.isEmpty)
+        let later = h.send(.endpoint(alice, endpoint(.v1)))
+        #expect(later.first?.callParts?.request == .list(ListTasksQuery(pageSize: 50)))
+        #expect(h.state.agents[alice]?.dialect == .v1)
     }
 
     @Test func attachFollowsATaskById() throws {

@@ -120,5 +120,7 @@ extension Harness {
         var entry = TaskEntry(key: TaskKey(agentID: agent, taskID: id), origin: .discovered, now: now)
         entry.apply(.task(taskSnapshot(id, state)), now: now)
         self.state.tasks[entry.key] = entry
+        // As if it arrived through `update`: retention looks at it on the next message.
+        self.state.taskFinishedSinceRetention = true
     }
 }

@@ -109,6 +109,15 @@ struct CellBufferTests {
         #expect(odd.lines() == ["日 "])
     }
 
+    @Test("fill repairs wide characters cut at both edges of the rectangle")
+    func fillCutsWideCharacters() {
+        var buffer = CellBuffer(width: 6, height: 1)
+        buffer.put("日本語", x: 0, y: 0)
+        buffer.fill(Rect(x: 1, y: 0, width: 2, height: 1), with: "-")
+        #expect(buffer.lines() == [" -- 語"])
+        #expect(buffer.row(0).map(\.width) == [1, 1, 1, 1, 2, 0])
+    }
+
     @Test("styled spans and init(lines:)")
     func spans() {
         var buffer = CellBuffer(width: 10, height: 1)

@@ -1,4 +1,5 @@
 import CNcursesw
+import Foundation
 import CShim
 import Deck
 import Screen
@@ -142,5 +143,19 @@ extension NcursesTests {
         #expect(app.keys.count == 3)
         #expect(app.renders == 2)
         #expect(loop.framesDrawn == 2)
+    }
+}
+
+extension NcursesTests {
+    @Test("WakePipe: a wake() from another thread reaches the loop as .wake")
+    func wakeFromAnotherThread() throws {
+        let terminal = try HeadlessTerminal()
+        let pipe = try WakePipe()
+        let app = ScriptedApp { event, _ in event == .wake ? .quit : .none }
+        let thread = Thread { pipe.wake() }
+        thread.start()
+        #expect(try RunLoop(app: app, backend: terminal.backend, wakeFD: pipe.readFD).run() == .quit)
+        #expect(!app.timedOut)
+        #expect(app.events.contains(.wake))
     }
 }

@@ -1,10 +1,13 @@
 /// The ad-hoc events blog-era agents stream on `tasks/sendSubscribe` (PROTOCOL.md §1): bare objects
 /// with a `type`, no JSON-RPC envelope and no task id (taken from the stream's context).
 ///
-///     {"type":"task_status","state":"working","message":"..."}
+///     {"type":"task_status","state":"working","message":"..."}   (or "stage": "...")
 ///     {"type":"progress","stage":"Parsing code structure...","percent":25}
 ///     {"type":"task_result","state":"completed","result":"..."}
 enum BlogEraEvents {
+    /// The `type` values understood here.
+    static let types: Set<String> = ["task_status", "status", "progress", "task_result", "result"]
+
     /// The artifact id given to a `task_result`'s text.
     static let resultArtifactID = "result"
 
@@ -15,7 +18,7 @@ enum BlogEraEvents {
         switch type {
         case "task_status", "status":
             let state = o.string("state", "status").map(ObjectDecoding.state) ?? .working
-            return [.status(statusUpdate(o, taskID: taskID, contextID: contextID, state: state, text: o.string("message", "text")))]
+            return [.status(statusUpdate(o, taskID: taskID, contextID: contextID, state: state, text: o.string("message", "stage", "text")))]
         case "progress":
             let state = o.string("state").map(ObjectDecoding.state) ?? .working
             return [.status(statusUpdate(o, taskID: taskID, contextID: contextID, state: state, text: o.string("stage", "message", "text")))]

@@ -11,6 +11,8 @@ enum EventDecoding {
             throw .malformed("stream event is \(value.typeName), expected an object")
         }
         if let kind = o.string("kind") {
+            // An event kind from a newer spec is normal (PROTOCOL.md §6): nothing we can show, not an error.
+            guard knownKinds.contains(kind) else { return [] }
             return [try kindTagged(o, kind: kind, dialect: dialect, context: context)]
         }
         if let wrapped = try wrapped(o, dialect: dialect, context: context) { return [wrapped] }
@@ -19,6 +21,8 @@ enum EventDecoding {
         }
         return [try untagged(o, dialect: dialect, context: context)]
     }
+
+    static let knownKinds: Set<String> = ["task", "message", "status-update", "artifact-update"]
 
     /// The task id of an update: its own (`taskId`, V01 `id`), else the stream's.
     private static func taskID(_ o: JSONObject, context: StreamContext, what: String) throws(A2AFailure) -> String {

@@ -1,6 +1,12 @@
 /// Tolerant field readers (PROTOCOL.md §3, §6): a field of the wrong type reads as absent, `""` and
 /// `[]` read as absent, a missing boolean reads as false, numbers may come as numeric strings.
 extension JSONObject {
+    /// A non-empty string field. (Fixed-arity overloads: a variadic call allocates an array, and
+    /// these run a dozen times per stream event.)
+    func string(_ key: String) -> String? { self[key]?.stringValue }
+
+    func string(_ a: String, _ b: String) -> String? { self[a]?.stringValue ?? self[b]?.stringValue }
+
     /// The first of `keys` holding a non-empty string.
     func string(_ keys: String...) -> String? {
         for key in keys {
@@ -27,12 +33,16 @@ extension JSONObject {
         return Int(n)
     }
 
+    func object(_ key: String) -> JSONObject? { self[key]?.objectValue }
+
     func object(_ keys: String...) -> JSONObject? {
         for key in keys {
             if let o = self[key]?.objectValue { return o }
         }
         return nil
     }
+
+    func array(_ key: String) -> [JSONValue] { self[key]?.arrayValue ?? [] }
 
     func array(_ keys: String...) -> [JSONValue] {
         for key in keys {

@@ -16,10 +16,14 @@ enum ResultDecoding {
         guard let body = parsed else { throw .malformed("empty body") }
 
         let result: JSONValue
-        if let o = body.objectValue, o["jsonrpc"] != nil || (endpoint.binding != .httpJSON && (o["result"] != nil || o["error"] != nil)) {
+        let success = (200..<300).contains(httpStatus)
+        if let o = body.objectValue, o["jsonrpc"] != nil || (success && endpoint.binding != .httpJSON && (o["result"] != nil || o["error"] != nil)) {
             result = try JSONRPCEnvelope.result(of: o, dialect: endpoint.dialect)
-        } else if endpoint.binding == .httpJSON || !(200..<300).contains(httpStatus) {
-            if !(200..<300).contains(httpStatus) || body["error"]?.objectValue != nil {
+        } else if !success {
+            // An HTTP error without a JSON-RPC envelope (REST errors, a 401 from an auth proxy).
+            throw .rpc(RESTError.rpcError(body, httpStatus: httpStatus, dialect: endpoint.dialect))
+        } else if endpoint.binding == .httpJSON {
+            if body["error"]?.objectValue != nil {
                 throw .rpc(RESTError.rpcError(body, httpStatus: httpStatus, dialect: endpoint.dialect))
             }
             result = body

@@ -22,7 +22,9 @@ enum StreamDataDecoding {
             let result = try JSONRPCEnvelope.result(of: o, dialect: endpoint.dialect)
             return try EventDecoding.events(from: result, dialect: endpoint.dialect, context: context)
         }
-        if let error = o["error"], !error.isNull {
+        // A blog-era `task_result` may say `"error": "..."`: that is its failure text, not a protocol error.
+        let isBlogEra = o.string("type").map(BlogEraEvents.types.contains) ?? false
+        if !isBlogEra, let error = o["error"], !error.isNull {
             if error.objectValue?["details"] != nil || error.objectValue?["status"] != nil {
                 throw .rpc(RESTError.rpcError(value, httpStatus: 200, dialect: endpoint.dialect))
             }

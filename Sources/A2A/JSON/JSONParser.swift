@@ -97,12 +97,17 @@ private struct ByteReader {
     }
 
     @inline(__always) mutating func skipWhitespace() {
-        while index < count {
-            switch byte(index) {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
-            default: return
+        guard let p = base else { return }
+        var i = index
+        while i < count {
+            switch p[i] {
+            case 0x20, 0x0A, 0x0D, 0x09: i += 1
+            default:
+                index = i
+                return
             }
         }
+        index = i
     }
 
     mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
@@ -200,20 +205,51 @@ private struct ByteReader {
     /// String straight from the input bytes; `String(decoding:)` repairs invalid UTF-8 with U+FFFD.
     mutating func parseString() throws(JSONParseError) -> String {
         let start = index
-        index += 1  // opening quote
-        let contentStart = index
-        while index < count {
-            let b = byte(index)
-            if b == quote {
-                let s = String(decoding: UnsafeBufferPointer(start: base.unsafelyUnwrapped + contentStart, count: index - contentStart), as: UTF8.self)
-                index += 1
-                return s
+        let contentStart = start + 1
+        // The scan runs on locals: the hot loop of the whole parser.
+        let p = base.unsafelyUnwrapped
+        var i = contentStart
+        let end = count
+        while i < end {
+            // Eight bytes at a time while none of them is a quote, a backslash or a control byte;
+            // then byte by byte through the word that may hold one.
+            if i + 8 <= end && !mayNeedAttention(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
             }
-            if b == backslash { return try parseEscapedString(contentStart: contentStart, openingQuote: start) }
-            if b < 0x20 { throw error("raw control character \\u{\(String(b, radix: 16))} in string; it must be escaped") }
-            index += 1
+            let stop = min(i + 8, end)
+            while i < stop {
+                let b = p[i]
+                if b == quote {
+                    index = i + 1
+                    return String(decoding: UnsafeBufferPointer(start: p + contentStart, count: i - contentStart), as: UTF8.self)
+                }
+                if b == backslash {
+                    index = i
+                    return try parseEscapedString(contentStart: contentStart, openingQuote: start)
+                }
+                if b < 0x20 {
+                    index = i
+                    throw error("raw control character \\u{\(String(b, radix: 16))} in string; it must be escaped")
+                }
+                i += 1
+            }
         }
+        index = end
         throw error("unterminated string", at: start)
+    }
+
+    /// True when one of the eight bytes may be `"`, `\\` or below 0x20 (the classic "has zero
+    /// byte" bit trick; it can say yes wrongly, never no wrongly, so the byte loop decides).
+    @inline(__always) func mayNeedAttention(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = w ^ (ones &* UInt64(quote))
+        let backslashes = w ^ (ones &* UInt64(backslash))
+        let hasQuote = (quotes &- ones) & ~quotes
+        let hasBackslash = (backslashes &- ones) & ~backslashes
+        let hasControl = (w &- ones &* 0x20) & ~w
+        return (hasQuote | hasBackslash | hasControl) & highs != 0
     }
 
     /// The slow path: copies bytes into a buffer, decoding escapes to UTF-8.

@@ -13,8 +13,17 @@ public struct TaskAccumulator: Sendable, Hashable {
     /// A V03/V01 `final: true` arrived (V1 has no such flag: use the state's class).
     public private(set) var sawFinal = false
 
+    /// Artifacts that hit a size limit: later chunks were dropped (the screen says so).
+    public private(set) var truncatedArtifactIDs: Set<String> = []
+
     /// History beyond this many messages drops its oldest: a long chat must not grow without bound.
     public static let historyLimit = 200
+    /// An agent streams what it likes: one artifact keeps at most this many bytes of parts...
+    public static let artifactByteLimit = 16 << 20
+    /// ...and a task at most this many artifacts.
+    public static let artifactCountLimit = 1000
+    /// Approximate size of each artifact, to enforce `artifactByteLimit` without re-measuring.
+    private var artifactBytes: [String: Int] = [:]
 
     public init(taskID: String, contextID: String? = nil) {
         task = A2ATask(id: taskID, contextID: contextID, status: TaskStatus(state: .submitted))
@@ -62,8 +71,12 @@ public struct TaskAccumulator: Sendable, Hashable {
         // An empty list in a snapshot usually means "not included" (historyLength 0, a fresh
         // submit): keep what the stream already built rather than blanking the view.
         if !snapshot.artifacts.isEmpty {
+            // A snapshot is already in memory: it is taken whole, and the limits count from it.
             set(\.task.artifacts, snapshot.artifacts)
             set(\.completedArtifactIDs, Set(snapshot.artifacts.map(\.artifactID)))
+            artifactBytes = Dictionary(
+                snapshot.artifacts.map { ($0.artifactID, $0.parts.reduce(0) { $0 + Self.size(of: $1) }) },
+                uniquingKeysWith: { _, last in last })
         }
         if !snapshot.history.isEmpty {
             set(\.task.history, Array(snapshot.history.suffix(Self.historyLimit)))
@@ -108,6 +121,26 @@ public struct TaskAccumulator: Sendable, Hashable {
         return changed
     }
 
+    /// Records a (re)started artifact's size; false (and marked truncated) when it is too big alone.
+    private mutating func admit(_ artifact: Artifact, bytes: Int) -> Bool {
+        guard bytes <= Self.artifactByteLimit else {
+            truncatedArtifactIDs.insert(artifact.artifactID)
+            return false
+        }
+        artifactBytes[artifact.artifactID] = bytes
+        truncatedArtifactIDs.remove(artifact.artifactID)
+        return true
+    }
+
+    static func size(of part: Part) -> Int {
+        switch part.content {
+        case .text(let t): t.utf8.count
+        case .fileBytes(let b): b.utf8.count
+        case .fileURL(let u): u.utf8.count
+        case .data(let d): d.jsonBytes.count
+        }
+    }
+
     private static func text(of status: TaskStatus) -> String? {
         let text = status.message?.text ?? ""
         return text.isEmpty ? nil : text
@@ -119,16 +152,28 @@ public struct TaskAccumulator: Sendable, Hashable {
         if task.contextID == nil { task.contextID = update.contextID }
         let incoming = update.artifact
         let id = incoming.artifactID
+        let incomingBytes = incoming.parts.reduce(0) { $0 + Self.size(of: $1) }
         if let index = task.artifacts.firstIndex(where: { $0.artifactID == id }) {
             if update.append {
+                let total = (artifactBytes[id] ?? 0) + incomingBytes
+                guard total <= Self.artifactByteLimit else {
+                    truncatedArtifactIDs.insert(id)
+                    return
+                }
+                artifactBytes[id] = total
                 task.artifacts[index].parts.append(contentsOf: incoming.parts)
                 if let name = incoming.name { task.artifacts[index].name = name }
                 if let description = incoming.description { task.artifacts[index].description = description }
                 if let metadata = incoming.metadata { task.artifacts[index].metadata = metadata }
             } else {
+                guard admit(incoming, bytes: incomingBytes) else { return }
                 task.artifacts[index] = incoming
             }
         } else {
+            guard task.artifacts.count < Self.artifactCountLimit, admit(incoming, bytes: incomingBytes) else {
+                truncatedArtifactIDs.insert(id)
+                return
+            }
             task.artifacts.append(incoming)
         }
         if update.lastChunk {
@@ -145,14 +190,5 @@ public struct TaskAccumulator: Sendable, Hashable {
             task.history.removeFirst(task.history.count - Self.historyLimit)
         }
         return true
-    }
-}
-
-extension Artifact {
-    /// The text parts concatenated as sent (chunks carry their own newlines).
-    public var text: String {
-        parts.reduce(into: "") { result, part in
-            if case .text(let t) = part.content { result += t }
-        }
     }
 }

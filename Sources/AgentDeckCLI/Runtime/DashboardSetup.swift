@@ -55,7 +55,7 @@ struct DashboardSetup {
         deckConfig.maxFinishedTasks = file.retainFinishedTasks
         deckConfig.seed = UInt64.random(in: 1...UInt64.max)
 
-        let resolved = ThemeFile.resolve(themeName ?? file.theme, environment: environment)
+        let resolved = ThemeFile.resolve(ThemeLocator.locate(themeName ?? file.theme, environment: environment), environment: environment)
         return DashboardSetup(
             deckConfig: deckConfig, targets: targets, theme: resolved.theme,
             startupNotice: resolved.error.map { "\($0) — using the \(resolved.theme.name) theme" })

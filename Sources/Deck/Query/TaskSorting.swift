@@ -62,34 +62,50 @@ public enum TaskSorting {
         }
     }
 
-    /// Sorts; ties always break on the key so rows never swap places between frames.
-    public static func sorted(
-        _ tasks: [TaskEntry], by order: TaskSortOrder, agentNames: [AgentID: String], now: Date
-    ) -> [TaskEntry] {
-        func tieBreak(_ a: TaskEntry, _ b: TaskEntry) -> Bool {
+    /// What a row is ordered by, read once per row (comparing whole `TaskEntry` values, a task
+    /// with its history and artifacts, inside the comparator costs ten times more).
+    public struct SortKey: Sendable {
+        var primary: Double
+        var name: String
+        var updatedAt: Date
+        public var key: TaskKey
+        /// Where the entry sits in the caller's collection.
+        public var position: Int
+    }
+
+    public static func sortKey(
+        _ t: TaskEntry, position: Int, by order: TaskSortOrder, agentNames: [AgentID: String], now: Date
+    ) -> SortKey {
+        let primary: Double
+        var name = ""
+        switch order {
+        case .attention: primary = Double(attentionRank(t.state))
+        case .updated: primary = 0
+        case .state: primary = Double(lifecycleRank(t.state))
+        case .agent:
+            primary = 0
+            name = agentNames[t.key.agentID] ?? t.key.agentID.rawValue
+        // Longest first: negated so that ascending order works for every field.
+        case .duration: primary = -t.timeline.totalDuration(now: now)
+        }
+        return SortKey(primary: primary, name: name, updatedAt: t.updatedAt, key: t.key, position: position)
+    }
+
+    /// Orders sort keys; ties always break on the task key so rows never swap places between frames.
+    public static func ordered(_ keys: [SortKey]) -> [SortKey] {
+        keys.sorted { a, b in
+            if a.primary != b.primary { return a.primary < b.primary }
+            if a.name != b.name { return a.name.localizedStandardCompare(b.name) == .orderedAscending }
             if a.updatedAt != b.updatedAt { return a.updatedAt > b.updatedAt }
             if a.key.agentID != b.key.agentID { return a.key.agentID < b.key.agentID }
             return a.key.taskID < b.key.taskID
         }
-        return tasks.sorted { a, b in
-            switch order {
-            case .attention:
-                let ra = attentionRank(a.state), rb = attentionRank(b.state)
-                if ra != rb { return ra < rb }
-            case .updated:
-                break
-            case .state:
-                let ra = lifecycleRank(a.state), rb = lifecycleRank(b.state)
-                if ra != rb { return ra < rb }
-            case .agent:
-                let na = agentNames[a.key.agentID] ?? a.key.agentID.rawValue
-                let nb = agentNames[b.key.agentID] ?? b.key.agentID.rawValue
-                if na != nb { return na.localizedStandardCompare(nb) == .orderedAscending }
-            case .duration:
-                let da = a.timeline.totalDuration(now: now), db = b.timeline.totalDuration(now: now)
-                if da != db { return da > db }
-            }
-            return tieBreak(a, b)
-        }
+    }
+
+    public static func sorted(
+        _ tasks: [TaskEntry], by order: TaskSortOrder, agentNames: [AgentID: String], now: Date
+    ) -> [TaskEntry] {
+        let keys = tasks.indices.map { sortKey(tasks[$0], position: $0, by: order, agentNames: agentNames, now: now) }
+        return ordered(keys).map { tasks[$0.position] }
     }
 }

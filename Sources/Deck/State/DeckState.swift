@@ -17,11 +17,10 @@ public struct DeckState: Sendable, Hashable {
     public var baseKeyMap: KeyMap
     /// Seeded source of message ids, placeholder ids and jitter.
     public var ids: IDGenerator
+    /// A task finished since retention last ran (retention is skipped otherwise: it scans every task).
+    var taskFinishedSinceRetention = false
     var nextTagValue: UInt64 = 1
     var nextPlaceholder = 1
-    /// Set while one `update` runs when a task became terminal (see `applyRetention`); always
-    /// false between updates.
-    var retentionDue = false
 
     public init(config: DeckConfig, keyMap: KeyMap = .standard) {
         self.config = config

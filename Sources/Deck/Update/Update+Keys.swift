@@ -71,7 +71,7 @@ extension DeckState {
             ui.selectedAgent = rows[next]
             keepVisible(.agents, index: next, count: rows.count)
         case .tasks:
-            let rows = visibleTasks(now: now).map(\.key)
+            let rows = visibleTaskKeys(now: now)
             guard !rows.isEmpty else { return }
             let next: Int
             if let current = ui.selectedTask.flatMap({ rows.firstIndex(of: $0) }) {
@@ -109,9 +109,9 @@ extension DeckState {
     /// After the filter or scope changed: a selection the operator can no longer see moves to
     /// the first row they can.
     mutating func selectFirstVisibleIfHidden(now: Date) {
-        let rows = visibleTasks(now: now)
-        if let key = ui.selectedTask, rows.contains(where: { $0.key == key }) { return }
-        ui.selectedTask = rows.first?.key ?? ui.selectedTask
+        let rows = visibleTaskKeys(now: now)
+        if let key = ui.selectedTask, rows.contains(key) { return }
+        ui.selectedTask = rows.first ?? ui.selectedTask
         ui.scroll[.tasks] = 0
     }
 
@@ -120,8 +120,8 @@ extension DeckState {
         if let agent = ui.selectedAgent, let i = agentOrder.firstIndex(of: agent) {
             keepVisible(.agents, index: i, count: agentOrder.count)
         }
-        let rows = visibleTasks(now: now)
-        if let key = ui.selectedTask, let i = rows.firstIndex(where: { $0.key == key }) {
+        let rows = visibleTaskKeys(now: now)
+        if let key = ui.selectedTask, let i = rows.firstIndex(of: key) {
             keepVisible(.tasks, index: i, count: rows.count)
         }
     }

@@ -14,7 +14,7 @@ extension DeckState {
     mutating func handleStreamEvent(_ tag: RequestTag, _ event: StreamEvent, now: Date) -> [Command] {
         guard let pending = requests[tag], let key = pending.purpose.taskKey else { return [] }
         let newKey = fold(event, into: key, now: now)
-        guard tasks[newKey] != nil else { return [] }
+        guard tasks.index(forKey: newKey) != nil else { return [] }
         tasks[newKey]?.stream = .live
         tasks[newKey]?.reconnectAttempts = 0
         if pending.agentID == newKey.agentID, agents[pending.agentID]?.consecutiveCallFailures != 0 {

@@ -11,6 +11,10 @@ extension DeckState {
             showError(ReadOnlyPolicy.refusal(for: entry.displayName, global: config.readOnly), now: now)
             return []
         }
+        guard entry.health != .grpcOnly else {
+            showError("\(entry.displayName) speaks only gRPC: nothing can be sent to it from here", now: now)
+            return []
+        }
         // 0.1 agents expect the client to choose the task id; others name it in their first event.
         let clientChosenID = entry.dialect == .v01
         let taskID = clientChosenID ? ids.uuid() : makePlaceholderID()
@@ -120,7 +124,8 @@ extension DeckState {
 
     /// The placeholder row takes the id the agent gave. Returns the key the task now lives under.
     mutating func adopt(realID: String, contextID: String?, for key: TaskKey) -> TaskKey {
-        guard let entry = tasks[key], entry.isPlaceholder, !realID.isEmpty, realID != key.taskID else { return key }
+        // Cheap checks first: this runs for every event of every stream.
+        guard !realID.isEmpty, realID != key.taskID, let entry = tasks[key], entry.isPlaceholder else { return key }
         let newKey = TaskKey(agentID: key.agentID, taskID: realID)
         tasks[key] = nil
         if var existing = tasks[newKey] {
@@ -165,26 +170,26 @@ extension DeckState {
         if let id = event.taskID, !id.isEmpty {
             key = adopt(realID: id, contextID: Self.contextID(of: event), for: key)
         }
-        // Taken out of the dictionary while it changes: a copy left behind would make every
-        // artifact append copy the task's arrays (copy-on-write).
-        guard var entry = tasks.removeValue(forKey: key) else { return key }
-        let wasTerminal = entry.state.isTerminal
-        if case .message(let m) = event, entry.isPlaceholder, m.taskID == nil {
+        // Mutated in place through the dictionary: a copy taken out and written back would share
+        // the task's arrays and make every artifact chunk copy the whole artifact list.
+        guard let index = tasks.index(forKey: key) else { return key }
+        let wasTerminal = tasks.values[index].state.isTerminal
+        if case .message(let m) = event, tasks.values[index].isPlaceholder, m.taskID == nil {
             // The agent answered with a message and made no task: the exchange is complete.
             let done = StatusUpdate(
                 taskID: key.taskID, contextID: m.contextID, status: TaskStatus(state: .completed, message: m), isFinal: true)
-            entry.apply(.status(done), now: now)
+            tasks.values[index].apply(.status(done), now: now)
         } else {
-            entry.apply(event, now: now)
+            tasks.values[index].apply(event, now: now)
         }
-        if !wasTerminal && entry.state.isTerminal { retentionDue = true }
-        tasks[key] = entry
+        if !wasTerminal, tasks.values[index].state.isTerminal { taskFinishedSinceRetention = true }
         return key
     }
 
     /// Marks a task that never reached the agent (or that we lost) as failed, locally.
     mutating func failLocally(_ key: TaskKey, _ why: String, now: Date) {
         guard var entry = tasks[key] else { return }
+        taskFinishedSinceRetention = true
         entry.lastError = why
         entry.stream = .ended
         if entry.isPlaceholder {

@@ -10,6 +10,7 @@ public func update(_ state: inout DeckState, _ msg: Msg, now: Date) -> [Command]
 extension DeckState {
     public mutating func update(_ msg: Msg, now: Date) -> [Command] {
         let taskCountBefore = tasks.count
+        let selectedBefore = ui.selectedTask
         var out: [Command]
         switch msg {
         case .start: out = startPolling(now: now)
@@ -23,18 +24,19 @@ extension DeckState {
         case .card(let agent, let outcome): out = handleCard(agent, outcome, now: now)
         case .endpoint(let agent, let endpoint):
             agents[agent]?.endpoint = endpoint
-            out = []
+            // The ladder may have found V1 after all: discovery applies from now on.
+            out = deadlines[.listPoll(agent)] == nil ? listPollCommand(agent).map { [$0] } ?? [] : []
         case .result(let tag, let result): out = handleResult(tag, result, now: now)
         case .streamOpened(let tag): out = handleStreamOpened(tag, now: now)
         case .streamEvent(let tag, let event): out = handleStreamEvent(tag, event, now: now)
         case .streamEnded(let tag, let end): out = handleStreamEnded(tag, end, now: now)
         }
-        // Retention scans every task: only worth it when the finished set may have grown. A stream
-        // event grows it only by finishing a task (`fold` notes that) or adding one; any other
-        // message (keys move the selection, which retention spares) always checks.
-        let isStreamEvent: Bool = if case .streamEvent = msg { true } else { false }
-        if !isStreamEvent || retentionDue || tasks.count != taskCountBefore { out += applyRetention() }
-        retentionDue = false
+        // Retention scans every task: only when a task was added or finished, or the selection
+        // (which retention spares) moved.
+        if tasks.count > taskCountBefore || taskFinishedSinceRetention || ui.selectedTask != selectedBefore {
+            taskFinishedSinceRetention = false
+            out += applyRetention()
+        }
         repairSelection(tasksChanged: tasks.count != taskCountBefore, now: now)
         if let status = ui.status, !status.isVisible(at: now) { ui.status = nil }
         return enforceReadOnly(out, now: now)
@@ -66,7 +68,7 @@ extension DeckState {
     /// Drops finished tasks beyond the configured bound, and anything still attached to them.
     mutating func applyRetention() -> [Command] {
         guard tasks.count > config.maxFinishedTasks else { return [] }
-        let drop = Retention.keysToDrop(tasks, keep: config.maxFinishedTasks, selected: ui.selectedTask)
+        let drop = Retention.keysToDrop(self, keep: config.maxFinishedTasks, selected: ui.selectedTask)
         guard !drop.isEmpty else { return [] }
         let dropped = Set(drop)
         var out: [Command] = []
@@ -96,7 +98,7 @@ extension DeckState {
         } else {
             needed = tasksChanged && !tasks.isEmpty
         }
-        if needed { ui.selectedTask = visibleTasks(now: now).first?.key }
+        if needed { ui.selectedTask = visibleTaskKeys(now: now).first }
     }
 
     /// The tag of a stream in flight for this task, if one is.

@@ -20,7 +20,20 @@ public struct AgentRow: Sendable, Hashable {
     public var streaming: Bool
     public var isSelected: Bool
 
-    init(_ entry: AgentEntry, tasks: [TaskEntry], state: DeckState) {
+    /// Per-agent task tallies, gathered in one pass over the tasks.
+    public struct TaskCounts: Sendable, Hashable {
+        public var active = 0
+        public var finished = 0
+        public var completed = 0
+        public init() {}
+        mutating func add(_ state: TaskState) {
+            if state.isActive || state.isInterrupted { active += 1 }
+            if state.isTerminal { finished += 1 }
+            if state == .completed { completed += 1 }
+        }
+    }
+
+    init(_ entry: AgentEntry, counts: TaskCounts, state: DeckState) {
         id = entry.id
         name = entry.displayName
         url = entry.config.url
@@ -28,10 +41,9 @@ public struct AgentRow: Sendable, Hashable {
         dialect = entry.dialect
         pollLatency = entry.pollLatency
         lastPollAt = entry.lastPollAt
-        activeTasks = tasks.filter { $0.state.isActive || $0.state.isInterrupted }.count
-        let finished = tasks.filter { $0.state.isTerminal }
-        finishedTasks = finished.count
-        successRate = finished.isEmpty ? nil : Double(finished.filter { $0.state == .completed }.count) / Double(finished.count)
+        activeTasks = counts.active
+        finishedTasks = counts.finished
+        successRate = counts.finished == 0 ? nil : Double(counts.completed) / Double(counts.finished)
         cardChanged = entry.cardChanged
         readOnly = state.isReadOnly(entry.id)
         insecure = entry.config.insecure

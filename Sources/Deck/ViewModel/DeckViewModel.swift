@@ -11,6 +11,8 @@ public struct DeckViewModel: Sendable, Hashable {
     public var selectedTaskIndex: Int?
     public var selectedAgentIndex: Int?
     public var detail: TaskDetail?
+    /// The selected agent, for the detail pane while the agents pane has focus.
+    public var agentDetail: AgentDetail?
     /// The changed card's fields, for the selected agent when its card changed.
     public var cardChanges: [CardFieldChange]
     public var focus: Pane
@@ -38,15 +40,17 @@ public struct DeckViewModel: Sendable, Hashable {
 
     public init(_ state: DeckState, now: Date) {
         header = HeaderSummary(state)
-        var byAgent: [AgentID: [TaskEntry]] = [:]
-        for t in state.tasks.values { byAgent[t.key.agentID, default: []].append(t) }
-        agents = state.orderedAgents.map { AgentRow($0, tasks: byAgent[$0.id] ?? [], state: state) }
+        var counts: [AgentID: AgentRow.TaskCounts] = [:]
+        state.forEachTask { t in counts[t.key.agentID, default: .init()].add(t.state) }
+        agents = state.orderedAgents.map { AgentRow($0, counts: counts[$0.id] ?? .init(), state: state) }
         selectedAgentIndex = agents.firstIndex { $0.isSelected }
-        let visible = state.visibleTasks(now: now)
-        tasks = visible.map { entry in
-            TaskRow(
-                entry, agentName: state.agents[entry.key.agentID]?.displayName ?? entry.key.agentID.rawValue,
-                selected: entry.key == state.ui.selectedTask, now: now)
+        var names: [AgentID: String] = [:]
+        for (id, a) in state.agents { names[id] = a.displayName }
+        tasks = state.visibleTaskKeys(now: now).compactMap { key in
+            guard let index = state.tasks.index(forKey: key) else { return nil }
+            return TaskRow(
+                state.tasks.values[index], agentName: names[key.agentID] ?? key.agentID.rawValue,
+                selected: key == state.ui.selectedTask, now: now)
         }
         selectedTaskIndex = tasks.firstIndex { $0.isSelected }
         if let entry = state.selectedTaskEntry {
@@ -54,11 +58,10 @@ public struct DeckViewModel: Sendable, Hashable {
                 ?? TaskRow(entry, agentName: state.agents[entry.key.agentID]?.displayName ?? "", selected: true, now: now)
             detail = TaskDetail(entry, row: row, readOnly: state.isReadOnly(entry.key.agentID), now: now)
         }
-        if let a = state.selectedAgentEntry, a.cardChanged, let old = a.previousCard, let new = a.card {
-            cardChanges = CardDiff.diff(old, new)
-        } else {
-            cardChanges = []
+        if let a = state.selectedAgentEntry, let i = selectedAgentIndex {
+            agentDetail = AgentDetail(a, row: agents[i])
         }
+        cardChanges = agentDetail?.cardChanges ?? []
         focus = state.ui.focus
         zoomed = state.ui.zoomed
         scroll = state.ui.scroll

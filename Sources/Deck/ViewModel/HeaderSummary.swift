@@ -25,11 +25,15 @@ public struct HeaderSummary: Sendable, Hashable {
         agentsDegraded = agents.filter { if case .degraded = $0.health { true } else { false } }.count
         agentsDown = agents.filter { $0.health.isDown }.count
         var counts: [TaskState: Int] = [:]
-        for t in state.tasks.values { counts[t.state, default: 0] += 1 }
+        var attention = 0
+        state.forEachTask { t in
+            counts[t.state, default: 0] += 1
+            if t.state.needsAttention { attention += 1 }
+        }
         tasksByState = counts.map { StateCount(state: $0.key, count: $0.value) }
             .sorted { TaskSorting.lifecycleRank($0.state) < TaskSorting.lifecycleRank($1.state) || (TaskSorting.lifecycleRank($0.state) == TaskSorting.lifecycleRank($1.state) && $0.state.name < $1.state.name) }
         tasksTotal = state.tasks.count
-        attention = state.tasks.values.filter { $0.state.needsAttention }.count
+        self.attention = attention
         readOnly = state.config.readOnly
     }
 

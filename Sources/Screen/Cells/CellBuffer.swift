@@ -77,29 +77,37 @@ public struct CellBuffer: Hashable, Sendable, CustomStringConvertible {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        let rowVisible = y >= 0 && y < height
         var column = x
         var lastIndex: Int?  // the cell that zero-width marks attach to
         for original in text.unicodeScalars {
-            if column >= limit { break }
-            let scalar = TextSanitizer.placeholder(for: original) ?? original
-            if CellBuffer.droppedScalars.contains(scalar.value) { continue }
-            let scalarWidth = CellWidth.of(scalar)
+            let scalar: Unicode.Scalar
+            let scalarWidth: Int
+            if original.value >= 0x20 && original.value < 0x7F {
+                scalar = original  // printable ASCII, the common case: no lookups
+                scalarWidth = 1
+            } else {
+                scalar = TextSanitizer.placeholder(for: original) ?? original
+                if CellBuffer.isDropped(scalar) { continue }
+                scalarWidth = CellWidth.of(scalar)
+            }
             if scalarWidth == 0 {
                 if let index = lastIndex, cells[index].text.unicodeScalars.count <= Cell.maxCombiningMarks {
                     cells[index].text.unicodeScalars.append(scalar)
                 }
                 continue
             }
+            if column >= limit { break }
             if scalarWidth == 2 && column + 1 >= limit {
                 // A wide character that does not fit whole: a space keeps the column honest.
-                if column >= 0, y >= 0, y < height { set(Cell(" ", style: style), x: column, y: y) }
+                if column >= 0 && rowVisible { set(Cell(" ", style: style), x: column, y: y) }
                 column += 1
                 break
             }
-            if column == -1 && scalarWidth == 2 && y >= 0 && y < height {
+            if column == -1 && scalarWidth == 2 && rowVisible {
                 set(Cell(" ", style: style), x: 0, y: y)  // the visible half of a clipped wide character
                 lastIndex = nil
-            } else if column >= 0, y >= 0, y < height {
+            } else if column >= 0 && rowVisible {
                 set(Cell(String(scalar), width: scalarWidth, style: style), x: column, y: y)
                 lastIndex = y * width + column
             } else {
@@ -127,6 +135,19 @@ public struct CellBuffer: Hashable, Sendable, CustomStringConvertible {
         let clipped = rect.intersection(area)
         let text = String(character)
         let characterWidth = CellWidth.of(text) == 2 ? 2 : 1
+        guard !clipped.isEmpty else { return }
+        if characterWidth == 1 {
+            // Only wide characters straddling the edges can be cut: repair those, then
+            // assign the cells directly (fills clear whole screens every frame).
+            let cell = Cell(text, style: style)
+            for y in clipped.y..<clipped.bottom {
+                breakWideCharacter(at: clipped.x, y: y)
+                breakWideCharacter(at: clipped.right - 1, y: y)
+                let rowStart = y * width
+                for x in clipped.x..<clipped.right { cells[rowStart + x] = cell }
+            }
+            return
+        }
         for y in clipped.y..<clipped.bottom {
             var x = clipped.x
             while x < clipped.right {
@@ -174,7 +195,9 @@ public struct CellBuffer: Hashable, Sendable, CustomStringConvertible {
     /// Variation selector 16 and the zero-width joiner make terminals disagree about widths
     /// (a ZWJ family emoji is 2 columns in some, 6 in others, and wcwidth says 6): dropping them
     /// shows each emoji on its own, at the width everyone agrees on.
-    static let droppedScalars: Set<UInt32> = [0xFE0F, 0x200D]
+    static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0xFE0F || scalar.value == 0x200D
+    }
 
     /// If (x, y) is half of a wide character, blanks the other half.
     private mutating func breakWideCharacter(at x: Int, y: Int) {

@@ -28,6 +28,23 @@ public struct Style: Hashable, Sendable {
         return copy
     }
 
+    /// Written out because the derived comparison of the optional colours dominated frame
+    /// drawing (the backend compares neighbouring cells' styles); cheapest fields first.
+    @inlinable
+    public static func == (lhs: Style, rhs: Style) -> Bool {
+        lhs.role == rhs.role && lhs.attributes == rhs.attributes
+            && same(lhs.foreground, rhs.foreground) && same(lhs.background, rhs.background)
+    }
+
+    @inlinable
+    static func same(_ lhs: Color?, _ rhs: Color?) -> Bool {
+        switch (lhs, rhs) {
+        case (nil, nil): return true
+        case (let left?, let right?): return left == right
+        default: return false
+        }
+    }
+
     public var bold: Style { adding(.bold) }
     public var reversed: Style { adding(.reverse) }
     public var underlined: Style { adding(.underline) }

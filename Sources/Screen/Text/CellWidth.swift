@@ -37,12 +37,18 @@ public enum CellWidth {
     /// Columns a whole string occupies once drawn into cells: non-printable scalars count as
     /// the one-column placeholder the cell buffer draws for them, and zero-width scalars that
     /// the buffer drops (see `CellBuffer.put`) count as 0.
-    public static func of(_ text: some StringProtocol) -> Int {
+    public static func of(_ text: String) -> Int {
         var total = 0
         for scalar in text.unicodeScalars {
-            total += displayed(scalar)
+            // Printable ASCII is one column: skip the lookup for the common case.
+            total += (scalar.value >= 0x20 && scalar.value < 0x7F) ? 1 : displayed(scalar)
         }
         return total
+    }
+
+    /// Columns a substring occupies once drawn (see `of(_: String)`).
+    public static func of(_ text: Substring) -> Int {
+        of(String(text))
     }
 
     /// Width of a scalar as the cell buffer places it: never negative (a control is shown as a

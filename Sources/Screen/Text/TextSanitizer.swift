@@ -47,6 +47,7 @@ public enum TextSanitizer {
 
     /// Sanitizes a string.
     public static func sanitize(_ text: String, _ options: Options = .singleLine) -> String {
+        if isAlreadySafe(text, options) { return text }
         var scanner = Scanner(scalars: Array(text.unicodeScalars.prefix(options.maxScalars + 1)), options: options)
         return scanner.run()
     }
@@ -73,6 +74,20 @@ public enum TextSanitizer {
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return bidiPlaceholder
         default: return CellWidth.of(scalar) < 0 ? replacement : nil
         }
+    }
+
+    /// Most text needs no change: one cheap pass proves it (printable ASCII needs no lookup).
+    private static func isAlreadySafe(_ text: String, _ options: Options) -> Bool {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            count += 1
+            if count > options.maxScalars { return false }
+            let value = scalar.value
+            if value >= 0x20 && value < 0x7F { continue }
+            if value < 0xA0 || value == 0x2028 || value == 0x2029 { return false }
+            if placeholder(for: scalar) != nil { return false }
+        }
+        return true
     }
 
     /// A single pass over the scalars, swallowing escape sequences whole.
@@ -126,7 +141,7 @@ public enum TextSanitizer {
 
         mutating func emit(_ scalar: Unicode.Scalar) {
             output.append(scalar)
-            column += CellWidth.displayed(scalar)
+            if options.tabWidth != nil { column += CellWidth.displayed(scalar) }  // only tabs need it
         }
 
         mutating func lineBreak() {

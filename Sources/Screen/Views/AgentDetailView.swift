@@ -1,0 +1,103 @@
+import A2A
+import Deck
+import Foundation
+
+/// The selected agent: health and connection, then its card (provider, capabilities, auth
+/// schemes, interfaces, skills with examples) and what changed in the card since last looked.
+enum AgentDetailView {
+    static func lines(_ detail: AgentDetail, now: Date, width: Int, limit: Int, options: DashboardView.Options) -> DetailLines {
+        var out = DetailLines(width: width, limit: limit)
+        let row = detail.row
+        out.field("Agent", ViewText.agent(row.name))
+        out.field("URL", ViewText.agent(row.url))
+        out.add([
+            Span(TextLayout.pad("Health", to: 9), style: Style(.dim)),
+            Span(AgentHealthLook.label(row.health), style: Style(AgentHealthLook.role(row.health))),
+        ])
+        if let reason = row.health.reason { out.field("Why", ViewText.agent(reason), row.health.isUp ? .warning : .error) }
+        if let endpoint = detail.endpoint {
+            out.field("Talks", "A2A \(endpoint.dialect.description) \(endpoint.binding.wireName) " + ViewText.agent(endpoint.url))
+        }
+        var poll = row.pollLatency.map { "card in " + ViewText.latency($0) } ?? "not polled yet"
+        if let seen = detail.lastSeenAt { poll += ", last read " + ViewText.clock(seen, in: options.timeZone) }
+        if detail.consecutivePollFailures > 0 { poll += ", \(detail.consecutivePollFailures) failed since" }
+        out.field("Poll", poll)
+        out.field("Tasks", "\(row.activeTasks) active, \(row.finishedTasks) finished" + (row.successRate.map { ", " + ViewText.percent($0) + " completed" } ?? ""))
+        var flags: [String] = []
+        if row.readOnly { flags.append("read-only") }
+        if row.insecure { flags.append("⚠ TLS verification off") }
+        if !flags.isEmpty { out.field("Mode", flags.joined(separator: ", "), row.insecure ? .warning : .text) }
+        if !detail.cardChanges.isEmpty {
+            out.section("Card changed (\(detail.cardChanges.count))")
+            for change in detail.cardChanges {
+                let role: ThemeRole = change.kind == .removed ? .error : change.kind == .added ? .ok : .warning
+                out.agentText(change.description, role, indent: 1, maxScalars: 1024)
+            }
+        }
+        guard let card = detail.card else {
+            out.blank()
+            out.add("no card read yet", .dim)
+            return out
+        }
+        addCard(card, into: &out)
+        return out
+    }
+
+    static func addCard(_ card: AgentCard, into out: inout DetailLines) {
+        out.section("Card")
+        out.field("Name", ViewText.agent(card.name) + (card.version.map { "  v" + ViewText.agent($0) } ?? ""))
+        if let provider = card.provider {
+            out.field("Provider", ViewText.agent(provider.organization) + (provider.url.map { "  " + ViewText.agent($0) } ?? ""))
+        }
+        if let version = card.protocolVersion { out.field("Protocol", ViewText.agent(version)) }
+        if !card.description.isEmpty { out.agentText(card.description, .text, indent: 1, maxScalars: 4096) }
+        let caps = card.capabilities
+        var capabilities: [String] = []
+        capabilities.append(caps.streaming ? "streaming" : "no streaming")
+        if caps.pushNotifications { capabilities.append("push") }
+        if caps.stateTransitionHistory { capabilities.append("history") }
+        if caps.extendedAgentCard { capabilities.append("extended card") }
+        for ext in caps.extensions.prefix(8) { capabilities.append("ext " + ViewText.agent(ext.uri)) }
+        out.field("Can", capabilities.joined(separator: ", "))
+        if !card.defaultInputModes.isEmpty || !card.defaultOutputModes.isEmpty {
+            out.field("Modes", ViewText.agent(card.defaultInputModes.joined(separator: ",")) + " → " + ViewText.agent(card.defaultOutputModes.joined(separator: ",")))
+        }
+        let auth = card.securitySchemes.map(schemeText) + card.legacyAuthSchemes.map(ViewText.agent)
+        out.field("Auth", auth.isEmpty ? "none declared" : auth.joined(separator: ", "))
+        if !card.interfaces.isEmpty {
+            out.section("Interfaces (\(card.interfaces.count))")
+            for interface in card.interfaces.prefix(16) {
+                var text = ViewText.agent(interface.binding.wireName)
+                if let version = interface.protocolVersion { text += " " + ViewText.agent(version) }
+                text += "  " + ViewText.agent(interface.url)
+                out.agentText(text, interface.binding == .grpc ? .dim : .text, indent: 1, maxScalars: 1024)
+            }
+        }
+        if !card.skills.isEmpty {
+            out.section("Skills (\(card.skills.count))")
+            for skill in card.skills {
+                if out.isFull { return }
+                out.add([
+                    Span(" #" + ViewText.agent(skill.id), style: Style(.title)),
+                    Span("  " + ViewText.agent(skill.name), style: Style(.text)),
+                ])
+                if !skill.description.isEmpty { out.agentText(skill.description, .dim, indent: 3, maxScalars: 2048) }
+                if !skill.tags.isEmpty { out.agentText("tags: " + skill.tags.joined(separator: ", "), .dim, indent: 3, maxScalars: 1024) }
+                for example in skill.examples.prefix(5) { out.agentText("e.g. " + example, .text, indent: 3, maxScalars: 1024) }
+            }
+        }
+    }
+
+    static func schemeText(_ scheme: SecurityScheme) -> String {
+        let kind: String
+        switch scheme.kind {
+        case .apiKey(let location, let name): kind = "API key in \(location) \(name)"
+        case .http(let s, let format): kind = "HTTP \(s)" + (format.map { " (\($0))" } ?? "")
+        case .oauth2: kind = "OAuth2"
+        case .openIDConnect: kind = "OpenID Connect"
+        case .mutualTLS: kind = "mutual TLS"
+        case .other(let other): kind = other
+        }
+        return ViewText.agent(scheme.name + ": " + kind)
+    }
+}
