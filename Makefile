@@ -32,3 +32,10 @@ clean:
 .PHONY: fuzz
 fuzz:
 	@scripts/fuzz.sh
+
+# Benchmarks (release build), one figure per line `name: value unit`; budgets in BENCHMARKS.md.
+# Each benchmark runs in its own process so memory figures hold only that benchmark's heap.
+BENCH_SCRATCH ?= .build-perf-release
+bench: deps
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product agentdeck-bench
+	@for b in ingest render memory; do $(BENCH_SCRATCH)/release/agentdeck-bench $$b || exit 1; done

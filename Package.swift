@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "agentdeck", targets: ["agentdeck"]),
         .executable(name: "agentdeck-fleet", targets: ["agentdeck-fleet"]),
+        .executable(name: "agentdeck-bench", targets: ["agentdeck-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -60,5 +61,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FleetTests", dependencies: ["FleetKit", "TestSupport"]),
+
+        // Benchmarks that print one figure per line (`make bench`, see BENCHMARKS.md).
+        .executableTarget(name: "agentdeck-bench", dependencies: ["A2A", "Deck", "Screen", "Terminal", "Wire", "CNcursesw"]),
     ]
 )

@@ -161,6 +161,24 @@ import Testing
         #expect(Set(h.state.tasks.keys.map(\.taskID)) == ["ask", "run"])
     }
 
+    @Test func tasksFinishingThroughStreamEventsStayWithinTheBound() throws {
+        var h = Harness.standard(maxFinished: 2)
+        h.discovered("watched", .working)
+        h.state.ui.selectedTask = TaskKey(agentID: alice, taskID: "watched")
+        var tags: [RequestTag] = []
+        for i in 1...4 { tags.append(try h.dispatchedTask("t\(i)", .working)) }
+        h.state.ui.selectedTask = TaskKey(agentID: alice, taskID: "watched")
+        for (i, tag) in tags.enumerated() {
+            h.advance(1)
+            // A progress event finishes nothing; the final one does.
+            h.send(.streamEvent(tag, statusEvent("t\(i + 1)", .working, "step")))
+            h.send(.streamEvent(tag, statusEvent("t\(i + 1)", .completed)))
+            let finished = h.state.tasks.values.filter { $0.state.isTerminal }.count
+            #expect(finished == min(i + 1, 2))
+        }
+        #expect(Set(h.state.tasks.keys.map(\.taskID)) == ["watched", "t3", "t4"])
+    }
+
     @Test func droppingATaskClosesItsStream() throws {
         var h = Harness.standard(maxFinished: 0)
         let tag = try h.dispatchedTask("t1", .working)
