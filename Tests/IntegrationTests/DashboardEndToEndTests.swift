@@ -107,6 +107,50 @@ struct DashboardEndToEndTests {
         #expect(states == ["canceled"])
     }
 
+    /// `y` and `Y` copy with OSC 52: tmux (set-clipboard on) receives the sequence from the
+    /// program and keeps the text in its paste buffer, as it would for a terminal over SSH.
+    @Test func yankCopiesTaskAndContextIDsThroughOSC52() throws {
+        let peer = try PeerProcess.start(.v1(compat: false))
+        defer { peer.stop() }
+        let screen = try open([peer.baseURL])
+        defer { screen.kill() }
+        try screen.setServerOption("set-clipboard", "on")
+        try #require(try screen.waitFor("● up").ok)
+
+        try dispatch(screen, "ask")
+        let asked = try screen.waitFor { Self.hasTaskRow($0, "? input-req") }
+        try #require(asked.ok, "no task:\n\(asked.screen)")
+        let taskID = try #require(Self.detailValue(asked.screen, "Task"), "no task id in:\n\(asked.screen)")
+
+        try screen.send("y")
+        let copiedTask = try screen.waitFor { _ in screen.newestPasteBuffer() == taskID }
+        #expect(copiedTask.ok, "paste buffer: \(screen.newestPasteBuffer() ?? "none"), want \(taskID)")
+
+        try screen.send("Y")
+        let context = try #require(Self.detailValue(try screen.capture(), "Context"))
+        let copiedContext = try screen.waitFor { _ in screen.newestPasteBuffer() == context }
+        #expect(copiedContext.ok, "paste buffer: \(screen.newestPasteBuffer() ?? "none"), want \(context)")
+        #expect(context != taskID)
+    }
+
+    /// A field of the task detail pane (`Task`, `Context`), joined across the pane's wrapped lines.
+    private static func detailValue(_ screen: String, _ label: String) -> String? {
+        var value: String?
+        for line in screen.split(separator: "\n") {
+            let cells = line.split(separator: "│", omittingEmptySubsequences: false)
+            guard cells.count >= 4 else { continue }
+            let detail = String(cells[cells.count - 2])
+            if value == nil {
+                if detail.hasPrefix(label + " ") { value = detail.dropFirst(label.count).trimmingCharacters(in: .whitespaces) }
+            } else if detail.hasPrefix("         "), !detail.trimmingCharacters(in: .whitespaces).isEmpty {
+                value! += detail.trimmingCharacters(in: .whitespaces)
+            } else {
+                break
+            }
+        }
+        return value
+    }
+
     @Test func readOnlyRefusesEveryMutatingKeyAndNothingReachesTheAgent() throws {
         let peer = try PeerProcess.start(.v1(compat: false))
         defer { peer.stop() }
