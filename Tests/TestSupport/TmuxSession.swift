@@ -50,6 +50,12 @@ public final class TmuxSession: @unchecked Sendable {
         try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
+    /// A tmux format variable of the pane (`pane_dead_status`, `alternate_on`, `cursor_flag`…).
+    public func paneFormat(_ variable: String) throws -> String {
+        try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{\(variable)}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The pid of the program in the pane.
     public func panePID() throws -> Int32 {
         Int32(try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
