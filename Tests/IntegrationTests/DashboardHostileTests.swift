@@ -49,7 +49,7 @@ struct DashboardHostileTests {
         try #require(try screen.waitFor { Self.bottomLine($0).hasPrefix("dispatch ") }.ok)
         try screen.type("flood me")
         try screen.send("Enter")
-        let flooding = try screen.waitFor(timeout: 10) { $0.contains("│▶ working") }
+        let flooding = try screen.waitFor(timeout: 10) { $0.contains("flood-0") && $0.contains("streaming…") }
         #expect(flooding.ok, "the flood never started:\n\(flooding.screen)")
         // Then the escape-sequence agent: agents pane, next row, dispatch.
         try screen.send("Escape")
