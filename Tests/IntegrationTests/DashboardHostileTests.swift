@@ -18,10 +18,6 @@ struct DashboardHostileTests {
         ("RLM", Array("\u{200F}".utf8)), ("ALM", Array("\u{061C}".utf8)),
     ] + (0x80...0x9F).map { ("C1 U+00\(String($0, radix: 16, uppercase: true))", [0xC2, UInt8($0)]) }
 
-    private static func bottomLine(_ screen: String) -> String {
-        screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
-    }
-
     private static func row(_ screen: String, _ mode: String) -> String? {
         screen.split(separator: "\n").map(String.init).first { $0.contains("/m/\(mode)/") || $0.contains("Hostile \(mode)") }
     }
@@ -45,20 +41,13 @@ struct DashboardHostileTests {
         #expect(settled.ok, "broken agents should each show their reason:\n\(settled.screen)")
 
         // The flood agent is selected: start its endless stream.
-        try screen.send("n")
-        try #require(try screen.waitFor { Self.bottomLine($0).hasPrefix("dispatch ") }.ok)
-        try screen.type("flood me")
-        try screen.send("Enter")
+        try screen.dispatch("flood me")
         let flooding = try screen.waitFor(timeout: 10) { $0.contains("flood-0") && $0.contains("streaming…") }
         #expect(flooding.ok, "the flood never started:\n\(flooding.screen)")
         // Then the escape-sequence agent: agents pane, next row, dispatch.
         try screen.send("Escape")
         try screen.send("j")
-        try screen.send("n")
-        let escPrompt = try screen.waitFor { Self.bottomLine($0).hasPrefix("dispatch ") }
-        try #require(escPrompt.ok, "no dispatch prompt:\n\(escPrompt.screen)")
-        try screen.type("hello")
-        try screen.send("Enter")
+        try screen.dispatch("hello")
         let done = try screen.waitFor(timeout: 20) { $0.contains("✓ completed Hostile hostile") }
         #expect(done.ok, "the hostile task should complete, its text shown as placeholders:\n\(done.screen)")
         #expect(done.screen.contains("␛"), "escape sequences are shown as a visible placeholder")

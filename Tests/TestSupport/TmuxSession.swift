@@ -104,6 +104,7 @@ public final class TmuxSession: @unchecked Sendable {
 
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// Runs one tmux command. posix_spawn with output to files, not pipes: the first command on a
