@@ -23,6 +23,8 @@ public enum Msg: Sendable, Hashable {
     case streamEvent(RequestTag, StreamEvent)
     /// A `stream` finished: closed by the agent, or failed before/while streaming.
     case streamEnded(RequestTag, StreamEnd)
+    /// A local command (`loadTheme`, `save`) finished.
+    case local(LocalOutcome)
 }
 
 public struct TerminalSize: Sendable, Hashable {

@@ -21,6 +21,8 @@ public struct UIState: Sendable, Hashable {
     public var sort: TaskSortOrder = .attention
     public var filter = TaskFilter()
     public var histories: [HistoryKind: [String]] = [:]
+    /// The theme in use, as last confirmed by the runtime (`:theme`).
+    public var theme: String?
 
     public init() {}
 

@@ -50,6 +50,7 @@ extension DeckState {
             selectFirstVisibleIfHidden(now: now)
             showInfo("showing \(ui.filter.states.name) tasks", now: now)
         case .copy: return copySelection(now: now)
+        case .save: return saveSelection(path: nil, taskWhenNoArtifact: false, now: now)
         }
         return []
     }
@@ -175,7 +176,7 @@ extension DeckState {
         }
         var target = dispatchTarget
         if let t = target, isReadOnly(t) { target = nil }
-        ui.prompt = PromptState(mode: .dispatch(agent: target, skill: nil), editor: LineEditor(history: ui.histories[.message] ?? []))
+        ui.prompt = PromptState(mode: .dispatch(agent: target, skill: nil), editor: LineEditor(history: ui.histories[.dispatch] ?? []))
     }
 
     mutating func openReplyPrompt(now: Date) {
@@ -191,7 +192,7 @@ extension DeckState {
             showError("task \(entry.key.taskID) is \(entry.state.name), not waiting for input", now: now)
             return
         }
-        ui.prompt = PromptState(mode: .reply(entry.key), editor: LineEditor(history: ui.histories[.message] ?? []))
+        ui.prompt = PromptState(mode: .reply(entry.key), editor: LineEditor(history: ui.histories[.reply] ?? []))
     }
 
     mutating func openCancelConfirmation(now: Date) {
