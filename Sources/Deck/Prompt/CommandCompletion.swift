@@ -58,7 +58,7 @@ public struct CommandCompletion: Sendable, Hashable {
         guard let pool = candidates(for: position) else { return nil }
         let lowered = position.prefix.lowercased()
         var seen = Set<String>()
-        let matches = pool.filter { $0.lowercased().hasPrefix(lowered) && seen.insert($0).inserted }
+        let matches = pool.filter { $0.lowercased().hasPrefix(lowered) && seen.insert($0.lowercased()).inserted }
         switch matches.count {
         case 0:
             return []
