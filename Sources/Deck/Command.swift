@@ -30,8 +30,6 @@ public enum Command: Sendable, Hashable {
     case loadTheme(String)
     /// Write an artifact or a task to a local file (`s`, `:save`); answered by `Msg.local(.saved/.saveFailed)`.
     case save(SaveRequest)
-    /// Keep one prompt's history across runs (sent after each line that changed it).
-    case storeHistory(HistoryKind, [String])
     case quit
 
     /// Would change something on an agent.

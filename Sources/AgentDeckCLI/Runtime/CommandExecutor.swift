@@ -94,11 +94,17 @@ final class CommandExecutor: Sendable {
             _ = endpoints.withLock { $0.removeValue(forKey: agent) }
         case .save(let request):
             inbox.post(.local(local.saver.save(request)))
-        case .storeHistory(let kind, let entries):
-            // Losing a history line is not worth interrupting the operator for.
-            try? local.history?.store(kind, entries)
         case .loadTheme, .quit:
             break  // the app handles these: they touch the terminal
+        }
+    }
+
+    /// Writes the prompt histories that changed. Losing a history line is not worth
+    /// interrupting the operator for, so a failed write is dropped.
+    func storeHistories(_ histories: [HistoryKind: [String]], previous: [HistoryKind: [String]]) {
+        guard let store = local.history else { return }
+        for (kind, entries) in histories where previous[kind] != entries {
+            try? store.store(kind, entries)
         }
     }
 

@@ -62,6 +62,11 @@ final class DashboardApp: TerminalApp {
     }
 
     private func apply(_ msg: Msg) {
+        let histories = state.ui.histories
+        defer {
+            // Only a submitted prompt line changes them; kept across runs.
+            if state.ui.histories != histories { executor.storeHistories(state.ui.histories, previous: histories) }
+        }
         for command in state.update(msg, now: Date()) {
             switch command {
             case .quit: quitting = true

@@ -23,7 +23,7 @@ public enum PromptMode: Sendable, Hashable {
     }
 }
 
-/// Each prompt keeps its own history (kept across runs, see `Command.storeHistory`).
+/// Each prompt keeps its own history (kept across runs, see `UIState.histories`).
 public enum HistoryKind: String, Sendable, Hashable, CaseIterable {
     case dispatch, reply, command, filter
     /// The cancel confirmation: nothing to remember.

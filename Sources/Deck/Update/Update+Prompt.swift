@@ -83,21 +83,20 @@ extension DeckState {
 
     func skillIDs(_ agent: AgentID) -> [String] { agents[agent]?.skills.map(\.id) ?? [] }
 
-    /// Adds a line to a prompt's history; the command to keep it across runs when it changed.
-    mutating func remember(_ line: String, kind: HistoryKind) -> Command? {
-        guard kind != .none, !line.isEmpty else { return nil }
+    /// Adds a line to a prompt's history (the runtime keeps `ui.histories` across runs).
+    mutating func remember(_ line: String, kind: HistoryKind) {
+        guard kind != .none, !line.isEmpty else { return }
         var h = ui.histories[kind] ?? []
-        guard h.last != line else { return nil }
+        guard h.last != line else { return }
         h.append(line)
         if h.count > config.historyLimit { h.removeFirst(h.count - config.historyLimit) }
         ui.histories[kind] = h
-        return .storeHistory(kind, h)
     }
 
     mutating func submit(_ prompt: PromptState, now: Date) -> [Command] {
         let line = prompt.editor.text.trimmingCharacters(in: .whitespaces)
-        let store = remember(line, kind: prompt.mode.historyKind)
-        return (store.map { [$0] } ?? []) + run(prompt.mode, line: line, now: now)
+        remember(line, kind: prompt.mode.historyKind)
+        return run(prompt.mode, line: line, now: now)
     }
 
     mutating func run(_ mode: PromptMode, line: String, now: Date) -> [Command] {
