@@ -34,8 +34,9 @@ extension DeckState {
         case .themeLoaded(let name):
             ui.theme = name
             showInfo("theme \(name)", now: now)
-        case .themeFailed(let name, let reason):
-            showError("theme \(name): \(reason) — keeping \(ui.theme ?? "the current theme")", now: now)
+        case .themeFailed(_, let reason):
+            // What is kept comes first: the reason may be cut at the screen's edge.
+            showError("keeping theme \(ui.theme ?? "in use"): \(reason)", now: now)
         case .saved(let path, let note):
             showInfo("saved to \(path)" + (note.map { " (\($0))" } ?? ""), now: now)
         case .saveFailed(let why):
