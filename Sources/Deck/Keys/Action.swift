@@ -8,7 +8,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
     case command, filter
     case zoom, refresh
     case cycleSort, cycleStateFilter
-    case copy
+    case copy, copyContext
     case save
 
     /// Sends something that changes an agent. Read-only mode removes these from the key map and
@@ -45,6 +45,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
         case .cycleSort: "change sort order"
         case .cycleStateFilter: "cycle state filter"
         case .copy: "copy task id / artifact text"
+        case .copyContext: "copy the task's context id"
         case .save: "save the selected artifact to a file"
         }
     }
@@ -76,6 +77,7 @@ extension Action {
         case .cycleSort: "cycle-sort"
         case .cycleStateFilter: "cycle-state-filter"
         case .copy: "copy"
+        case .copyContext: "copy-context"
         case .save: "save"
         }
     }
