@@ -25,6 +25,8 @@ public enum Msg: Sendable, Hashable {
     case streamEnded(RequestTag, StreamEnd)
     /// A local command (`loadTheme`, `save`) finished.
     case local(LocalOutcome)
+    /// A click or wheel step, placed on a pane by the runtime.
+    case pointer(PointerAction)
 }
 
 public struct TerminalSize: Sendable, Hashable {

@@ -85,4 +85,32 @@ struct CommandModeEndToEndTests {
         let recalled = try again.waitFor("theme no-such-theme")
         #expect(recalled.ok, "history not offered after a restart:\n\(recalled.screen)")
     }
+
+    /// `mouse: true`: a click selects the agent under it, the wheel moves on. The events are the
+    /// bytes an xterm sends (SGR 1006), typed into the real terminal.
+    @Test func mouseClickSelectsAndTheWheelMoves() throws {
+        let home = try Home()
+        defer { home.remove() }
+        try FileManager.default.createDirectory(atPath: home.root + "/config/agentdeck", withIntermediateDirectories: true)
+        // Nothing listens on port 9: the agents are listed (unreachable) without any peer.
+        try """
+            mouse: true
+            agents:
+              - http://127.0.0.1:9/one
+              - http://127.0.0.1:9/two
+              - http://127.0.0.1:9/three
+            """.write(toFile: home.root + "/config/agentdeck/config.yaml", atomically: true, encoding: .utf8)
+        let screen = try open([], home: home)
+        defer { screen.kill() }
+        let opened = try screen.waitFor("URL      http://127.0.0.1:9/one")
+        try #require(opened.ok, "the first agent is not selected at start:\n\(opened.screen)")
+
+        // Row "two" is the fifth screen line (header, border, column header, one, two): y = 5, 1-based.
+        try screen.type("\u{1B}[<0;10;5M")
+        let clicked = try screen.waitFor("URL      http://127.0.0.1:9/two")
+        #expect(clicked.ok, "the click did not select the agent under it:\n\(clicked.screen)")
+        try screen.type("\u{1B}[<65;10;5M")
+        let wheeled = try screen.waitFor("URL      http://127.0.0.1:9/three")
+        #expect(wheeled.ok, "the wheel did not move down:\n\(wheeled.screen)")
+    }
 }

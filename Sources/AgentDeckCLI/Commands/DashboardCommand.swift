@@ -54,7 +54,8 @@ struct DashboardCommand: ParsableCommand {
 
         let reason: ExitReason
         do {
-            let options = RunOptions()
+            var options = RunOptions()
+            options.backend.mouse = setup.mouse
             let backend = try NcursesBackend.openInteractive(theme: setup.theme, options: options.backend)
             // `:theme` swaps the theme the backend draws with (on the UI thread, like every draw).
             app.switchTheme = { [unowned backend] theme in backend.theme = theme }

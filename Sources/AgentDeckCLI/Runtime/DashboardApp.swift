@@ -32,6 +32,9 @@ final class DashboardApp: TerminalApp {
     func handle(_ event: TerminalEvent) -> AppResponse {
         var changed = true
         switch event {
+        case .key(.mouse(let event)):
+            guard let action = MouseRouting.action(for: event, in: state, now: Date()) else { return .none }
+            apply(.pointer(action))
         case .key(let key):
             apply(.key(key))
         case .resize(let width, let height):

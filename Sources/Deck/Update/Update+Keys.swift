@@ -3,7 +3,9 @@ import Foundation
 
 extension DeckState {
     mutating func handleKey(_ key: Key, now: Date) -> [Command] {
+        // A mouse event the runtime did not place on a pane means nothing.
         if key == .resize { return [] }
+        if case .mouse = key { return [] }
         if ui.prompt != nil { return handlePromptKey(key, now: now) }
         if ui.showHelp {
             // Help is modal: any key closes it; q still quits.
