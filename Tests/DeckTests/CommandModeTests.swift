@@ -295,4 +295,29 @@ import Testing
         h.key(.tab)
         #expect(h.state.ui.prompt?.editor.text == "agent rm bob ")
     }
+
+    @Test func sSavesInReadOnlyModeToo() throws {
+        var h = Harness.standard(readOnly: true)
+        h.discovered("t-1", .completed)
+        h.state.ui.selectedTask = TaskKey(agentID: alice, taskID: "t-1")
+        _ = h.state.tasks[TaskKey(agentID: alice, taskID: "t-1")]?.accumulator.apply(
+            .artifact(ArtifactUpdate(taskID: "t-1", artifact: Artifact(artifactID: "a", parts: [.text("x")]), lastChunk: true)))
+        #expect(h.state.effectiveKeyMap.action(for: .char("s")) == .save)
+        let out = h.key(.char("s"))
+        #expect(out.count == 1)
+        #expect(out.allSatisfy { if case .save = $0 { true } else { false } })
+    }
+
+    @Test func helpShowsTheReboundKeys() throws {
+        let map = try KeyMap.standard.rebinding(["save": ["w"], "cycle-sort": ["S"]]).get()
+        var h = Harness(config: DeckConfig(agents: [AgentConfig(id: alice, url: "http://127.0.0.1:9/alice")], listPollInterval: nil))
+        h.state = DeckState(config: h.state.config, keyMap: map)
+        h.key(.char("?"))
+        let help = try #require(h.state.viewModel(now: h.now).help)
+        #expect(help.first { $0.action == .save }?.keys == ["w"])
+        #expect(help.first { $0.action == .cycleSort }?.keys == ["S"])
+        h.key(.escape)
+        h.key(.char("S"))
+        #expect(h.state.ui.sort == .updated, "the new key works")
+    }
 }
