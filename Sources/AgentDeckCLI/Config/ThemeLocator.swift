@@ -42,8 +42,11 @@ enum ThemeLocator {
     }
 
     /// Loads a theme for `:theme`: the theme, or one line saying why not (the caller keeps the
-    /// theme it has). Honours `NO_COLOR` like the start does.
+    /// theme it has). Under `NO_COLOR` every theme would be drawn monochrome: refused, saying so.
     static func load(_ name: String, environment: [String: String]) -> Result<Theme, ThemeLoadFailure> {
+        if Theme.noColorRequested(environment) {
+            return .failure(ThemeLoadFailure(reason: "NO_COLOR is set, so colours stay off"))
+        }
         let located = locate(name, environment: environment)
         let isPathLike = name.contains("/") || name.hasSuffix(".yaml")
         if located == name, Theme.builtIn(named: name) == nil, !isPathLike {
