@@ -65,12 +65,15 @@ final class DashboardApp: TerminalApp {
     }
 
     private func apply(_ msg: Msg) {
+        guard case .key = msg else { return run(state.update(msg, now: Date())) }
+        // Only a key (Enter on a prompt) changes the histories; any that changed is kept across runs.
         let histories = state.ui.histories
-        defer {
-            // Only a submitted prompt line changes them; kept across runs.
-            if state.ui.histories != histories { executor.storeHistories(state.ui.histories, previous: histories) }
-        }
-        for command in state.update(msg, now: Date()) {
+        run(state.update(msg, now: Date()))
+        if state.ui.histories != histories { executor.storeHistories(state.ui.histories, previous: histories) }
+    }
+
+    private func run(_ commands: [Command]) {
+        for command in commands {
             switch command {
             case .quit: quitting = true
             case .loadTheme(let name): apply(.local(loadTheme(name)))
