@@ -320,4 +320,17 @@ import Testing
         h.key(.char("S"))
         #expect(h.state.ui.sort == .updated, "the new key works")
     }
+
+    @Test func credentialsInAnAddedURLAreRefusedAndNotRemembered() {
+        var h = Harness.standard()
+        for url in ["http://user:secret@127.0.0.1:9/x", "http://127.0.0.1:9/x?token=secret", "https://u@h/"] {
+            #expect(command(&h, "agent add \(url)").isEmpty, "\(url) was accepted")
+            #expect(h.state.ui.status?.text.contains("auth:") == true)
+        }
+        #expect(h.state.agentOrder.count == 2)
+        #expect(h.state.ui.histories[.command] == nil, "a secret typed by mistake is not kept")
+        #expect(h.state.agents.values.allSatisfy { !$0.config.url.contains("secret") })
+        // An @ after the host is a path, not user info.
+        #expect(command(&h, "agent add http://127.0.0.1:9/team@2").count == 2)
+    }
 }

@@ -16,6 +16,11 @@ extension DeckState {
             showError("agent add: '\(url.prefix(80))' is not an http:// or https:// URL", now: now)
             return []
         }
+        if Self.mayCarrySecrets(url) {
+            // The state, the screen and the history must never hold a credential.
+            showError("agent add: no user:password@ or ?query in the URL here: list the agent in the config with auth:", now: now)
+            return []
+        }
         if let existing = orderedAgents.first(where: { $0.config.url == url }) {
             showError("already watching \(url) as \(existing.displayName)", now: now)
             return []
@@ -38,6 +43,14 @@ extension DeckState {
         showInfo("added \(agents[id]?.displayName ?? url): polling its card", now: now)
         // The runtime makes the client first, then polls with it.
         return [.addAgent(config), .fetchCard(id, ifNoneMatch: nil)]
+    }
+
+    /// A URL with user info (`user:pass@host`) or a query (`?token=…`) may hold a secret.
+    static func mayCarrySecrets(_ url: String) -> Bool {
+        guard let schemeEnd = url.range(of: "://") else { return false }
+        let rest = url[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return authority.contains("@") || rest.contains("?")
     }
 
     /// Finds an agent by `@name`, id, display name or URL.

@@ -95,6 +95,10 @@ extension DeckState {
 
     mutating func submit(_ prompt: PromptState, now: Date) -> [Command] {
         let line = prompt.editor.text.trimmingCharacters(in: .whitespaces)
+        // A refused `:agent add` with a credential in its URL must not reach the history file.
+        if case .command = prompt.mode, case .addAgent(let url, _)? = ColonCommand.parse(line), Self.mayCarrySecrets(url) {
+            return run(prompt.mode, line: line, now: now)
+        }
         remember(line, kind: prompt.mode.historyKind)
         return run(prompt.mode, line: line, now: now)
     }
