@@ -172,3 +172,19 @@ import Testing
         #expect(folder.text("hi.txt") == "hi")
     }
 }
+
+@Suite struct ArtifactSaverFailureTests {
+    @Test func anUnwritableFolderIsAClearFailure() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        // A file where the folder should be: nothing can be created under it (even as root).
+        try "x".write(toFile: folder.path + "/blocked", atomically: true, encoding: .utf8)
+        let saver = ArtifactSaver(directory: folder.path + "/blocked/artifacts")
+        let outcome = saver.save(SaveRequest(content: .artifact(Artifact(artifactID: "a", parts: [.text("x")])), agentName: "A", taskID: "t"))
+        guard case .saveFailed(let why) = outcome else {
+            Issue.record("saved under a file: \(outcome)")
+            return
+        }
+        #expect(why.contains(folder.path + "/blocked/artifacts"), "names the folder: \(why)")
+    }
+}

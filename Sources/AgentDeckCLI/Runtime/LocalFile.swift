@@ -10,11 +10,13 @@ enum LocalFile {
     enum Failure: Error, Equatable, CustomStringConvertible {
         case exists(String)
         case system(String, call: String, errno: Int32)
+        case folder(String, reason: String)
 
         var description: String {
             switch self {
             case .exists(let path): "\(path) already exists"
             case .system(let path, let call, let code): "\(path): \(call): \(String(cString: strerror(code)))"
+            case .folder(let path, let reason): "cannot create folder \(path): \(reason)"
             }
         }
     }
@@ -52,7 +54,7 @@ enum LocalFile {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw .system(path, call: "mkdir", errno: EACCES)
+            throw .folder(path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
         }
     }
 
