@@ -48,12 +48,18 @@ struct DashboardCommand: ParsableCommand {
         _ = agentdeck_block_ui_signals_in_this_thread()
         let engine = HTTPEngine()
         let inbox = Inbox<Msg>()
-        let executor = CommandExecutor(clients: setup.clients(engine: engine), inbox: inbox, clipboard: OSC52.copy)
+        let executor = CommandExecutor(
+            clients: setup.clients(engine: engine), inbox: inbox, clipboard: OSC52.copy, local: setup.localServices(engine: engine))
         let app = DashboardApp(state: setup.initialState(), executor: executor, inbox: inbox)
 
         let reason: ExitReason
         do {
-            reason = try runTerminal(app: app, theme: setup.theme, wakeFD: inbox.wakeFD)
+            var options = RunOptions()
+            options.backend.mouse = setup.mouse
+            let backend = try NcursesBackend.openInteractive(theme: setup.theme, options: options.backend)
+            // `:theme` swaps the theme the backend draws with (on the UI thread, like every draw).
+            app.switchTheme = { [unowned backend] theme in backend.theme = theme }
+            reason = try RunLoop(app: app, backend: backend, wakeFD: inbox.wakeFD, options: options).run()
         } catch {
             StandardError.errorLine("cannot open the terminal: \(error)")
             throw ExitCode(1)

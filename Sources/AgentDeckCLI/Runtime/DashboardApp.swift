@@ -12,11 +12,16 @@ final class DashboardApp: TerminalApp {
     private var quitting = false
     private var lastCursor: (x: Int, y: Int)?
     private var viewOptions = DashboardView.Options()
+    /// Draws with a new theme (`:theme`); set once the terminal is open.
+    var switchTheme: ((Theme) -> Void)?
+    private var needsRepaint = false
+    private let environment: [String: String]
 
-    init(state: DeckState, executor: CommandExecutor, inbox: Inbox<Msg>) {
+    init(state: DeckState, executor: CommandExecutor, inbox: Inbox<Msg>, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.state = state
         self.executor = executor
         self.inbox = inbox
+        self.environment = environment
     }
 
     func start(_ info: TerminalInfo) {
@@ -27,6 +32,9 @@ final class DashboardApp: TerminalApp {
     func handle(_ event: TerminalEvent) -> AppResponse {
         var changed = true
         switch event {
+        case .key(.mouse(let event)):
+            guard let action = MouseRouting.action(for: event, in: state, now: Date()) else { return .none }
+            apply(.pointer(action))
         case .key(let key):
             apply(.key(key))
         case .resize(let width, let height):
@@ -39,7 +47,9 @@ final class DashboardApp: TerminalApp {
             apply(.tick)
         }
         if quitting { executor.closeAll() }
-        return AppResponse(redraw: changed, quit: quitting)
+        // A new theme redefines colour pairs under cells ncurses thinks unchanged: send it all.
+        defer { needsRepaint = false }
+        return AppResponse(redraw: changed || needsRepaint, quit: quitting, repaint: needsRepaint)
     }
 
     func render(into buffer: inout CellBuffer) {
@@ -55,9 +65,32 @@ final class DashboardApp: TerminalApp {
     }
 
     private func apply(_ msg: Msg) {
-        for command in state.update(msg, now: Date()) {
-            if case .quit = command { quitting = true }
-            executor.execute(command)
+        guard case .key = msg else { return run(state.update(msg, now: Date())) }
+        // Only a key (Enter on a prompt) changes the histories; any that changed is kept across runs.
+        let histories = state.ui.histories
+        run(state.update(msg, now: Date()))
+        if state.ui.histories != histories { executor.storeHistories(state.ui.histories, previous: histories) }
+    }
+
+    private func run(_ commands: [Command]) {
+        for command in commands {
+            switch command {
+            case .quit: quitting = true
+            case .loadTheme(let name): apply(.local(loadTheme(name)))
+            default: executor.execute(command)
+            }
+        }
+    }
+
+    private func loadTheme(_ name: String) -> LocalOutcome {
+        guard let switchTheme else { return .themeFailed(name: name, reason: "no terminal to draw on") }
+        switch ThemeLocator.load(name, environment: environment) {
+        case .success(let theme):
+            switchTheme(theme)
+            needsRepaint = true
+            return .themeLoaded(theme.name)
+        case .failure(let failure):
+            return .themeFailed(name: name, reason: failure.reason)
         }
     }
 }

@@ -9,6 +9,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
     case zoom, refresh
     case cycleSort, cycleStateFilter
     case copy, copyContext
+    case save
 
     /// Sends something that changes an agent. Read-only mode removes these from the key map and
     /// the help, and `update` drops any command they would emit.
@@ -37,7 +38,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
         case .dispatch: "new task (@agent #skill text)"
         case .reply: "reply to a task waiting for input"
         case .cancel: "cancel the selected task"
-        case .command: "command (:attach ID, :sort, :refresh, :q)"
+        case .command: "command (:agent add URL, :theme, :save, :ro, :q)"
         case .filter: "filter tasks (text, /regex/, !inverted)"
         case .zoom: "zoom the focused pane"
         case .refresh: "poll every agent now"
@@ -45,6 +46,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
         case .cycleStateFilter: "cycle state filter"
         case .copy: "copy task id / artifact text"
         case .copyContext: "copy the task's context id"
+        case .save: "save the selected artifact to a file"
         }
     }
 }
@@ -76,6 +78,7 @@ extension Action {
         case .cycleStateFilter: "cycle-state-filter"
         case .copy: "copy"
         case .copyContext: "copy-context"
+        case .save: "save"
         }
     }
 
