@@ -185,7 +185,10 @@ extension DeckState {
         } else {
             tasks.values[index].apply(event, now: now)
         }
-        if !wasTerminal, tasks.values[index].state.isTerminal { taskFinishedSinceRetention = true }
+        if !wasTerminal, tasks.values[index].state.isTerminal {
+            taskFinishedSinceRetention = true
+            recordFinished(tasks.values[index])
+        }
         return key
     }
 
@@ -199,7 +202,9 @@ extension DeckState {
         if entry.isPlaceholder || !entry.heardFromAgent {
             let failed = StatusUpdate(
                 taskID: key.taskID, status: TaskStatus(state: .failed, message: nil), isFinal: true)
+            let wasTerminal = entry.state.isTerminal
             entry.apply(.status(failed), now: now)
+            if !wasTerminal { recordFinished(entry) }
         }
         tasks[key] = entry
     }

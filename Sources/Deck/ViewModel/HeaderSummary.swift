@@ -12,6 +12,8 @@ public struct HeaderSummary: Sendable, Hashable {
     /// How many tasks wait on a human.
     public var attention: Int
     public var readOnly: Bool
+    /// Throughput and success across the fleet over the health window (set with the agent rows).
+    public var fleet: FleetHealth?
 
     public struct StateCount: Sendable, Hashable {
         public var state: TaskState
