@@ -25,6 +25,8 @@ public struct RollingWindow: Sendable, Hashable {
         }
         let slot = Self.slot(of: interval, count: shape.bucketCount)
         var bucket = slots[slot].flatMap { $0.interval == interval ? $0 : nil } ?? HealthBucket(interval: interval)
+        // Out of the ring while it changes, so its arrays are not copied on every event.
+        slots[slot] = nil
         change(&bucket)
         slots[slot] = bucket
         newest = max(newest ?? interval, interval)
