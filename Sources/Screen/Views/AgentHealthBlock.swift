@@ -4,16 +4,16 @@ import Deck
 ///
 /// ```
 /// ── Health, last 15m
-/// Latency  p50 48ms  p99 120ms  (30 polls, 1 failed)
-/// Tasks    4.2/min  93% completed (28 of 30)
+/// Latency  p50 48ms  p99 120ms, 30 polls, 1 failed
+/// Tasks    4.2/min, 93% of 30 completed
 ///          1 failed, 1 canceled
 /// Duration p50 12s  p95 1m05s
 /// Skills   #summarize 12  #search 3
-/// Pulse    ▁▂▃▅▇█▆▃▁▂   (tasks per interval, failures marked)
-/// Ok       ▁▂▃▅▇█▆▃▁▂
-/// Failed        ▁
-/// Polls    ▁▁▂▁▁×▁▁▁▁   (latency per interval, × no answer)
+/// Ok       ▁▂▃▅▇█▆▃▁▂          (completed per interval)
+/// Failed        ▁              (failed, canceled or rejected)
+/// Polls    ▁▁▂▁▁×▁▁▁▁          (latency; failed polls marked, × no answer)
 /// ```
+/// Compact on purpose: it sits above the card, in a pane that does not scroll.
 enum AgentHealthBlock {
     static func add(_ m: HealthSummary, into out: inout DetailLines, ascii: Bool) {
         out.section("Health, last " + AgentHealthText.span(m.window))
@@ -23,10 +23,10 @@ enum AgentHealthBlock {
         } else {
             latency = "no answer"
         }
-        latency += "  (\(m.polls) poll\(m.polls == 1 ? "" : "s")" + (m.pollsFailed > 0 ? ", \(m.pollsFailed) failed)" : ")")
+        latency += ", \(m.polls) poll\(m.polls == 1 ? "" : "s")" + (m.pollsFailed > 0 ? ", \(m.pollsFailed) failed" : "")
         out.field("Latency", latency, m.pollsFailed > 0 ? .warning : .text)
         if let rate = m.successRate {
-            out.field("Tasks", AgentHealthText.rate(m.tasksPerMinute) + "  " + ViewText.percent(rate) + " completed (\(m.completed) of \(m.finished))")
+            out.field("Tasks", AgentHealthText.rate(m.tasksPerMinute) + ", " + ViewText.percent(rate) + " of \(m.finished) completed")
             var others: [String] = []
             if m.failed > 0 { others.append("\(m.failed) failed") }
             if m.canceled > 0 { others.append("\(m.canceled) canceled") }
@@ -44,7 +44,6 @@ enum AgentHealthBlock {
             if hidden > 0 { skills.append("others \(hidden)") }
             out.field("Skills", skills.joined(separator: "  "))
         }
-        chart("Pulse", AgentHealthText.taskPulse(m, ascii: ascii), into: &out)
         chart("Ok", AgentHealthText.okPulse(m, ascii: ascii), into: &out)
         chart("Failed", AgentHealthText.failedPulse(m, ascii: ascii), into: &out)
         chart("Polls", AgentHealthText.latencyPulse(m, ascii: ascii), into: &out)

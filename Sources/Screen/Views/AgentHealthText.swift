@@ -35,14 +35,18 @@ enum AgentHealthText {
         return Sparkline(values: totals, ascii: ascii, style: Style(.ok), marked: m.failedPulse.map { $0 > 0 })
     }
 
-    /// Completed tasks per interval.
+    /// Completed tasks per interval (on the same scale as `failedPulse`, so the two compare).
     static func okPulse(_ m: HealthSummary, ascii: Bool) -> Sparkline {
-        Sparkline(values: m.okPulse.map(Double.init), ascii: ascii, style: Style(.ok))
+        Sparkline(values: m.okPulse.map(Double.init), maximum: sharedMaximum(m), ascii: ascii, style: Style(.ok))
     }
 
     /// Tasks that failed, were canceled or rejected, per interval.
     static func failedPulse(_ m: HealthSummary, ascii: Bool) -> Sparkline {
-        Sparkline(values: m.failedPulse.map(Double.init), ascii: ascii, style: Style(.error))
+        Sparkline(values: m.failedPulse.map(Double.init), maximum: sharedMaximum(m), ascii: ascii, style: Style(.error))
+    }
+
+    static func sharedMaximum(_ m: HealthSummary) -> Double {
+        Double(max(m.okPulse.max() ?? 0, m.failedPulse.max() ?? 0))
     }
 
     /// Card-poll latency per interval; intervals with a failed poll marked (`×` when none answered).
