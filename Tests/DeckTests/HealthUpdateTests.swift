@@ -145,3 +145,33 @@ struct HealthUpdateTests {
         #expect(h.state.viewModel(now: h.now).agentDetail?.cardChanges == [])
     }
 }
+
+/// A quick task can finish before its stream names it, and a list poll see it first.
+@Suite("Health through update: races")
+struct HealthRaceTests {
+    @Test func aSentTaskThatDiscoverySawFinishCountsOnce() throws {
+        var h = Harness.standard(listPoll: 10)
+        let tag = try #require(h.dispatch("@alice go").first?.streamParts?.tag)
+        h.advance(3)
+        let list = try #require(h.state.requests.first { $0.value.purpose == .list(alice) }?.key)
+        h.send(.result(list, .success(.taskPage(TaskPage(tasks: [taskSnapshot("t9", .completed)])))))
+        #expect(h.state.agents[alice]?.metrics.summary(now: h.now).finished == 0, "not ours yet, as far as we know")
+        h.send(.streamEvent(tag, .task(taskSnapshot("t9", .completed))))
+        h.send(.streamEvent(tag, statusEvent("t9", .completed)))
+        let m = try #require(h.state.agents[alice]?.metrics.summary(now: h.now, detailed: true))
+        #expect(m.completed == 1 && m.finished == 1)
+        #expect(m.durationP50 == 3, "timed from the dispatch")
+    }
+
+    @Test func aSentTaskThatDiscoverySawRunningCountsWhenItEnds() throws {
+        var h = Harness.standard(listPoll: 10)
+        let tag = try #require(h.dispatch("@alice go").first?.streamParts?.tag)
+        let list = try #require(h.state.requests.first { $0.value.purpose == .list(alice) }?.key)
+        h.send(.result(list, .success(.taskPage(TaskPage(tasks: [taskSnapshot("t9", .working)])))))
+        h.send(.streamEvent(tag, statusEvent("t9", .working)))
+        h.advance(5)
+        h.send(.streamEvent(tag, statusEvent("t9", .failed)))
+        let m = try #require(h.state.agents[alice]?.metrics.summary(now: h.now))
+        #expect(m.failed == 1 && m.finished == 1)
+    }
+}

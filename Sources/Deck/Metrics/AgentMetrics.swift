@@ -49,4 +49,15 @@ extension DeckState {
         guard let outcome = TaskOutcome(finished: entry) else { return }
         agents[entry.key.agentID]?.metrics.recordTask(outcome)
     }
+
+    /// A task we sent that a list poll saw finish before its stream named it: the discovered
+    /// entry was not counted (found finished), and its end will not be seen again. Counted here,
+    /// timed from the dispatch.
+    mutating func recordFinishedFirstSeenByDiscovery(_ merged: TaskEntry, placeholder: TaskEntry) {
+        guard !placeholder.state.isTerminal, let end = merged.timeline.transitions.last,
+            var outcome = TaskOutcome(finished: merged)
+        else { return }
+        outcome.duration = max(0, end.at.timeIntervalSince(placeholder.createdAt))
+        agents[merged.key.agentID]?.metrics.recordTask(outcome)
+    }
 }

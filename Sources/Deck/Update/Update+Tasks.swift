@@ -139,6 +139,7 @@ extension DeckState {
             existing.stream = entry.stream
             existing.isPolled = existing.isPolled || entry.isPolled
             tasks[newKey] = existing
+            recordFinishedFirstSeenByDiscovery(existing, placeholder: entry)
         } else {
             var moved = entry
             moved.key = newKey
