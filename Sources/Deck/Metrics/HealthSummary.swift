@@ -33,7 +33,7 @@ public struct HealthSummary: Sendable, Hashable {
     public var okPulse: [Int] = []
     /// Tasks that ended otherwise (failed, canceled, rejected) per interval.
     public var failedPulse: [Int] = []
-    /// Median answered-poll latency per interval (0 where none answered).
+    /// Mean answered-poll latency per interval (0 where none answered).
     public var latencyPulse: [Double] = []
     /// Polls that failed per interval.
     public var pollFailedPulse: [Int] = []
@@ -47,8 +47,8 @@ public struct HealthSummary: Sendable, Hashable {
 
     init(buckets: [HealthBucket], shape: HealthWindowShape, watched: TimeInterval, detailed: Bool) {
         self.init(window: shape.duration, bucketDuration: shape.bucketDuration)
-        var latencies: [Percentile.Weighted] = []
-        var durations: [Percentile.Weighted] = []
+        var latencies: [BoundedSamples] = []
+        var durations: [BoundedSamples] = []
         var skillCounts = SkillCounts()
         for b in buckets {
             polls += b.pollsOK + b.pollsFailed
@@ -57,24 +57,29 @@ public struct HealthSummary: Sendable, Hashable {
             failed += b.failed
             canceled += b.canceled
             rejected += b.rejected
-            let bucketLatencies = b.latencies.weighted
-            latencies += bucketLatencies
+            if !b.latencies.values.isEmpty {
+                latencies.append(b.latencies)
+                latencyPulse.append(b.latencies.values.reduce(0, +) / Double(b.latencies.values.count))
+            } else {
+                latencyPulse.append(0)
+            }
             okPulse.append(b.completed)
             failedPulse.append(b.notCompleted)
-            latencyPulse.append(Percentile.nearestRank(bucketLatencies, 50) ?? 0)
             pollFailedPulse.append(b.pollsFailed)
             if detailed {
-                durations += b.durations.weighted
+                if !b.durations.values.isEmpty { durations.append(b.durations) }
                 skillCounts.add(b.skills)
             }
         }
-        latencyP50 = Percentile.nearestRank(latencies, 50)
-        latencyP99 = Percentile.nearestRank(latencies, 99)
+        let latency = BoundedSamples.percentiles(latencies, [50, 99])
+        latencyP50 = latency[0]
+        latencyP99 = latency[1]
         successRate = finished == 0 ? nil : Double(completed) / Double(finished)
         tasksPerMinute = watched > 0 ? Double(finished) / (watched / 60) : 0
         if detailed {
-            durationP50 = Percentile.nearestRank(durations, 50)
-            durationP95 = Percentile.nearestRank(durations, 95)
+            let duration = BoundedSamples.percentiles(durations, [50, 95])
+            durationP50 = duration[0]
+            durationP95 = duration[1]
             skills = skillCounts.ranked
             otherSkills = skillCounts.others
         }
