@@ -50,9 +50,26 @@ public final class TmuxSession: @unchecked Sendable {
         try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
+    /// A tmux format variable of the pane (`pane_dead_status`, `alternate_on`, `cursor_flag`…).
+    public func paneFormat(_ variable: String) throws -> String {
+        try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{\(variable)}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The pid of the program in the pane.
     public func panePID() throws -> Int32 {
         Int32(try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    /// Sets a tmux server option (e.g. `set-clipboard on`).
+    public func setServerOption(_ option: String, _ value: String) throws {
+        try Self.tmux(["-L", socket, "set-option", "-s", option, value])
+    }
+
+    /// The newest paste buffer: where tmux puts text an application copied with OSC 52 when
+    /// `set-clipboard` is on. Nil while there is none.
+    public func newestPasteBuffer() -> String? {
+        try? Self.tmux(["-L", socket, "show-buffer"])
     }
 
     /// Appends every byte the program writes to the terminal to `path` (for raw-output checks).

@@ -8,7 +8,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
     case command, filter
     case zoom, refresh
     case cycleSort, cycleStateFilter
-    case copy
+    case copy, copyContext
 
     /// Sends something that changes an agent. Read-only mode removes these from the key map and
     /// the help, and `update` drops any command they would emit.
@@ -44,6 +44,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
         case .cycleSort: "change sort order"
         case .cycleStateFilter: "cycle state filter"
         case .copy: "copy task id / artifact text"
+        case .copyContext: "copy the task's context id"
         }
     }
 }
@@ -74,6 +75,7 @@ extension Action {
         case .cycleSort: "cycle-sort"
         case .cycleStateFilter: "cycle-state-filter"
         case .copy: "copy"
+        case .copyContext: "copy-context"
         }
     }
 

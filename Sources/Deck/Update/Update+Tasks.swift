@@ -189,6 +189,12 @@ extension DeckState {
         if !wasTerminal, tasks.values[index].state.isTerminal {
             taskFinishedSinceRetention = true
             recordFinished(tasks.values[index])
+            // Finished, by whatever told us (a get, a list poll): no stream is coming back for it.
+            if case .reconnecting = tasks.values[index].stream {
+                tasks.values[index].stream = .ended
+                tasks.values[index].reconnectAttempts = 0
+                deadlines[.reconnect(key)] = nil
+            }
         }
         return key
     }
