@@ -207,6 +207,11 @@ struct HealthMetricsTests {
         var sent = TaskEntry(key: key, origin: .dispatched, skillID: "search", now: t0)
         sent.apply(status(.rejected), now: t0.addingTimeInterval(2))
         #expect(TaskOutcome(finished: sent)?.ending == .rejected && TaskOutcome(finished: sent)?.skill == "search")
+        // An agent flipping a finished task back to working and to completed again: counted once.
+        var flipped = sent
+        flipped.apply(status(.working), now: t0.addingTimeInterval(3))
+        flipped.apply(status(.completed), now: t0.addingTimeInterval(4))
+        #expect(flipped.state == .completed && TaskOutcome(finished: flipped) == nil)
         // Not finished: nothing.
         var running = TaskEntry(key: key, origin: .dispatched, now: t0)
         running.apply(status(.inputRequired), now: t0)

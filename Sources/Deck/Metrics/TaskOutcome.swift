@@ -20,9 +20,11 @@ public struct TaskOutcome: Sendable, Hashable {
         self.finishedAt = finishedAt
     }
 
-    /// The outcome of a task that has just become terminal; nil when it is not terminal, or
-    /// when it was already over the first time we heard of it (a finished task found by a list
-    /// poll or `:attach`: it says nothing about this window, and its duration is unknown).
+    /// The outcome of a task that has just become terminal; nil when it is not terminal, when
+    /// it was already over the first time we heard of it (a finished task found by a list poll
+    /// or `:attach`: it says nothing about this window, and its duration is unknown), or when it
+    /// had ended before (an agent that flips a task back out of a terminal state and in again
+    /// must not count it twice).
     public init?(finished entry: TaskEntry) {
         let transitions = entry.timeline.transitions
         guard let last = transitions.last, let first = transitions.first, last.state.isTerminal else { return nil }
@@ -34,7 +36,9 @@ public struct TaskOutcome: Sendable, Hashable {
         case .rejected: ending = .rejected
         default: return nil
         }
-        let seenRunning = transitions.dropLast().contains { !$0.state.isTerminal && $0.at < last.at }
+        let earlier = transitions.dropLast()
+        guard !earlier.contains(where: { $0.state.isTerminal }) else { return nil }
+        let seenRunning = earlier.contains { $0.at < last.at }
         guard entry.origin == .dispatched || seenRunning else { return nil }
         self.init(ending: ending, duration: max(0, last.at.timeIntervalSince(first.at)), skill: entry.skillID, finishedAt: last.at)
     }
