@@ -6,6 +6,8 @@ public struct HeaderSummary: Sendable, Hashable {
     public var agentsUp: Int
     public var agentsDegraded: Int
     public var agentsDown: Int
+    /// Agents whose card changed since the operator last opened them.
+    public var cardsChanged: Int
     /// States in lifecycle order, only those with tasks.
     public var tasksByState: [StateCount]
     public var tasksTotal: Int
@@ -26,6 +28,7 @@ public struct HeaderSummary: Sendable, Hashable {
         agentsUp = agents.filter { $0.health.isUp }.count
         agentsDegraded = agents.filter { if case .degraded = $0.health { true } else { false } }.count
         agentsDown = agents.filter { $0.health.isDown }.count
+        cardsChanged = agents.filter(\.cardChanged).count
         var counts: [TaskState: Int] = [:]
         var attention = 0
         state.forEachTask { t in

@@ -1,6 +1,7 @@
 import Deck
 
-/// The top line: `AgentDeck [RW]  5 agents ●3 ◐1 ✗1  tasks ▶3 ?1 ✓12 ✗2  ⚑2`, and at the
+/// The top line: `AgentDeck [RW]  5 agents ●3 ◐1 ✗1 ✎1  tasks ▶3 ?1 ✓12 ✗2  ⚑2` (✎: cards
+/// changed since last opened), and at the
 /// right, when there is room, the fleet over the health window: `15m 4.2/min 93% ok`.
 /// The mode comes right after the name so it survives any truncation.
 enum HeaderView {
@@ -18,6 +19,9 @@ enum HeaderView {
         }
         if header.agentsDown > 0 {
             spans.append(Span(" " + AgentHealthLook.symbol(.down("")) + "\(header.agentsDown)", style: Style(.agentDown)))
+        }
+        if header.cardsChanged > 0 {
+            spans.append(Span(" ✎\(header.cardsChanged)", style: Style(.warning)))
         }
         spans.append(Span("  tasks", style: Style(.dim)))
         if header.tasksByState.isEmpty { spans.append(Span(" 0", style: Style(.dim))) }

@@ -121,6 +121,7 @@ struct AgentHealthViewTests {
         let lines = F.lines(state, width: 120, height: 40)
         let text = lines.joined(separator: "\n")
         #expect(text.contains("✎card"))
+        #expect(lines[0].contains("5 agents ●3 ◐1 ✗1 ✎1  tasks"), "the header counts changed cards")
         #expect(text.contains("── ✎ Card changed at 08:05:00: 5 fields"))
         #expect(text.contains("~ description: \"Alice agent\" → \"New"))
         #expect(text.contains("~ version: \"1.0\" → \"2.0\""))
