@@ -25,16 +25,15 @@ public struct AgentRow: Sendable, Hashable {
     public var streaming: Bool
     public var isSelected: Bool
 
-    /// Per-agent task tallies, gathered in one pass over the tasks.
+    /// Per-agent task tallies, gathered in one pass over the tasks. (Success is not counted
+    /// here: it is over the health window, see `metrics`.)
     public struct TaskCounts: Sendable, Hashable {
         public var active = 0
         public var finished = 0
-        public var completed = 0
         public init() {}
         mutating func add(_ state: TaskState) {
             if state.isActive || state.isInterrupted { active += 1 }
             if state.isTerminal { finished += 1 }
-            if state == .completed { completed += 1 }
         }
     }
 

@@ -20,6 +20,9 @@ enum AgentsPaneView {
 
     static func columns(forWidth width: Int) -> [Column] { width >= wideWidth ? wideColumns : narrowColumns }
 
+    /// Intervals shown in the row's pulse (the newest ones; the detail shows the whole window).
+    static func pulseWidth(wide: Bool) -> Int { wide ? 15 : 10 }
+
     static func tableColumn(_ column: Column, wide: Bool) -> Table.Column {
         switch column {
         case .status: .init("STATUS", width: .fixed(10))
@@ -30,7 +33,7 @@ enum AgentsPaneView {
         case .active: .init("ACT", width: .fixed(3), alignment: .right)
         case .rate: .init("T/MIN", width: .fixed(5), alignment: .right)
         case .success: .init("OK", width: .fixed(4), alignment: .right)
-        case .pulse: .init("PULSE", width: .fixed(wide ? 15 : 10), alignment: .right)
+        case .pulse: .init("PULSE", width: .fixed(pulseWidth(wide: wide)), alignment: .right)
         case .flags: .init("FLAGS", width: .fixed(10))
         case .note: .init("NOTE", width: .flex(2))
         }
@@ -97,7 +100,7 @@ enum AgentsPaneView {
             case .active: Span(agent.activeTasks == 0 ? "-" : "\(agent.activeTasks)")
             case .rate: Span(AgentHealthText.compactRate(m.tasksPerMinute))
             case .success: Span(agent.successRate.map(ViewText.percent) ?? "-", style: successStyle(agent.successRate))
-            case .pulse: Span(AgentHealthText.taskPulse(m, ascii: ascii).text(width: columns.contains(.flags) ? 15 : 10), style: Style(.ok))
+            case .pulse: Span(AgentHealthText.taskPulse(m, ascii: ascii).text(width: pulseWidth(wide: columns.contains(.flags))), style: Style(.ok))
             case .flags: Span(flagText, style: Style(agent.insecure ? .warning : .dim))
             case .note:
                 if columns.contains(.flags) || flags.isEmpty {
