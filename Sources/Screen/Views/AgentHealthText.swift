@@ -28,11 +28,15 @@ enum AgentHealthText {
         return m == 0 ? "\(h)h" : "\(h)h\(m)m"
     }
 
-    /// The pulse of finished tasks: height is tasks per interval, intervals with a task that
-    /// did not complete are marked.
+    /// The row's pulse: height is tasks finished per interval; intervals with a task that did
+    /// not complete are marked, and so are intervals without tasks where a card poll got no
+    /// answer (drawn `×`), so an agent that stopped answering shows at a glance.
     static func taskPulse(_ m: HealthSummary, ascii: Bool) -> Sparkline {
         let totals = zip(m.okPulse, m.failedPulse).map { Double($0 + $1) }
-        return Sparkline(values: totals, ascii: ascii, style: Style(.ok), marked: m.failedPulse.map { $0 > 0 })
+        let marked = m.failedPulse.indices.map { i in
+            m.failedPulse[i] > 0 || (totals[i] == 0 && i < m.pollFailedPulse.count && m.pollFailedPulse[i] > 0)
+        }
+        return Sparkline(values: totals, ascii: ascii, style: Style(.ok), marked: marked)
     }
 
     /// Completed tasks per interval (on the same scale as `failedPulse`, so the two compare).

@@ -2,7 +2,8 @@ import Deck
 
 /// The agents pane: one row per agent with health, name, dialect, card-poll latency (median
 /// over the health window), active tasks, success rate over the window, a pulse of finished
-/// tasks per interval (intervals with a failure marked), flags (`⚠tls` TLS unchecked, `ro`
+/// tasks per interval (intervals with a failed task marked, `×` for an unanswered card poll),
+/// flags (`⚠tls` TLS unchecked, `ro`
 /// read-only, `✎card` card changed), then why it is not up (or its URL when it is).
 ///
 /// From `wideWidth` columns the row adds p99 latency, tasks per minute, a longer pulse and a

@@ -64,6 +64,19 @@ struct AgentHealthViewTests {
         #expect(aliceRoles == [.ok, .error], "mostly completed, one interval with a failure")
     }
 
+    @Test func anAgentThatStoppedAnsweringShowsCrossesInItsPulse() throws {
+        let (buffer, _) = F.render(F.busy(), width: 120, height: 40)
+        let lines = buffer.lines()
+        let ghost = try #require(lines.firstIndex { $0.contains("Ghost") })
+        // Eleven unanswered polls, one per interval from t0 to now.
+        let crosses = (0..<buffer.width).filter { buffer[$0, ghost].text == "×" }
+        #expect(crosses.count == 11)
+        #expect(crosses.allSatisfy { buffer[$0, ghost].style.role == .error })
+        // The hostile agent missed one poll; its other intervals have no task and stay blank.
+        let evil = try #require(lines.firstIndex { $0.contains("txt.exe") && $0.contains("◐ degraded") })
+        #expect((0..<buffer.width).filter { buffer[$0, evil].text == "×" }.count == 1)
+    }
+
     @Test func asciiScreensDrawPulsesWithoutBlocks() {
         var state = F.busy()
         F.press([.tab, .tab], on: &state)
