@@ -13,28 +13,6 @@ struct DashboardEndToEndTests {
         return try TmuxSession(command: command, width: width, height: height)
     }
 
-    /// The prompt/status line: the last line with text on it.
-    private static func bottomLine(_ screen: String) -> String {
-        screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
-    }
-
-    /// True when a row of the tasks pane starts with `marker` (e.g. "? input-req", "▶ working").
-    /// Checking the row, not the whole screen: the agent card in the detail pane also names states.
-    private static func hasTaskRow(_ screen: String, _ marker: String) -> Bool {
-        screen.split(separator: "\n").contains { $0.hasPrefix("│" + marker) }
-    }
-
-    /// Dispatches `text` to the selected agent from the prompt, and waits until the prompt closed.
-    private func dispatch(_ screen: TmuxSession, _ text: String) throws {
-        try screen.send("n")
-        let opened = try screen.waitFor { Self.bottomLine($0).hasPrefix("dispatch ") }
-        try #require(opened.ok, "the dispatch prompt did not open:\n\(opened.screen)")
-        try screen.type(text)
-        try screen.send("Enter")
-        let sent = try screen.waitFor { !Self.bottomLine($0).hasPrefix("dispatch ") }
-        try #require(sent.ok, "the dispatch prompt did not close:\n\(sent.screen)")
-    }
-
     @Test func opensShowsAgentsAndStreamsADispatchedTaskToItsArtifact() throws {
         let peer = try PeerProcess.start(.v1(compat: false))
         defer { peer.stop() }
@@ -46,7 +24,7 @@ struct DashboardEndToEndTests {
         #expect(opened.screen.contains("[RW]"))
         #expect(opened.screen.contains("● up"))
 
-        try dispatch(screen, "chunks=3 delay=0.4")
+        try screen.dispatch("chunks=3 delay=0.4")
         let working = try screen.waitFor { $0.contains("working") && $0.contains("[1/3]") }
         #expect(working.ok, "no live progress:\n\(working.screen)")
         let done = try screen.waitFor { $0.contains("completed") && $0.contains("[3/3] The quick brown fox") }
@@ -62,11 +40,11 @@ struct DashboardEndToEndTests {
         defer { screen.kill() }
         try #require(try screen.waitFor("● up").ok)
 
-        try dispatch(screen, "ask")
-        let asked = try screen.waitFor { Self.hasTaskRow($0, "? input-req") }
+        try screen.dispatch("ask")
+        let asked = try screen.waitFor { TmuxSession.hasTaskRow($0, "? input-req") }
         try #require(asked.ok, "never asked for input:\n\(asked.screen)")
         try screen.send("r")
-        let replyOpen = try screen.waitFor { Self.bottomLine($0).hasPrefix("reply ") }
+        let replyOpen = try screen.waitFor { TmuxSession.bottomLine($0).hasPrefix("reply ") }
         try #require(replyOpen.ok, "reply prompt did not open:\n\(replyOpen.screen)")
         try screen.type("blue")
         try screen.send("Enter")
@@ -82,8 +60,8 @@ struct DashboardEndToEndTests {
         defer { screen.kill() }
         try #require(try screen.waitFor("● up").ok)
 
-        try dispatch(screen, "sleep=60")
-        let working = try screen.waitFor { Self.hasTaskRow($0, "▶ working") }
+        try screen.dispatch("sleep=60")
+        let working = try screen.waitFor { TmuxSession.hasTaskRow($0, "▶ working") }
         try #require(working.ok, "the task never ran:\n\(working.screen)")
         // Any key but y keeps the task.
         try screen.send("c")
@@ -92,12 +70,12 @@ struct DashboardEndToEndTests {
         #expect(asked.screen.contains("Progress Demo Agent"))
         try screen.send("n")
         #expect(try screen.waitFor(timeout: 3) { !$0.contains("[y/N]") }.ok)
-        #expect(try !Self.hasTaskRow(screen.capture(), "⊘ canceled"))
+        #expect(try !TmuxSession.hasTaskRow(screen.capture(), "⊘ canceled"))
 
         try screen.send("c")
         try #require(try screen.waitFor("[y/N]").ok)
         try screen.send("y")
-        let canceled = try screen.waitFor { Self.hasTaskRow($0, "⊘ canceled") }
+        let canceled = try screen.waitFor { TmuxSession.hasTaskRow($0, "⊘ canceled") }
         #expect(canceled.ok, "not canceled:\n\(canceled.screen)")
 
         // The agent itself reports the task canceled.
@@ -117,8 +95,8 @@ struct DashboardEndToEndTests {
         try screen.setServerOption("set-clipboard", "on")
         try #require(try screen.waitFor("● up").ok)
 
-        try dispatch(screen, "ask")
-        let asked = try screen.waitFor { Self.hasTaskRow($0, "? input-req") }
+        try screen.dispatch("ask")
+        let asked = try screen.waitFor { TmuxSession.hasTaskRow($0, "? input-req") }
         try #require(asked.ok, "no task:\n\(asked.screen)")
         let taskID = try #require(Self.detailValue(asked.screen, "Task"), "no task id in:\n\(asked.screen)")
 
@@ -165,7 +143,7 @@ struct DashboardEndToEndTests {
         // Dispatch, reply, cancel: none opens a prompt, none sends.
         for key in ["n", "r", "c"] {
             try screen.send(key)
-            let refused = try screen.waitFor(timeout: 5) { $0.contains("read-only") && !Self.bottomLine($0).hasPrefix("dispatch ") }
+            let refused = try screen.waitFor(timeout: 5) { $0.contains("read-only") && !TmuxSession.bottomLine($0).hasPrefix("dispatch ") }
             #expect(refused.ok, "\(key) was not refused as read-only:\n\(refused.screen)")
             try screen.type("steps=1")
             try screen.send("Enter")

@@ -8,23 +8,11 @@ import TestSupport
 struct DashboardFaultTests {
     let agentdeck = BuiltProducts.path("agentdeck")
 
-    private static func bottomLine(_ screen: String) -> String {
-        screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
-    }
-
     /// The tasks pane's rows (lines of the left pane that start with a state marker).
     private static func taskRows(_ screen: String) -> [String] {
         screen.split(separator: "\n").map(String.init).filter { line in
             ["│○ ", "│▶ ", "│? ", "│✓ ", "│✗ ", "│⊘ ", "│⊗ ", "│! "].contains { line.hasPrefix($0) }
         }
-    }
-
-    private func dispatch(_ screen: TmuxSession, _ text: String) throws {
-        try screen.send("n")
-        try #require(try screen.waitFor { Self.bottomLine($0).hasPrefix("dispatch ") }.ok)
-        try screen.type(text)
-        try screen.send("Enter")
-        try #require(try screen.waitFor { !Self.bottomLine($0).hasPrefix("dispatch ") }.ok)
     }
 
     @Test func agentKilledMidStreamAndRestartedIsShownDownThenEveryTaskReconciled() throws {
@@ -38,9 +26,9 @@ struct DashboardFaultTests {
         try #require(try screen.waitFor("● up").ok)
 
         // One task finishes with an artifact; one is still streaming when the agent dies.
-        try dispatch(screen, "chunks=2 delay=0.1")
+        try screen.dispatch("chunks=2 delay=0.1")
         try #require(try screen.waitFor { Self.taskRows($0).contains { $0.hasPrefix("│✓ completed") } }.ok)
-        try dispatch(screen, "sleep=120")
+        try screen.dispatch("sleep=120")
         let running = try screen.waitFor { Self.taskRows($0).contains { $0.hasPrefix("│▶ working") } }
         try #require(running.ok, "the long task never ran:\n\(running.screen)")
 

@@ -23,10 +23,6 @@ struct SoakTests {
         return (fleet, Array(fleet.lines.prefix(Self.agents)))
     }
 
-    private static func bottomLine(_ screen: String) -> String {
-        screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
-    }
-
     @Test func fleetKilledAndRestartedManyTimesKeepsDescriptorsAndMemoryFlat() throws {
         let port = try #require(ProcessFigures.freePort())
         var (fleet, urls) = try startFleet(port: port)
@@ -41,10 +37,7 @@ struct SoakTests {
             let up = try screen.waitFor(timeout: 20) { $0.contains(allUp) }
             try #require(up.ok, "cycle \(cycle): agents not back up:\n\(up.screen)")
             // A live stream for the crash to cut.
-            try screen.send("n")
-            try #require(try screen.waitFor { Self.bottomLine($0).hasPrefix("dispatch ") }.ok)
-            try screen.type("sleep=30")
-            try screen.send("Enter")
+            try screen.dispatch("sleep=30")
             let working = try screen.waitFor(timeout: 10) { $0.contains("│▶ working") }
             try #require(working.ok, "cycle \(cycle): the task never ran:\n\(working.screen)")
 

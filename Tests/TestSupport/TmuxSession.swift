@@ -104,6 +104,7 @@ public final class TmuxSession: @unchecked Sendable {
 
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// Runs one tmux command. posix_spawn with output to files, not pipes: the first command on a
@@ -111,7 +112,7 @@ public final class TmuxSession: @unchecked Sendable {
     /// never reach end-of-file and the test would hang. The server also inherits the signal mask,
     /// and test threads block most signals: start it with none blocked, or kill-server is ignored.
     @discardableResult
-    static func tmux(_ args: [String]) throws -> String {
+    public static func tmux(_ args: [String]) throws -> String {
         let base = FileManager.default.temporaryDirectory.path + "/agentdeck-tmux-\(getpid())-\(UUID().uuidString.prefix(8))"
         let outPath = base + ".out", errPath = base + ".err"
         defer { unlink(outPath); unlink(errPath) }
