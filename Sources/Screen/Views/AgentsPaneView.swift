@@ -3,17 +3,16 @@ import Deck
 /// The agents pane: one row per agent with health, name, dialect, card-poll latency (median
 /// over the health window), active tasks, success rate over the window, a pulse of finished
 /// tasks per interval (intervals with a failed task marked, `×` for an unanswered card poll),
-/// flags (`⚠tls` TLS unchecked, `ro`
-/// read-only, `✎card` card changed), then why it is not up (or its URL when it is).
+/// then a note: flags (`⚠tls` TLS unchecked, `ro` read-only, `✎card` card changed) and why it
+/// is not up (or its URL when it is).
 ///
-/// From `wideWidth` columns the row adds p99 latency, tasks per minute, a longer pulse and a
-/// separate flags column; narrower, the flags lead the note.
+/// From `wideWidth` columns the row adds p99 latency, tasks per minute and a longer pulse.
 enum AgentsPaneView {
     /// Inner width from which the wide columns are shown.
     static let wideWidth = 104
 
     enum Column: CaseIterable {
-        case status, agent, dialect, p50, p99, active, rate, success, pulse, flags, note
+        case status, agent, dialect, p50, p99, active, rate, success, pulse, note
     }
 
     static let wideColumns: [Column] = Column.allCases
@@ -35,7 +34,6 @@ enum AgentsPaneView {
         case .rate: .init("T/MIN", width: .fixed(5), alignment: .right)
         case .success: .init("OK", width: .fixed(4), alignment: .right)
         case .pulse: .init("PULSE", width: .fixed(pulseWidth(wide: wide)), alignment: .right)
-        case .flags: .init("FLAGS", width: .fixed(10))
         case .note: .init("NOTE", width: .flex(2))
         }
     }
@@ -55,7 +53,7 @@ enum AgentsPaneView {
             offset: model.scroll[.agents] ?? 0)
         let shown = Array(model.agents[window.range])
         let kinds = columns(forWidth: inner.width)
-        let wide = kinds.contains(.flags)
+        let wide = kinds.contains(.p99)
         let rows = shown.map { row(for: $0, columns: kinds, globalReadOnly: model.header.readOnly, ascii: options.asciiBars) }
         let table = Table(columns: kinds.map { tableColumn($0, wide: wide) }, rows: rows, selected: window.selectedInWindow)
         buffer.render(table, in: inner)
@@ -101,14 +99,10 @@ enum AgentsPaneView {
             case .active: Span(agent.activeTasks == 0 ? "-" : "\(agent.activeTasks)")
             case .rate: Span(AgentHealthText.compactRate(m.tasksPerMinute))
             case .success: Span(agent.successRate.map(ViewText.percent) ?? "-", style: successStyle(agent.successRate))
-            case .pulse: Span(AgentHealthText.taskPulse(m, ascii: ascii).text(width: pulseWidth(wide: columns.contains(.flags))), style: Style(.ok))
-            case .flags: Span(flagText, style: Style(agent.insecure ? .warning : .dim))
+            case .pulse: Span(AgentHealthText.taskPulse(m, ascii: ascii).text(width: pulseWidth(wide: columns.contains(.p99))), style: Style(.ok))
             case .note:
-                if columns.contains(.flags) || flags.isEmpty {
-                    note
-                } else {
-                    Span(flagText + " " + note.text, style: agent.insecure ? Style(.warning) : note.style)
-                }
+                // Flags first: they are short and must survive truncation.
+                flags.isEmpty ? note : Span(flagText + " " + note.text, style: agent.insecure ? Style(.warning) : note.style)
             }
         }
     }
