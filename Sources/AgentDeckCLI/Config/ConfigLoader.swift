@@ -63,11 +63,13 @@ public enum ConfigLoader {
             case "retainFinishedTasks":
                 guard let v = value.int, v >= 0 else { throw fail(value, "retainFinishedTasks must be a whole number ≥ 0", path) }
                 config.retainFinishedTasks = v
+            case "journal":
+                config.journal = try JournalSettings.parse(value, path: path)
             case "agents":
                 guard let list = value.sequence else { throw fail(value, "agents must be a list", path) }
                 for item in list { config.agents.append(try agent(item, path)) }
             default:
-                throw fail(keyNode, "unknown setting '\(key)' (known: agents, pollInterval, theme, readOnly, retainFinishedTasks)", path)
+                throw fail(keyNode, "unknown setting '\(key)' (known: agents, pollInterval, theme, readOnly, retainFinishedTasks, journal)", path)
             }
         }
         return config

@@ -12,6 +12,8 @@ public struct ConsoleConfig: Sendable, Equatable {
     public var readOnly: Bool = false
     /// How many finished tasks to keep in memory.
     public var retainFinishedTasks: Int = 2000
+    /// The event journal (`journal:`); on by default.
+    public var journal = JournalSettings()
     /// Where the file came from, for messages.
     public var sourcePath: String?
 
