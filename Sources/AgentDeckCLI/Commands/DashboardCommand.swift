@@ -29,7 +29,7 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let setup: DashboardSetup
+        var setup: DashboardSetup
         do {
             setup = try DashboardSetup.make(
                 urls: agentURLs, configPath: config, readOnlyFlag: readOnly, themeName: theme,
@@ -48,8 +48,12 @@ struct DashboardCommand: ParsableCommand {
         _ = agentdeck_block_ui_signals_in_this_thread()
         let engine = HTTPEngine()
         let inbox = Inbox<Msg>()
-        let executor = CommandExecutor(clients: setup.clients(engine: engine), inbox: inbox, clipboard: OSC52.copy)
-        let app = DashboardApp(state: setup.initialState(), executor: executor, inbox: inbox)
+        let journal = setup.openJournal(for: setup.initialState(), environment: environment)
+        let rawStore = RawStore()
+        let executor = CommandExecutor(clients: setup.clients(engine: engine), inbox: inbox, clipboard: OSC52.copy,
+                                       raw: RawSink(store: rawStore, journal: journal))
+        let app = DashboardApp(state: setup.initialState(), executor: executor, inbox: inbox, journal: journal,
+                               rawStore: rawStore, redaction: setup.redaction)
 
         let reason: ExitReason
         do {
@@ -60,6 +64,7 @@ struct DashboardCommand: ParsableCommand {
         }
         executor.closeAll()
         engine.shutdown()
+        journal?.close()
         if case .signal(let number) = reason { throw ExitCode(128 + number) }
         if case .hangup = reason { throw ExitCode(129) }
     }

@@ -14,11 +14,14 @@ final class CommandExecutor: Sendable {
     /// The endpoint each agent's client last used, so the dashboard hears of ladder changes.
     private let endpoints = Mutex<[AgentID: Endpoint]>([:])
     private let clipboard: @Sendable (String) -> Void
+    /// Receives the agents' JSON as received (raw view, journal); nil: not kept.
+    private let raw: RawSink?
 
-    init(clients: [AgentID: AgentClient], inbox: Inbox<Msg>, clipboard: @escaping @Sendable (String) -> Void) {
+    init(clients: [AgentID: AgentClient], inbox: Inbox<Msg>, clipboard: @escaping @Sendable (String) -> Void, raw: RawSink? = nil) {
         self.clients = clients
         self.inbox = inbox
         self.clipboard = clipboard
+        self.raw = raw
     }
 
     /// Executes one command. `.quit` is handled by the app; here it does nothing.
@@ -32,16 +35,27 @@ final class CommandExecutor: Sendable {
             }
         case .call(let agent, let request, let tag):
             guard let client = clients[agent] else { return }
-            client.call(request) { [self] result in
+            // The body arrives just before its result, on the same thread.
+            let body = LatestRaw()
+            let onRaw: (@Sendable (String) -> Void)? = raw == nil ? nil : body.set
+            client.call(request, onRaw: onRaw) { [self] result in
+                if let raw, case .success(let value) = result, let text = body.take() {
+                    raw.received(text, agent: agent, taskIDs: value.streamEvents.compactMap(\.taskID), source: "result")
+                }
                 reportEndpointChange(agent, client)
                 inbox.post(.result(tag, result.mapError(Self.failure)))
             }
         case .stream(let agent, let request, let tag):
             guard let client = clients[agent] else { return }
             let opened = Atomic<Bool>(false)
-            let handle = client.stream(request, context: Self.context(for: request)) { [self] item in
+            let latest = LatestRaw()
+            let onRaw: (@Sendable (String) -> Void)? = raw == nil ? nil : latest.set
+            let handle = client.stream(request, context: Self.context(for: request), onRaw: onRaw) { [self] item in
                 switch item {
                 case .events(let events):
+                    if let raw, let text = latest.take() {
+                        raw.received(text, agent: agent, taskIDs: events.compactMap(\.taskID), source: "event")
+                    }
                     if !opened.exchange(true, ordering: .relaxed) {
                         reportEndpointChange(agent, client)
                         inbox.post(.streamOpened(tag))

@@ -12,6 +12,9 @@ struct DashboardSetup {
     var theme: Theme
     /// A problem to show on the status line once the screen is up (e.g. a broken theme file).
     var startupNotice: String?
+    var journal = JournalSettings()
+    /// Masks every credential in use (auth values, secrets in agent URLs) in the journal and raw view.
+    var redaction = JournalRedaction(secrets: [], agentURLs: [])
 
     static func make(
         urls: [String], configPath: String?, readOnlyFlag: Bool, themeName: String?, pollInterval: Double?,
@@ -58,7 +61,26 @@ struct DashboardSetup {
         let resolved = ThemeFile.resolve(ThemeLocator.locate(themeName ?? file.theme, environment: environment), environment: environment)
         return DashboardSetup(
             deckConfig: deckConfig, targets: targets, theme: resolved.theme,
-            startupNotice: resolved.error.map { "\($0) — using the \(resolved.theme.name) theme" })
+            startupNotice: resolved.error.map { "\($0) — using the \(resolved.theme.name) theme" },
+            journal: file.journal,
+            redaction: JournalRedaction(secrets: targets.values.flatMap(\.secrets), agentURLs: agents.map(\.url)))
+    }
+
+    /// Opens the journal for this run (nil when the config turns it off). A journal that cannot
+    /// be opened is not fatal: the dashboard runs without one and says so on the status line.
+    mutating func openJournal(for state: DeckState, environment: [String: String]) -> JournalWriter? {
+        guard journal.enabled else { return nil }
+        let path = journal.filePath(environment: environment)
+        let session = JournalSession(
+            id: String(UInt64.random(in: 1...UInt64.max), radix: 16), started: JournalClock.now(), config: state.config,
+            keyMap: state.baseKeyMap)
+        do {
+            return try JournalWriter(path: path, settings: journal, session: session, redaction: redaction)
+        } catch {
+            let notice = "journal off: \(error)"
+            startupNotice = startupNotice.map { "\($0); \(notice)" } ?? notice
+            return nil
+        }
     }
 
     func clients(engine: HTTPEngine) -> [AgentID: AgentClient] {

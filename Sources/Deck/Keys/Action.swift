@@ -9,6 +9,8 @@ public enum Action: Sendable, Hashable, CaseIterable {
     case zoom, refresh
     case cycleSort, cycleStateFilter
     case copy
+    /// The selected task's or agent's JSON as received.
+    case raw
 
     /// Sends something that changes an agent. Read-only mode removes these from the key map and
     /// the help, and `update` drops any command they would emit.
@@ -44,6 +46,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
         case .cycleSort: "change sort order"
         case .cycleStateFilter: "cycle state filter"
         case .copy: "copy task id / artifact text"
+        case .raw: "raw JSON of the selected task / agent"
         }
     }
 }
@@ -74,6 +77,7 @@ extension Action {
         case .cycleSort: "cycle-sort"
         case .cycleStateFilter: "cycle-state-filter"
         case .copy: "copy"
+        case .raw: "raw"
         }
     }
 

@@ -39,6 +39,7 @@ public struct KeyMap: Sendable, Hashable {
         (.char("s"), .cycleSort),
         (.char("f"), .cycleStateFilter),
         (.char("y"), .copy),
+        (.char("v"), .raw),
     ])
 
     public func action(for key: Key) -> Action? { bindings.first { $0.key == key }?.action }

@@ -10,6 +10,7 @@ extension DeckState {
             ui.showHelp = false
             return effectiveKeyMap.action(for: key) == .quit ? [.quit] : []
         }
+        if ui.showRaw { return handleRawKey(key) }
         guard let action = effectiveKeyMap.action(for: key) else {
             if let hidden = baseKeyMap.action(for: key), hidden.isMutating {
                 showError("\(key) (\(hidden.summary)) is disabled: read-only", now: now)
@@ -50,6 +51,9 @@ extension DeckState {
             selectFirstVisibleIfHidden(now: now)
             showInfo("showing \(ui.filter.states.name) tasks", now: now)
         case .copy: return copySelection(now: now)
+        case .raw:
+            ui.showRaw = true
+            ui.rawScroll = 0
         }
         return []
     }
