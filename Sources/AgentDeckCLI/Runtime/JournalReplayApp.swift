@@ -1,0 +1,95 @@
+import Deck
+import Foundation
+import Screen
+import Terminal
+
+/// `agentdeck replay` in the terminal: a `JournalReplay` played at `speed` times the recorded
+/// pace (or all at once), drawn by the same views as the live dashboard, with a REPLAY badge.
+final class JournalReplayApp: TerminalApp {
+    private var replay: JournalReplay
+    private let speed: Double?
+    private let redaction: JournalRedaction
+    private let notes: [String]
+    private var started = ContinuousClock.now
+    private var viewOptions = DashboardView.Options()
+    private var rawCache = RawViewCache()
+    private var announcedEnd = false
+    private let clipboard: (String) -> Void
+
+    /// - Parameter speed: nil plays everything at once (`--at-end`).
+    init(replay: JournalReplay, speed: Double?, redaction: JournalRedaction, notes: [String], clipboard: @escaping (String) -> Void) {
+        self.replay = replay
+        self.replay.followRecordedSize = false
+        self.speed = speed
+        self.redaction = redaction
+        self.notes = notes
+        self.clipboard = clipboard
+    }
+
+    func start(_ info: TerminalInfo) {
+        if !info.isUTF8 { viewOptions = DashboardView.Options(charset: .ascii, asciiBars: true) }
+        replay.operatorResize(TerminalSize(columns: info.width, rows: info.height))
+        started = ContinuousClock.now
+        catchUp()
+    }
+
+    func handle(_ event: TerminalEvent) -> AppResponse {
+        switch event {
+        case .key(let key):
+            let outcome = replay.operatorKey(key)
+            if let text = outcome.copy { clipboard(text) }
+            if outcome.quit { return .quit }
+        case .resize(let width, let height):
+            replay.operatorResize(TerminalSize(columns: width, rows: height))
+        case .wake, .tick:
+            catchUp()
+        }
+        return .redraw
+    }
+
+    /// Applies every entry whose time has come at this speed.
+    private func catchUp() {
+        if let speed {
+            let elapsed = ContinuousClock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            replay.advance(until: replay.firstDate.addingTimeInterval(seconds * speed))
+        } else {
+            replay.advanceToEnd()
+        }
+        if replay.isFinished, !announcedEnd {
+            announcedEnd = true
+            let summary = (["replay finished: \(replay.log.messageCount) events"] + notes).joined(separator: "; ")
+            replay.announce(summary, isProblem: !notes.isEmpty, until: replay.now.addingTimeInterval(3600))
+        }
+    }
+
+    func render(into buffer: inout CellBuffer) {
+        DashboardView.render(replay.state, now: replay.now, into: &buffer, options: viewOptions)
+        if replay.state.ui.showRaw {
+            let content = rawCache.content(replay.state, store: replay.rawStore, redaction: redaction)
+            RawView.render(title: content.title, lines: content.lines, scroll: replay.state.ui.rawScroll, into: &buffer, options: viewOptions)
+        }
+        let badge = " REPLAY \(Self.clock.string(from: replay.now))\(speed.map { $0 == 1 ? "" : " x\(Self.number($0))" } ?? "")"
+            + (replay.isFinished ? " (end) " : " ")
+        let width = CellWidth.of(badge)
+        if buffer.width > width + 20 {
+            buffer.put(badge, x: buffer.width - width, y: 0, style: Style(.warning, attributes: [.reverse, .bold]))
+        }
+    }
+
+    var nextDeadline: ContinuousClock.Instant? {
+        guard let speed, let next = replay.nextDate else { return nil }
+        let offset = next.timeIntervalSince(replay.firstDate) / speed
+        return started.advanced(by: .milliseconds(Int64(max(0, min(offset, 1e9)) * 1000)))
+    }
+
+    private static let clock: DateFormatter = {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return f
+    }()
+
+    private static func number(_ n: Double) -> String {
+        n == n.rounded() ? String(Int(n)) : String(n)
+    }
+}
