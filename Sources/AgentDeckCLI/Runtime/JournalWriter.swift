@@ -69,16 +69,14 @@ final class JournalWriter: Sendable {
 
     /// Queues an entry; never blocks on the disk.
     func record(_ entry: JournalEntry) {
-        let full = queue.withLock { q -> Bool in
-            guard !q.closing else { return false }
+        queue.withLock { q in
+            guard !q.closing else { return }
             if q.entries.count >= maxQueued {
                 q.dropped += 1
-                return true
+            } else {
+                q.entries.append(entry)
             }
-            q.entries.append(entry)
-            return false
         }
-        if full { wake.signal() }
     }
 
     /// Writes everything queued and stops the writer thread. Idempotent.
