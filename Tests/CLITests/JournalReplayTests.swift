@@ -130,3 +130,53 @@ import Testing
         #expect(replay.operatorKey(.char("q")).quit)
     }
 }
+
+@Suite struct JournalReplayClockTests {
+    /// `--speed` plays entries as their time comes: advancing to an instant applies exactly the
+    /// entries up to it.
+    @Test func advancingToAnInstantAppliesOnlyTheEntriesUpToIt() {
+        let start = JournalClock.now()
+        let config = DeckConfig(agents: [AgentConfig(id: AgentID("a01"), url: "http://127.0.0.1:9/")])
+        let entries: [JournalEntry] = (0..<10).map { i in
+            .msg(.resize(TerminalSize(columns: 80 + i, rows: 24)), at: start.addingTimeInterval(Double(i)))
+        }
+        let log = JournalSessionLog(
+            session: JournalSession(id: "x", started: start, config: config, keyMap: .standard), entries: entries,
+            missingStart: false)
+        var replay = JournalReplay(log)
+        replay.advance(until: start.addingTimeInterval(3.5))
+        #expect(replay.state.ui.size.columns == 83)
+        #expect(replay.nextDate == start.addingTimeInterval(4))
+        #expect(!replay.isFinished)
+        replay.advanceToEnd()
+        #expect(replay.state.ui.size.columns == 89)
+        #expect(replay.isFinished && replay.nextDate == nil)
+        #expect(replay.now == start.addingTimeInterval(9))
+    }
+}
+
+/// Opt-in figures (AGENTDECK_BENCH=1): printed, never asserted as timings.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["AGENTDECK_BENCH"] != nil))
+struct JournalBenchmarks {
+    @Test func writerThroughputForStreamEvents() throws {
+        let path = try makeTemporaryFolder() + "/journal.jsonl"
+        let journal = try JournalWriter(path: path, settings: JournalSettings(), session: makeSession(),
+                                        redaction: JournalRedaction(secrets: ["Bearer abcdefghijklmnop"], agentURLs: []))
+        let event = Msg.streamEvent(RequestTag(3), .artifact(ArtifactUpdate(
+            taskID: "0b7c5a9e-1f0e-4a53-9d7c-5f8e2b9a1c44", contextID: "ctx-1",
+            artifact: Artifact(artifactID: "chunks", name: "chunks", parts: [.text("[17/1000] The quick brown fox jumps over the lazy dog.\n")]),
+            append: true)))
+        let count = 100_000
+        let now = JournalClock.now()
+        let clock = ContinuousClock()
+        let recordTime = clock.measure { for _ in 0..<count { journal.record(.msg(event, at: now)) } }
+        let closeTime = clock.measure { journal.close() }
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let reading = try JournalReader.read(path: path)
+        #expect(reading.sessions.first?.messageCount == count)
+        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+        print("journal.record (UI thread cost): \(String(format: "%.0f", seconds(recordTime) / Double(count) * 1e9)) ns/event")
+        print("journal writer drain (encode+redact+write): \(String(format: "%.0f", Double(count) / max(1e-9, seconds(closeTime + recordTime)))) events/s")
+        print("journal bytes per artifact event: \(size / count)")
+    }
+}

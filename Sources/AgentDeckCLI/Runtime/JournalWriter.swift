@@ -100,11 +100,11 @@ final class JournalWriter: Sendable {
     private func run() {
         while true {
             _ = wake.wait(timeout: .now() + flushInterval)
-            let (batch, dropped, closing) = queue.withLock { q in
-                let taken = (q.entries, q.dropped, q.closing)
-                q.entries.removeAll(keepingCapacity: true)
-                q.dropped = 0
-                return taken
+            var batch: [JournalEntry] = []
+            let (dropped, closing) = queue.withLock { q in
+                swap(&batch, &q.entries)
+                defer { q.dropped = 0 }
+                return (q.dropped, q.closing)
             }
             var lines = batch.map(encode)
             if dropped > 0 { lines.append(encode(.gap(dropped: dropped, at: JournalClock.now()))) }
@@ -117,7 +117,7 @@ final class JournalWriter: Sendable {
     }
 
     private func encode(_ entry: JournalEntry) -> [UInt8] {
-        var line = Array(redaction.apply(JSONWriter().string(entry.json())).utf8)
+        var line = redaction.apply(bytes: JSONWriter().bytes(entry.json()))
         line.append(0x0A)
         return line
     }
