@@ -40,7 +40,7 @@ final class CommandExecutor: Sendable {
             let onRaw: (@Sendable (String) -> Void)? = raw == nil ? nil : body.set
             client.call(request, onRaw: onRaw) { [self] result in
                 if let raw, case .success(let value) = result, let text = body.take() {
-                    raw.received(text, agent: agent, taskIDs: value.streamEvents.compactMap(\.taskID), source: "result")
+                    raw.receivedResult(text, agent: agent, result: value)
                 }
                 reportEndpointChange(agent, client)
                 inbox.post(.result(tag, result.mapError(Self.failure)))

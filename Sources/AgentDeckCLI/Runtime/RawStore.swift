@@ -64,6 +64,21 @@ final class RawSink: Sendable {
         self.journal = journal
     }
 
+    /// A call's answer. A task list is split so each task gets its own JSON (the page's
+    /// `tasks` array, JSON-RPC `result.tasks` or REST `tasks`, matched by position and id).
+    func receivedResult(_ text: String, agent: AgentID, result: A2AResult) {
+        guard case .taskPage(let page) = result else {
+            received(text, agent: agent, taskIDs: result.streamEvents.compactMap(\.taskID), source: "result")
+            return
+        }
+        guard let body = try? JSONParser.parse(text),
+              let list = (body["result"]?["tasks"] ?? body["tasks"])?.arrayValue, list.count == page.tasks.count
+        else { return }
+        for (task, json) in zip(page.tasks, list) where json["id"]?.stringValue == task.id {
+            received(JSONWriter().string(json), agent: agent, taskIDs: [task.id], source: "list")
+        }
+    }
+
     /// One payload that decoded to events (or a result) about these tasks.
     func received(_ text: String, agent: AgentID, taskIDs: [String], source: String) {
         guard !taskIDs.isEmpty else { return }
