@@ -39,3 +39,10 @@ BENCH_SCRATCH ?= .build-perf-release
 bench: deps
 	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product agentdeck-bench
 	@for b in ingest render memory; do $(BENCH_SCRATCH)/release/agentdeck-bench $$b || exit 1; done
+
+# The long reliability run: 100 crash/restart cycles of a fleet under the real dashboard, printing
+# descriptor and memory figures (`make test` runs the same test with 12 cycles).
+.PHONY: soak
+soak: deps
+	$(SWIFT) build --build-tests
+	AGENTDECK_SOAK_CYCLES=$${AGENTDECK_SOAK_CYCLES:-100} $(SWIFT) test --skip-build --filter SoakTests 2>&1 | grep -E 'soak_|✔|✘'

@@ -90,6 +90,14 @@ import Testing
         h.state.ui.focus = .agents
         #expect(h.key(.char("y")) == [.copyToClipboard("http://127.0.0.1:9/alice")])
     }
+
+    @Test func shiftYCopiesTheContextID() throws {
+        var h = Harness.standard()
+        #expect(h.key(.char("Y")) == [], "nothing selected: nothing to copy")
+        #expect(h.state.ui.status?.kind == .error)
+        try h.dispatchedTask("t1", context: "ctx-42")
+        #expect(h.key(.char("Y")) == [.copyToClipboard("ctx-42")])
+    }
 }
 
 @Suite struct ViewModelTests {

@@ -50,9 +50,26 @@ public final class TmuxSession: @unchecked Sendable {
         try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
+    /// A tmux format variable of the pane (`pane_dead_status`, `alternate_on`, `cursor_flag`…).
+    public func paneFormat(_ variable: String) throws -> String {
+        try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{\(variable)}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The pid of the program in the pane.
     public func panePID() throws -> Int32 {
         Int32(try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    /// Sets a tmux server option (e.g. `set-clipboard on`).
+    public func setServerOption(_ option: String, _ value: String) throws {
+        try Self.tmux(["-L", socket, "set-option", "-s", option, value])
+    }
+
+    /// The newest paste buffer: where tmux puts text an application copied with OSC 52 when
+    /// `set-clipboard` is on. Nil while there is none.
+    public func newestPasteBuffer() -> String? {
+        try? Self.tmux(["-L", socket, "show-buffer"])
     }
 
     /// Appends every byte the program writes to the terminal to `path` (for raw-output checks).
@@ -87,6 +104,7 @@ public final class TmuxSession: @unchecked Sendable {
 
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// Runs one tmux command. posix_spawn with output to files, not pipes: the first command on a
@@ -94,7 +112,7 @@ public final class TmuxSession: @unchecked Sendable {
     /// never reach end-of-file and the test would hang. The server also inherits the signal mask,
     /// and test threads block most signals: start it with none blocked, or kill-server is ignored.
     @discardableResult
-    static func tmux(_ args: [String]) throws -> String {
+    public static func tmux(_ args: [String]) throws -> String {
         let base = FileManager.default.temporaryDirectory.path + "/agentdeck-tmux-\(getpid())-\(UUID().uuidString.prefix(8))"
         let outPath = base + ".out", errPath = base + ".err"
         defer { unlink(outPath); unlink(errPath) }

@@ -29,6 +29,7 @@ struct InfoCommand: ParsableCommand {
             do {
                 let loaded = try ConfigLoader.load(path: configPath, explicit: true)
                 lines.append("agents:  \(loaded.agents.count) in the config; poll every \(loaded.pollInterval) s; \(loaded.readOnly ? "read-only" : "read-write")")
+                for warning in ConfigPermissions.check(path: configPath, config: loaded) { lines.append("warning: \(warning)") }
             } catch {
                 lines.append("config problem: \(error)")
             }

@@ -47,7 +47,10 @@ struct DashboardSetup {
             case .success(let h): headers = h
             case .failure(let problem): throw CLIFailure("agent \(agent.name ?? agent.url): \(problem)")
             }
-            deckAgents.append(AgentConfig(id: id, name: agent.name, url: agent.url, readOnly: agent.readOnly, insecure: agent.insecure))
+            // The state (and so the screen, the journal, the clipboard) sees the URL with any
+            // credentials in it masked; only the wire target holds the real one.
+            deckAgents.append(AgentConfig(
+                id: id, name: agent.name, url: URLCredentials.redacted(agent.url), readOnly: agent.readOnly, insecure: agent.insecure))
             // Read-only is enforced here too, at the wire: the client refuses mutating requests.
             targets[id] = AgentTarget(
                 url: agent.url, authHeaders: headers.map { HeaderField($0.name, $0.value) },
@@ -59,9 +62,11 @@ struct DashboardSetup {
         deckConfig.seed = UInt64.random(in: 1...UInt64.max)
 
         let resolved = ThemeFile.resolve(ThemeLocator.locate(themeName ?? file.theme, environment: environment), environment: environment)
+        var notices = file.sourcePath.map { ConfigPermissions.check(path: $0, config: file) } ?? []
+        if let error = resolved.error { notices.append("\(error) — using the \(resolved.theme.name) theme") }
         return DashboardSetup(
             deckConfig: deckConfig, targets: targets, theme: resolved.theme,
-            startupNotice: resolved.error.map { "\($0) — using the \(resolved.theme.name) theme" },
+            startupNotice: notices.isEmpty ? nil : notices.joined(separator: "; "),
             journal: file.journal,
             redaction: JournalRedaction(secrets: targets.values.flatMap(\.secrets), agentURLs: agents.map(\.url)))
     }

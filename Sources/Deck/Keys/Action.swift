@@ -8,7 +8,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
     case command, filter
     case zoom, refresh
     case cycleSort, cycleStateFilter
-    case copy
+    case copy, copyContext
     /// The selected task's or agent's JSON as received.
     case raw
 
@@ -46,6 +46,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
         case .cycleSort: "change sort order"
         case .cycleStateFilter: "cycle state filter"
         case .copy: "copy task id / artifact text"
+        case .copyContext: "copy the task's context id"
         case .raw: "raw JSON of the selected task / agent"
         }
     }
@@ -77,6 +78,7 @@ extension Action {
         case .cycleSort: "cycle-sort"
         case .cycleStateFilter: "cycle-state-filter"
         case .copy: "copy"
+        case .copyContext: "copy-context"
         case .raw: "raw"
         }
     }

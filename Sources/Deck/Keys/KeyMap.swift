@@ -39,6 +39,7 @@ public struct KeyMap: Sendable, Hashable {
         (.char("s"), .cycleSort),
         (.char("f"), .cycleStateFilter),
         (.char("y"), .copy),
+        (.char("Y"), .copyContext),
         (.char("v"), .raw),
     ])
 

@@ -13,6 +13,7 @@ extension DeckState {
 
     mutating func handleCard(_ id: AgentID, _ outcome: CardPollOutcome, now: Date) -> [Command] {
         guard var entry = agents[id] else { return [] }
+        let wasDown = entry.health.isDown
         entry.lastPollAt = now
         var out: [Command] = []
         switch outcome {
@@ -43,6 +44,7 @@ extension DeckState {
         }
         agents[id] = entry
         deadlines[.cardPoll(id)] = now.addingTimeInterval(config.cardPollInterval)
+        if wasDown, entry.health.isUp { out += reconcileAfterReturn(of: id) }
         // Discovery starts once we know the agent speaks V1 (ListTasks is V1 only over JSON-RPC).
         if deadlines[.listPoll(id)] == nil, let list = listPollCommand(id) { out.append(list) }
         return out
@@ -91,4 +93,35 @@ extension DeckState {
 
     /// Discovery reads one page per poll: enough to see what runs now, bounded for big stores.
     static let listPageSize = 50
+}
+
+extension DeckState {
+    /// The agent answers again after being down: every task whose stream it lost is fetched and
+    /// resubscribed now, instead of waiting out the backoff (or after it gave up).
+    mutating func reconcileAfterReturn(of agent: AgentID) -> [Command] {
+        var lost: [TaskKey] = []
+        for (key, entry) in tasks where key.agentID == agent && !entry.isPlaceholder && !entry.state.isTerminal {
+            switch entry.stream {
+            case .reconnecting: lost.append(key)
+            case .ended where !entry.state.isInterrupted && !entry.isPolled: lost.append(key)
+            default: break
+            }
+        }
+        var out: [Command] = []
+        for key in lost.sorted(by: { $0.taskID < $1.taskID }) {
+            deadlines[.reconnect(key)] = nil
+            tasks[key]?.reconnectAttempts = 1
+            tasks[key]?.stream = .reconnecting(attempt: 1)
+            out += reconcile(key)
+        }
+        return out
+    }
+
+    /// A stream to the agent failed at the transport: poll its card soon, so the agents pane says
+    /// it is down within a second or two rather than at the next scheduled poll.
+    mutating func pollCardSoon(_ agent: AgentID, now: Date) {
+        let soon = now.addingTimeInterval(1)
+        if let due = deadlines[.cardPoll(agent)], due <= soon { return }
+        deadlines[.cardPoll(agent)] = soon
+    }
 }

@@ -51,6 +51,7 @@ extension DeckState {
             selectFirstVisibleIfHidden(now: now)
             showInfo("showing \(ui.filter.states.name) tasks", now: now)
         case .copy: return copySelection(now: now)
+        case .copyContext: return copyContextID(now: now)
         case .raw:
             ui.showRaw = true
             ui.rawScroll = 0
@@ -232,6 +233,20 @@ extension DeckState {
         }
         showInfo("polling \(out.count) agent\(agentOrder.count == 1 ? "" : "s")", now: now)
         return out
+    }
+
+    /// What `Y` copies: the selected task's context id (the thread a reply or a follow-up joins).
+    mutating func copyContextID(now: Date) -> [Command] {
+        guard let entry = selectedTaskEntry else {
+            showError("no task selected", now: now)
+            return []
+        }
+        guard let context = entry.contextID, !context.isEmpty else {
+            showError("task \(entry.key.taskID) has no context id", now: now)
+            return []
+        }
+        showInfo("copied context id \(context)", now: now)
+        return [.copyToClipboard(context)]
     }
 
     /// What `y` copies: the agent URL, the task id, or (in the detail pane) the artifacts' text.

@@ -185,7 +185,15 @@ extension DeckState {
         } else {
             tasks.values[index].apply(event, now: now)
         }
-        if !wasTerminal, tasks.values[index].state.isTerminal { taskFinishedSinceRetention = true }
+        if !wasTerminal, tasks.values[index].state.isTerminal {
+            taskFinishedSinceRetention = true
+            // Finished, by whatever told us (a get, a list poll): no stream is coming back for it.
+            if case .reconnecting = tasks.values[index].stream {
+                tasks.values[index].stream = .ended
+                tasks.values[index].reconnectAttempts = 0
+                deadlines[.reconnect(key)] = nil
+            }
+        }
         return key
     }
 
