@@ -159,6 +159,18 @@ func makeSession(agents: [AgentConfig] = [AgentConfig(id: AgentID("a01"), url: "
         #expect(reading.sessions.first?.entries.count == 2)
     }
 
+    @Test func aJournalThatCannotBeOpenedTurnsItselfOffWithANotice() throws {
+        let blocker = try makeTemporaryFolder() + "/not-a-folder"
+        #expect(FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8)))
+        #expect(throws: (any Error).self) { try writer(blocker + "/journal.jsonl") }
+
+        var setup = try DashboardSetup.make(
+            urls: ["http://127.0.0.1:9/"], configPath: nil, readOnlyFlag: false, themeName: nil, pollInterval: nil,
+            environment: ["XDG_STATE_HOME": blocker, "XDG_CONFIG_HOME": blocker, "HOME": blocker])
+        #expect(setup.openJournal(for: setup.initialState(), environment: ["XDG_STATE_HOME": blocker]) == nil)
+        #expect(setup.startupNotice?.hasPrefix("journal off: ") == true, "\(setup.startupNotice ?? "no notice")")
+    }
+
     @Test func theFileIsPrivateToItsOwner() throws {
         let path = try makeTemporaryFolder() + "/sub/journal.jsonl"
         let journal = try writer(path)

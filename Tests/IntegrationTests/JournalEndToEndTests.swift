@@ -132,5 +132,12 @@ struct JournalEndToEndTests {
         #expect(try replay.waitFor("not available").ok)
         try replay.send("q")
         #expect(try replay.waitFor(timeout: 10) { _ in (try? replay.paneIsDead()) == true }.ok)
+
+        // Played at 20× the recorded pace, it runs through to the same end.
+        let played = try open(["replay", "--speed", "20", path], environment: env)
+        defer { played.kill() }
+        let end = try played.waitFor(timeout: 30) { $0.contains("(end)") && $0.contains("replay finished") }
+        #expect(end.ok, "the played replay never reached the end:\n\(end.screen)")
+        #expect(end.screen.components(separatedBy: "working").count > 3)
     }
 }

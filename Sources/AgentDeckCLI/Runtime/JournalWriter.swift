@@ -45,7 +45,7 @@ final class JournalWriter: Sendable {
     /// Opens (or creates, mode 0600) the file and writes the session line. Throws when the file
     /// cannot be opened: the caller decides whether to run without a journal.
     init(path: String, settings: JournalSettings, session: JournalSession, redaction: JournalRedaction,
-         flushInterval: TimeInterval = 0.25, maxQueued: Int = 200_000) throws {
+         flushInterval: TimeInterval = 0.25, maxQueued: Int = 50_000) throws {
         self.path = path
         self.settings = settings
         self.redaction = redaction
