@@ -115,6 +115,25 @@ func makeSession(agents: [AgentConfig] = [AgentConfig(id: AgentID("a01"), url: "
         #expect(again.sessions.last?.entries == [.msg(.start, at: at)])
     }
 
+    @Test func severalRunsInOneFileAreToldApartAndOnlyTheChosenOneIsKept() throws {
+        let path = try makeTemporaryFolder() + "/journal.jsonl"
+        let at = JournalClock.now()
+        for run in 1...3 {
+            let journal = try writer(path)
+            for _ in 0..<run { journal.record(.msg(.tick, at: at)) }
+            journal.close()
+        }
+        let all = try JournalReader.read(path: path)
+        #expect(all.sessions.map(\.messageCount) == [1, 2, 3])
+        #expect(all.sessions.map(\.entries.count) == [1, 2, 3])
+        let last = try JournalReader.read(path: path, keep: .last)
+        #expect(last.sessions.map(\.messageCount) == [1, 2, 3], "earlier runs are still counted")
+        #expect(last.sessions.map(\.entries.count) == [0, 0, 3])
+        #expect(try JournalReader.read(path: path, keep: .index(1)).sessions.map(\.entries.count) == [0, 2, 0])
+        #expect(try JournalReader.read(path: path, keep: .none).sessions.map(\.entries.count) == [0, 0, 0])
+        #expect(ReplayCommand.listing(last).split(separator: "\n").map { $0.hasPrefix("run ") } == [true, true, true])
+    }
+
     @Test func unreadableLinesAreCountedNotFatal() throws {
         let path = try makeTemporaryFolder() + "/journal.jsonl"
         let journal = try writer(path)

@@ -41,7 +41,8 @@ struct ReplayCommand: ParsableCommand {
         let path = journal ?? JournalSettings().filePath(environment: environment)
         let reading: JournalReading
         do {
-            reading = try JournalReader.read(path: path)
+            let keep: JournalRunChoice = list ? .none : session == -1 ? .last : session > 0 ? .index(session - 1) : .all
+            reading = try JournalReader.read(path: path, keep: keep)
         } catch {
             StandardError.errorLine("\(error)")
             throw ExitCode(1)
