@@ -127,6 +127,7 @@ struct JournalEndToEndTests {
         let shown = try replay.waitFor { $0.contains("REPLAY") && $0.components(separatedBy: "working").count > 3 }
         #expect(shown.ok, "the replay does not show the run:\n\(shown.screen)")
         if reading.tornLastLine { #expect(shown.screen.contains("cut off")) }
+        #expect(shown.screen.contains("replay, read-only"), "the key hints should say what a replay offers")
         // Nothing can be sent from it.
         try replay.send("n")
         #expect(try replay.waitFor("not available").ok)

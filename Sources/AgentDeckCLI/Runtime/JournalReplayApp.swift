@@ -69,6 +69,13 @@ final class JournalReplayApp: TerminalApp {
             let content = rawCache.content(replay.state, store: replay.rawStore, redaction: redaction)
             RawView.render(title: content.title, lines: content.lines, scroll: replay.state.ui.rawScroll, into: &buffer, options: viewOptions)
         }
+        // The live run's key hints would offer n/r/c: a replay offers only what works in it.
+        if replay.state.ui.prompt == nil, !DashboardLayout.isTooSmall(width: buffer.width, height: buffer.height) {
+            let row = Rect(x: 0, y: buffer.height - 1, width: buffer.width, height: 1)
+            buffer.clear(row)
+            buffer.put([Span("replay, read-only: ", style: Style(.warning)), Span(Self.hints, style: Style(.dim))],
+                       x: 0, y: row.y, maxWidth: row.width)
+        }
         let badge = " REPLAY \(Self.clock.string(from: replay.now))\(speed.map { $0 == 1 ? "" : " x\(Self.number($0))" } ?? "")"
             + (replay.isFinished ? " (end) " : " ")
         let width = CellWidth.of(badge)
@@ -82,6 +89,8 @@ final class JournalReplayApp: TerminalApp {
         let offset = next.timeIntervalSince(replay.firstDate) / speed
         return started.advanced(by: .milliseconds(Int64(max(0, min(offset, 1e9)) * 1000)))
     }
+
+    private static let hints = "? help  q quit  Tab pane  j/k move  Enter open  / filter  s sort  z zoom  v raw JSON"
 
     private static let clock: DateFormatter = {
         let f = DateFormatter()
