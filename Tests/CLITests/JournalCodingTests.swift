@@ -72,6 +72,11 @@ enum SampleMsgs {
                 lastChunk: true))),
             .streamEnded(tag, .closed),
             .streamEnded(tag, .failed(.transport("reset"))),
+            .local(.themeLoaded("light")), .local(.themeFailed(name: "nope", reason: "no such theme")),
+            .local(.saved(path: "/tmp/a.txt", note: nil)), .local(.saved(path: "/tmp/b.txt", note: "URL part not fetched")),
+            .local(.saveFailed("disk full")),
+            .pointer(.select(.tasks, row: 3)), .pointer(.select(.agents, row: nil)), .pointer(.scroll(.detail, by: -3)),
+            .key(.mouse(MouseEvent(.wheelDown, x: 4, y: 9))),
         ]
     }
 }
@@ -103,14 +108,20 @@ enum SampleMsgs {
             readOnly: false, cardPollInterval: 7, listPollInterval: nil, taskPollInterval: 3, maxFinishedTasks: 12,
             seed: UInt64.max - 5)
         config.statusLineDuration = 9
-        let keys = KeyMap.standard.removing { $0 == .zoom }
-        let session = JournalSession(id: "abc", started: JournalClock.now(), config: config, keyMap: keys)
+        config.readOnlyForcedBy = "--read-only was given"
+        config.themeNames = ["default", "light"]
+        var state = DeckState(config: config, keyMap: KeyMap.standard.removing { $0 == .zoom })
+        state.ui.histories = [.dispatch: ["@a01 hello", "again"], .command: [":sort agent"]]
+        state.ui.theme = "light"
+        state.ui.status = StatusLine(text: "config is readable by others", kind: .error, expiresAt: Date().addingTimeInterval(30))
+        let session = JournalSession(id: "abc", started: JournalClock.now(), state: state)
         let back = try JournalEntry.decode(try JSONParser.parse(JSONWriter().string(session.json())))
         guard case .session(let read)? = back else {
             Issue.record("not a session line")
             return
         }
         #expect(read == session)
+        #expect(read.initialState() == state, "replay starts from the very state the run started from")
     }
 
     @Test func entryTimesAreWholeMillisecondsThatReadBackExactly() throws {

@@ -183,11 +183,12 @@ func makeSession(agents: [AgentConfig] = [AgentConfig(id: AgentID("a01"), url: "
         #expect(FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8)))
         #expect(throws: (any Error).self) { try writer(blocker + "/journal.jsonl") }
 
-        var setup = try DashboardSetup.make(
+        let setup = try DashboardSetup.make(
             urls: ["http://127.0.0.1:9/"], configPath: nil, readOnlyFlag: false, themeName: nil, pollInterval: nil,
             environment: ["XDG_STATE_HOME": blocker, "XDG_CONFIG_HOME": blocker, "HOME": blocker])
-        #expect(setup.openJournal(for: setup.initialState(), environment: ["XDG_STATE_HOME": blocker]) == nil)
-        #expect(setup.startupNotice?.hasPrefix("journal off: ") == true, "\(setup.startupNotice ?? "no notice")")
+        var state = setup.initialState()
+        #expect(setup.openJournal(for: &state, environment: ["XDG_STATE_HOME": blocker]) == nil)
+        #expect(state.ui.status?.text.contains("journal off: ") == true, "\(state.ui.status?.text ?? "no notice")")
     }
 
     @Test func theFileIsPrivateToItsOwner() throws {

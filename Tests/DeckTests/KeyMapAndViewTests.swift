@@ -135,7 +135,7 @@ import Testing
 
     @Test func statusLineExpires() {
         var h = Harness.standard()
-        h.key(.char("s"))
+        h.key(.char("o"))
         #expect(h.state.viewModel(now: h.now).status != nil)
         #expect(h.state.nextDeadline == h.state.ui.status?.expiresAt)
         h.advance(h.state.config.statusLineDuration)

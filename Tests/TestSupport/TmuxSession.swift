@@ -41,6 +41,11 @@ public final class TmuxSession: @unchecked Sendable {
         try Self.tmux(["-L", socket, "capture-pane", "-p", "-t", name])
     }
 
+    /// The visible screen with its colours and attributes as escape sequences (`capture-pane -e`).
+    public func captureStyled() throws -> String {
+        try Self.tmux(["-L", socket, "capture-pane", "-p", "-e", "-t", name])
+    }
+
     public func resize(width: Int, height: Int) throws {
         try Self.tmux(["-L", socket, "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }

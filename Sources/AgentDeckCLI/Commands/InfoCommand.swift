@@ -16,6 +16,8 @@ struct InfoCommand: ParsableCommand {
         var lines = [
             "config:  \(configPath)\(exists ? "" : "  (not present: command-line URLs only)")",
             "state:   \(stateBase)/agentdeck",
+            "history: \(HistoryStore.defaultDirectory(environment: env))",
+            "saves:   \(ArtifactSaver.defaultDirectory(environment: env))  (s and :save; saveDirectory in the config overrides)",
             "themes:  " + ThemeLocator.available(environment: env).joined(separator: ", "),
         ]
         for folder in ThemeLocator.searchPath(environment: env) {

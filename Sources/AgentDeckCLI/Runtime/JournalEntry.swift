@@ -126,6 +126,11 @@ struct JournalSession: Sendable, Hashable {
     var continued: Bool
     var config: DeckConfig
     var keyMap: KeyMap
+    /// What the state held before the first message: prompt histories loaded from disk, the
+    /// theme name, a startup notice on the status line.
+    var histories: [HistoryKind: [String]] = [:]
+    var theme: String?
+    var status: StatusLine?
 
     init(id: String, started: Date, continued: Bool = false, config: DeckConfig, keyMap: KeyMap) {
         self.id = id
@@ -133,6 +138,23 @@ struct JournalSession: Sendable, Hashable {
         self.continued = continued
         self.config = config
         self.keyMap = keyMap
+    }
+
+    /// The session of a run starting from `state`.
+    init(id: String, started: Date, state: DeckState) {
+        self.init(id: id, started: started, config: state.config, keyMap: state.baseKeyMap)
+        histories = state.ui.histories
+        theme = state.ui.theme
+        status = state.ui.status
+    }
+
+    /// The state the run started from: replay feeds its messages into this.
+    func initialState() -> DeckState {
+        var state = DeckState(config: config, keyMap: keyMap)
+        state.ui.histories = histories
+        state.ui.theme = theme
+        state.ui.status = status
+        return state
     }
 
     func json() -> JSONValue {
@@ -147,6 +169,8 @@ struct JournalSession: Sendable, Hashable {
             return o.value
         })
         c.set("readOnly", config.readOnly)
+        c.set("readOnlyForcedBy", config.readOnlyForcedBy)
+        c.set("themeNames", strings: config.themeNames)
         c.set("cardPollInterval", config.cardPollInterval)
         c.set("listPollInterval", config.listPollInterval)
         c.set("taskPollInterval", config.taskPollInterval)
@@ -165,6 +189,15 @@ struct JournalSession: Sendable, Hashable {
         s.set("continued", continued)
         s["config"] = c.value
         s["keys"] = .array(keyMap.bindings.map { .array([.string(JournalKey.encode($0.key)), .string($0.action.name)]) })
+        var ui = JournalObject()
+        var h = JournalObject()
+        for kind in HistoryKind.allCases { h.set(kind.rawValue, strings: histories[kind] ?? []) }
+        if !h.object.isEmpty { ui["histories"] = h.value }
+        ui.set("theme", theme)
+        if let status {
+            ui["status"] = ["text": .string(status.text), "error": .bool(status.kind == .error), "expiresAt": JournalDate.encode(status.expiresAt)]
+        }
+        if !ui.object.isEmpty { s["ui"] = ui.value }
 
         var line = JournalObject()
         line["t"] = .number(Double(JournalClock.milliseconds(started)))
@@ -188,6 +221,8 @@ struct JournalSession: Sendable, Hashable {
                 readOnly: try g.bool("readOnly"), insecure: try g.bool("insecure")))
         }
         var config = DeckConfig(agents: agents, readOnly: try c.bool("readOnly"), seed: try c.uint64("seed"))
+        config.readOnlyForcedBy = try c.optionalString("readOnlyForcedBy")
+        config.themeNames = try c.strings("themeNames")
         let defaults = config
         config.cardPollInterval = try c.optionalDouble("cardPollInterval") ?? defaults.cardPollInterval
         config.listPollInterval = try c.optionalDouble("listPollInterval")
@@ -208,5 +243,19 @@ struct JournalSession: Sendable, Hashable {
             bindings.append((try JournalKey.decode(k), action))
         }
         keyMap = bindings.isEmpty ? .standard : KeyMap(bindings)
+
+        if let uiValue = s.object["ui"] {
+            let ui = try JournalFields(uiValue, "ui")
+            if let hv = ui.object["histories"] {
+                let h = try JournalFields(hv, "histories")
+                for kind in HistoryKind.allCases where h.has(kind.rawValue) { histories[kind] = try h.strings(kind.rawValue) }
+            }
+            theme = try ui.optionalString("theme")
+            if let sv = ui.object["status"] {
+                let st = try JournalFields(sv, "status")
+                status = StatusLine(text: try st.string("text"), kind: try st.bool("error") ? .error : .info,
+                                    expiresAt: try JournalDate.decode(try st.value("expiresAt")))
+            }
+        }
     }
 }

@@ -74,6 +74,30 @@ enum JournalMsg {
             o["tag"] = .number(Double(tag.rawValue))
             if case .failed(let failure) = end { o["failure"] = encode(failure) }
             return o.value
+        case .local(let outcome):
+            var o = JournalObject(kind: "local")
+            switch outcome {
+            case .themeLoaded(let name): o["themeLoaded"] = .string(name)
+            case .themeFailed(let name, let reason): o["themeFailed"] = ["name": .string(name), "reason": .string(reason)]
+            case .saved(let path, let note):
+                var saved = JournalObject()
+                saved.set("path", path)
+                saved.set("note", note)
+                o["saved"] = saved.value
+            case .saveFailed(let why): o["saveFailed"] = .string(why)
+            }
+            return o.value
+        case .pointer(let action):
+            var o = JournalObject(kind: "pointer")
+            switch action {
+            case .select(let pane, let row):
+                o["select"] = .string(JournalPane.name(pane))
+                o.set("row", row)
+            case .scroll(let pane, let by):
+                o["scroll"] = .string(JournalPane.name(pane))
+                o["by"] = .number(Double(by))
+            }
+            return o.value
         }
     }
 
@@ -114,6 +138,18 @@ enum JournalMsg {
             let tag = try self.tag(f)
             if let failure = f.object["failure"] { return .streamEnded(tag, .failed(try callFailure(failure))) }
             return .streamEnded(tag, .closed)
+        case "local":
+            if f.has("themeLoaded") { return .local(.themeLoaded(try f.string("themeLoaded"))) }
+            if f.has("saveFailed") { return .local(.saveFailed(try f.string("saveFailed"))) }
+            if let failed = f.object["themeFailed"] {
+                let g = try JournalFields(failed, "themeFailed")
+                return .local(.themeFailed(name: try g.string("name"), reason: try g.string("reason")))
+            }
+            let g = try JournalFields(try f.value("saved"), "saved")
+            return .local(.saved(path: try g.string("path"), note: try g.optionalString("note")))
+        case "pointer":
+            if f.has("select") { return .pointer(.select(try JournalPane.pane(try f.string("select")), row: try f.optionalInt("row"))) }
+            return .pointer(.scroll(try JournalPane.pane(try f.string("scroll")), by: try f.int("by")))
         case let other:
             throw JournalDecodeError("unknown message kind '\(other)'")
         }
@@ -139,16 +175,51 @@ enum JournalMsg {
     }
 }
 
+enum JournalPane {
+    static func name(_ pane: Pane) -> String {
+        switch pane {
+        case .agents: "agents"
+        case .tasks: "tasks"
+        case .detail: "detail"
+        }
+    }
+
+    static func pane(_ name: String) throws(JournalDecodeError) -> Pane {
+        switch name {
+        case "agents": .agents
+        case "tasks": .tasks
+        case "detail": .detail
+        default: throw JournalDecodeError("unknown pane '\(name)'")
+        }
+    }
+}
+
 /// Keys as the help spells them ("j", "Enter", "^C", "Space"); the few that spelling cannot
-/// carry (unknown key codes) as `#code`.
+/// carry as `#code` (unknown key codes) and `@press,x,y` (mouse events).
 enum JournalKey {
     static func encode(_ key: Key) -> String {
-        if case .unknown(let code) = key { return "#\(code)" }
-        return key.description
+        switch key {
+        case .unknown(let code): return "#\(code)"
+        case .mouse(let event):
+            let kind = switch event.kind {
+            case .press: "press"
+            case .wheelUp: "wheelUp"
+            case .wheelDown: "wheelDown"
+            }
+            return "@\(kind),\(event.x),\(event.y)"
+        default: return key.description
+        }
     }
 
     static func decode(_ text: String) throws(JournalDecodeError) -> Key {
         if text.hasPrefix("#"), text.count > 1, let code = Int(text.dropFirst()) { return .unknown(code) }
+        if text.hasPrefix("@"), text.count > 1 {
+            let parts = text.dropFirst().split(separator: ",")
+            let kinds: [Substring: MouseEvent.Kind] = ["press": .press, "wheelUp": .wheelUp, "wheelDown": .wheelDown]
+            if parts.count == 3, let kind = kinds[parts[0]], let x = Int(parts[1]), let y = Int(parts[2]) {
+                return .mouse(MouseEvent(kind, x: x, y: y))
+            }
+        }
         guard let key = Key(parsing: text) else { throw JournalDecodeError("unknown key '\(text)'") }
         return key
     }

@@ -27,7 +27,7 @@ struct JournalReplay {
     init(_ log: JournalSessionLog, rawStore: RawStore = RawStore()) {
         self.log = log
         self.rawStore = rawStore
-        state = DeckState(config: log.session.config, keyMap: log.session.keyMap)
+        state = log.session.initialState()
         now = log.entries.first?.date ?? log.session.started
     }
 

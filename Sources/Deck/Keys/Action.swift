@@ -9,6 +9,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
     case zoom, refresh
     case cycleSort, cycleStateFilter
     case copy, copyContext
+    case save
     /// The selected task's or agent's JSON as received.
     case raw
 
@@ -39,7 +40,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
         case .dispatch: "new task (@agent #skill text)"
         case .reply: "reply to a task waiting for input"
         case .cancel: "cancel the selected task"
-        case .command: "command (:attach ID, :sort, :refresh, :q)"
+        case .command: "command (:agent add URL, :theme, :save, :ro, :q)"
         case .filter: "filter tasks (text, /regex/, !inverted)"
         case .zoom: "zoom the focused pane"
         case .refresh: "poll every agent now"
@@ -47,6 +48,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
         case .cycleStateFilter: "cycle state filter"
         case .copy: "copy task id / artifact text"
         case .copyContext: "copy the task's context id"
+        case .save: "save the selected artifact to a file"
         case .raw: "raw JSON of the selected task / agent"
         }
     }
@@ -79,6 +81,7 @@ extension Action {
         case .cycleStateFilter: "cycle-state-filter"
         case .copy: "copy"
         case .copyContext: "copy-context"
+        case .save: "save"
         case .raw: "raw"
         }
     }

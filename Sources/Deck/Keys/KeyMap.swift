@@ -36,10 +36,11 @@ public struct KeyMap: Sendable, Hashable {
         (.char("/"), .filter),
         (.char("z"), .zoom),
         (.char("R"), .refresh), (.ctrl("r"), .refresh),
-        (.char("s"), .cycleSort),
+        (.char("o"), .cycleSort),
         (.char("f"), .cycleStateFilter),
         (.char("y"), .copy),
         (.char("Y"), .copyContext),
+        (.char("s"), .save),
         (.char("v"), .raw),
     ])
 

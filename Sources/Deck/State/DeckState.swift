@@ -4,8 +4,8 @@ import Foundation
 /// The whole dashboard as a value. `update(_:now:)` is the only thing that changes it.
 public struct DeckState: Sendable, Hashable {
     public var config: DeckConfig
-    /// Config order: the agents pane lists them in it.
-    public private(set) var agentOrder: [AgentID]
+    /// Config order, then agents added at run time: the agents pane lists them in it.
+    public internal(set) var agentOrder: [AgentID]
     public var agents: [AgentID: AgentEntry]
     public var tasks: [TaskKey: TaskEntry] = [:]
     /// Requests and streams in flight, by tag.
@@ -21,6 +21,9 @@ public struct DeckState: Sendable, Hashable {
     var taskFinishedSinceRetention = false
     var nextTagValue: UInt64 = 1
     var nextPlaceholder = 1
+    /// Numbers the ids of agents added at run time (`a07`); never reused, so a late answer for a
+    /// removed agent cannot land on a new one.
+    var nextAgentNumber = 1
 
     public init(config: DeckConfig, keyMap: KeyMap = .standard) {
         self.config = config
@@ -35,6 +38,7 @@ public struct DeckState: Sendable, Hashable {
         }
         self.agentOrder = order
         self.agents = agents
+        self.nextAgentNumber = config.agents.count + 1
         self.ui.selectedAgent = order.first
     }
 

@@ -23,7 +23,11 @@ public struct UIState: Sendable, Hashable {
     public var prompt: PromptState?
     public var sort: TaskSortOrder = .attention
     public var filter = TaskFilter()
+    /// Each prompt's history, oldest first. The runtime loads them at start and writes back any
+    /// that changed, so they are kept across runs.
     public var histories: [HistoryKind: [String]] = [:]
+    /// The theme in use, as last confirmed by the runtime (`:theme`).
+    public var theme: String?
 
     public init() {}
 

@@ -3,7 +3,9 @@ import Foundation
 
 extension DeckState {
     mutating func handleKey(_ key: Key, now: Date) -> [Command] {
+        // A mouse event the runtime did not place on a pane means nothing.
         if key == .resize { return [] }
+        if case .mouse = key { return [] }
         if ui.prompt != nil { return handlePromptKey(key, now: now) }
         if ui.showHelp {
             // Help is modal: any key closes it; q still quits.
@@ -52,6 +54,7 @@ extension DeckState {
             showInfo("showing \(ui.filter.states.name) tasks", now: now)
         case .copy: return copySelection(now: now)
         case .copyContext: return copyContextID(now: now)
+        case .save: return saveSelection(path: nil, taskWhenNoArtifact: false, now: now)
         case .raw:
             ui.showRaw = true
             ui.rawScroll = 0
@@ -180,7 +183,7 @@ extension DeckState {
         }
         var target = dispatchTarget
         if let t = target, isReadOnly(t) { target = nil }
-        ui.prompt = PromptState(mode: .dispatch(agent: target, skill: nil), editor: LineEditor(history: ui.histories[.message] ?? []))
+        ui.prompt = PromptState(mode: .dispatch(agent: target, skill: nil), editor: LineEditor(history: ui.histories[.dispatch] ?? []))
     }
 
     mutating func openReplyPrompt(now: Date) {
@@ -196,7 +199,7 @@ extension DeckState {
             showError("task \(entry.key.taskID) is \(entry.state.name), not waiting for input", now: now)
             return
         }
-        ui.prompt = PromptState(mode: .reply(entry.key), editor: LineEditor(history: ui.histories[.message] ?? []))
+        ui.prompt = PromptState(mode: .reply(entry.key), editor: LineEditor(history: ui.histories[.reply] ?? []))
     }
 
     mutating func openCancelConfirmation(now: Date) {
