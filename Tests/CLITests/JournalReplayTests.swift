@@ -27,10 +27,14 @@ import Testing
                 AgentConfig(id: alpha, name: "Alpha", url: "http://127.0.0.1:9/alpha"),
                 AgentConfig(id: beta, url: "http://127.0.0.1:9/beta"),
             ], seed: 77)
-            let state = DeckState(config: config)
+            // Started the way the runtime starts it: histories from disk, a theme, a notice.
+            var state = DeckState(config: config, keyMap: KeyMap.standard.removing { $0 == .zoom })
+            state.ui.histories = [.dispatch: ["earlier task"], .filter: ["old"]]
+            state.ui.theme = "light"
+            state.ui.status = StatusLine(text: "config readable by others", kind: .error, expiresAt: Date().addingTimeInterval(30))
             journal = try JournalWriter(
                 path: path, settings: JournalSettings(),
-                session: JournalSession(id: "live", started: JournalClock.now(), config: config, keyMap: state.baseKeyMap),
+                session: JournalSession(id: "live", started: JournalClock.now(), state: state),
                 redaction: JournalRedaction(secrets: [], agentURLs: []))
             let executor = CommandExecutor(clients: [:], inbox: inbox, clipboard: { _ in })
             app = DashboardApp(state: state, executor: executor, inbox: inbox, journal: journal)
@@ -86,7 +90,7 @@ import Testing
         rig.news(.result(second, .failure(.agent(.rpc(RPCError(code: -32603, message: "boom", dialect: .v1))))),
                  .streamEnded(second, .failed(.transport("reset"))))
         // …and the operator looks around: panes, selection, sort, a filter, zoom.
-        for key: Key in [.tab, .char("j"), .char("k"), .char("s"), .tab, .backTab, .char("z"), .char("z")] { rig.key(key) }
+        for key: Key in [.tab, .char("j"), .char("k"), .char("o"), .tab, .backTab, .char("z"), .char("v"), .char("j"), .escape] { rig.key(key) }
         rig.key(.char("/"))
         rig.type("sum")
         rig.key(.enter)
