@@ -1,6 +1,7 @@
 import A2A
 import Deck
 import Foundation
+import Screen
 import Testing
 
 @testable import AgentDeckCLI
@@ -214,5 +215,46 @@ func makeSession(agents: [AgentConfig] = [AgentConfig(id: AgentID("a01"), url: "
         #expect(log.messageCount == 10)
         let dropped = log.entries.reduce(0) { if case .gap(let n, _) = $1 { $0 + n } else { $0 } }
         #expect(dropped == 1)
+    }
+}
+
+@Suite struct JournalDamageTests {
+    /// A journal is a file on disk: any damage (flipped bytes, cuts, pasted garbage) is read
+    /// without a crash, and a damaged line is either rejected whole or still a valid entry.
+    @Test func randomDamageNeverCrashesTheReaderOrTheReplay() throws {
+        let path = try makeTemporaryFolder() + "/journal.jsonl"
+        let journal = try JournalWriter(path: path, settings: JournalSettings(), session: makeSession(),
+                                        redaction: JournalRedaction(secrets: [], agentURLs: []), flushInterval: 0.05)
+        var at = JournalClock.now()
+        for msg in try SampleMsgs.all() {
+            at = at.addingTimeInterval(0.01)
+            journal.record(.msg(msg, at: JournalClock.date(milliseconds: JournalClock.milliseconds(at))))
+        }
+        journal.close()
+        let original = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let lineCount = original.filter { $0 == 0x0A }.count
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<300 {
+            var bytes = original
+            for _ in 0..<(1 + round % 8) {
+                let i = Int.random(in: 0..<bytes.count, using: &generator)
+                switch round % 4 {
+                case 0: bytes[i] = UInt8.random(in: 0...255, using: &generator)
+                case 1: bytes.removeSubrange(i..<min(bytes.count, i + Int.random(in: 1...40, using: &generator)))
+                case 2: bytes.insert(contentsOf: Array("{\"t\":1,\"msg\":{\"kind\":\"resize\",\"columns\":-5,\"rows\":0}}\n".utf8), at: i)
+                default: bytes = Array(bytes.prefix(i))
+                }
+                if bytes.isEmpty { break }
+            }
+            let reading = JournalReader.parse(bytes)
+            let entries = reading.sessions.reduce(0) { $0 + $1.entries.count }
+            #expect(entries + reading.unreadableLines + reading.orphanEntries <= lineCount + 8 * 2 + 1)
+            for log in reading.sessions {
+                var replay = JournalReplay(log)
+                replay.advanceToEnd()
+                var buffer = CellBuffer(width: 100, height: 30)
+                DashboardView.render(replay.state, now: replay.now, into: &buffer)
+            }
+        }
     }
 }

@@ -108,7 +108,11 @@ enum JournalMsg {
         case "tick": return .tick
         case "key": return .key(try JournalKey.decode(try f.string("key")))
         case "paste": return .paste(try f.string("text"))
-        case "resize": return .resize(TerminalSize(columns: try f.int("columns"), rows: try f.int("rows")))
+        case "resize":
+            // A damaged line must not hand the views an impossible screen.
+            let columns = try f.int("columns"), rows = try f.int("rows")
+            guard (1...100_000).contains(columns), (1...100_000).contains(rows) else { throw JournalDecodeError("bad size") }
+            return .resize(TerminalSize(columns: columns, rows: rows))
         case "card":
             let agent = AgentID(try f.string("agent"))
             switch try f.string("outcome") {
@@ -149,7 +153,9 @@ enum JournalMsg {
             return .local(.saved(path: try g.string("path"), note: try g.optionalString("note")))
         case "pointer":
             if f.has("select") { return .pointer(.select(try JournalPane.pane(try f.string("select")), row: try f.optionalInt("row"))) }
-            return .pointer(.scroll(try JournalPane.pane(try f.string("scroll")), by: try f.int("by")))
+            let by = try f.int("by")
+            guard abs(by) <= 1_000_000 else { throw JournalDecodeError("bad scroll") }
+            return .pointer(.scroll(try JournalPane.pane(try f.string("scroll")), by: by))
         case let other:
             throw JournalDecodeError("unknown message kind '\(other)'")
         }
