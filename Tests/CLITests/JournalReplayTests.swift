@@ -184,3 +184,19 @@ struct JournalBenchmarks {
         print("journal bytes per artifact event: \(size / count)")
     }
 }
+
+@Suite struct JournalReplayPaceTests {
+    @Test func playsAtSpeedAndStandsStillWhilePaused() {
+        let t0 = ContinuousClock.now
+        var clock = JournalReplayClock(speed: 4, startingAt: t0)
+        #expect(clock.played(at: t0.advanced(by: .seconds(2))) == 8)
+        #expect(clock.instant(forRecorded: 8) == t0.advanced(by: .seconds(2)))
+        clock.togglePause(at: t0.advanced(by: .seconds(2)))
+        #expect(clock.isPaused)
+        #expect(clock.played(at: t0.advanced(by: .seconds(60))) == 8, "paused: no time passes")
+        #expect(clock.instant(forRecorded: 12) == nil, "paused: no deadline")
+        clock.togglePause(at: t0.advanced(by: .seconds(10)))
+        #expect(clock.played(at: t0.advanced(by: .seconds(11))) == 12, "resumes where it stopped")
+        #expect(clock.instant(forRecorded: 16) == t0.advanced(by: .seconds(12)))
+    }
+}

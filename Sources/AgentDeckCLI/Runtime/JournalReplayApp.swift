@@ -8,9 +8,10 @@ import Terminal
 final class JournalReplayApp: TerminalApp {
     private var replay: JournalReplay
     private let speed: Double?
+    /// nil when everything is played at once (`--at-end`).
+    private var clock: JournalReplayClock?
     private let redaction: JournalRedaction
     private let notes: [String]
-    private var started = ContinuousClock.now
     private var viewOptions = DashboardView.Options()
     private var rawCache = RawViewCache()
     private var announcedEnd = false
@@ -29,12 +30,15 @@ final class JournalReplayApp: TerminalApp {
     func start(_ info: TerminalInfo) {
         if !info.isUTF8 { viewOptions = DashboardView.Options(charset: .ascii, asciiBars: true) }
         replay.operatorResize(TerminalSize(columns: info.width, rows: info.height))
-        started = ContinuousClock.now
+        clock = speed.map { JournalReplayClock(speed: $0, startingAt: .now) }
         catchUp()
     }
 
     func handle(_ event: TerminalEvent) -> AppResponse {
         switch event {
+        case .key(.char(" ")) where clock != nil && replay.state.ui.prompt == nil && replay.state.baseKeyMap.action(for: .char(" ")) == nil:
+            // Space pauses and resumes the playback (unless the key map gives it another job).
+            clock?.togglePause(at: .now)
         case .key(let key):
             let outcome = replay.operatorKey(key)
             if let text = outcome.copy { clipboard(text) }
@@ -49,10 +53,8 @@ final class JournalReplayApp: TerminalApp {
 
     /// Applies every entry whose time has come at this speed.
     private func catchUp() {
-        if let speed {
-            let elapsed = ContinuousClock.now - started
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            replay.advance(until: replay.firstDate.addingTimeInterval(seconds * speed))
+        if let clock {
+            replay.advance(until: replay.firstDate.addingTimeInterval(clock.played(at: .now)))
         } else {
             replay.advanceToEnd()
         }
@@ -76,8 +78,8 @@ final class JournalReplayApp: TerminalApp {
             buffer.put([Span("replay, read-only: ", style: Style(.warning)), Span(Self.hints, style: Style(.dim))],
                        x: 0, y: row.y, maxWidth: row.width)
         }
-        let badge = " REPLAY \(Self.clock.string(from: replay.now))\(speed.map { $0 == 1 ? "" : " x\(Self.number($0))" } ?? "")"
-            + (replay.isFinished ? " (end) " : " ")
+        let badge = " REPLAY \(Self.format.string(from: replay.now))\(speed.map { $0 == 1 ? "" : " x\(Self.number($0))" } ?? "")"
+            + (replay.isFinished ? " (end) " : clock?.isPaused == true ? " PAUSED " : " ")
         let width = CellWidth.of(badge)
         if buffer.width > width + 20 {
             buffer.put(badge, x: buffer.width - width, y: 0, style: Style(.warning, attributes: [.reverse, .bold]))
@@ -85,14 +87,13 @@ final class JournalReplayApp: TerminalApp {
     }
 
     var nextDeadline: ContinuousClock.Instant? {
-        guard let speed, let next = replay.nextDate else { return nil }
-        let offset = next.timeIntervalSince(replay.firstDate) / speed
-        return started.advanced(by: .milliseconds(Int64(max(0, min(offset, 1e9)) * 1000)))
+        guard let clock, let next = replay.nextDate else { return nil }
+        return clock.instant(forRecorded: next.timeIntervalSince(replay.firstDate))
     }
 
-    private static let hints = "? help  q quit  Tab pane  j/k move  Enter open  / filter  s sort  z zoom  v raw JSON"
+    private static let hints = "? help  q quit  Space pause  Tab pane  j/k move  Enter open  / filter  z zoom  v raw JSON"
 
-    private static let clock: DateFormatter = {
+    private static let format: DateFormatter = {
         let f = DateFormatter()
         f.dateFormat = "yyyy-MM-dd HH:mm:ss"
         return f
