@@ -110,6 +110,8 @@ enum SampleMsgs {
         config.statusLineDuration = 9
         config.readOnlyForcedBy = "--read-only was given"
         config.themeNames = ["default", "light"]
+        config.healthWindow = 600
+        config.healthBucket = 20
         var state = DeckState(config: config, keyMap: KeyMap.standard.removing { $0 == .zoom })
         state.ui.histories = [.dispatch: ["@a01 hello", "again"], .command: [":sort agent"]]
         state.ui.theme = "light"

@@ -128,7 +128,9 @@ import Testing
         let row = try #require(vm.agents.first { $0.id == alice })
         #expect(row.activeTasks == 1)
         #expect(row.finishedTasks == 3)
-        #expect(row.successRate == 2.0 / 3.0)
+        // Success is over the health window, and tasks found already finished ended who knows
+        // when: they are listed, not counted (HealthUpdateTests has tasks that count).
+        #expect(row.successRate == nil && row.metrics.finished == 0)
         #expect(vm.agents.first { $0.id == bob }?.successRate == nil)
         #expect(vm.agents.map(\.name) == ["Alice", "Bob"])
     }

@@ -181,6 +181,8 @@ struct JournalSession: Sendable, Hashable {
         c.set("statusLineDuration", config.statusLineDuration)
         c["seed"] = .string(String(config.seed))
         c.set("historyLimit", config.historyLimit)
+        c.set("healthWindow", config.healthWindow)
+        c.set("healthBucket", config.healthBucket)
 
         var s = JournalObject()
         s["format"] = .string(Self.format)
@@ -233,6 +235,8 @@ struct JournalSession: Sendable, Hashable {
         config.maxTasks = try c.optionalInt("maxTasks") ?? defaults.maxTasks
         config.statusLineDuration = try c.optionalDouble("statusLineDuration") ?? defaults.statusLineDuration
         config.historyLimit = try c.optionalInt("historyLimit") ?? defaults.historyLimit
+        config.healthWindow = try c.optionalDouble("healthWindow") ?? defaults.healthWindow
+        config.healthBucket = try c.optionalDouble("healthBucket") ?? defaults.healthBucket
         self.config = config
 
         var bindings: [(key: Key, action: Action)] = []

@@ -51,12 +51,17 @@ public struct DeckConfig: Sendable, Hashable {
     public var historyLimit: Int
     /// The themes `:theme` can name (for Tab completion; the runtime still checks the name).
     public var themeNames: [String] = []
+    /// Fleet health is kept over this rolling window, cut into `healthBucket` intervals (one
+    /// sparkline cell each).
+    public var healthWindow: TimeInterval
+    public var healthBucket: TimeInterval
 
     public init(
         agents: [AgentConfig], readOnly: Bool = false, cardPollInterval: TimeInterval = 30,
         listPollInterval: TimeInterval? = 10, taskPollInterval: TimeInterval = 2, slowPollThreshold: TimeInterval = 2,
         callFailuresForDegraded: Int = 3, maxFinishedTasks: Int = 200, maxTasks: Int = 5000, statusLineDuration: TimeInterval = 5,
-        seed: UInt64 = 0x5EED, historyLimit: Int = 100, readOnlyForcedBy: String? = nil
+        seed: UInt64 = 0x5EED, historyLimit: Int = 100, readOnlyForcedBy: String? = nil,
+        healthWindow: TimeInterval = 900, healthBucket: TimeInterval = 30
     ) {
         self.agents = agents
         self.readOnly = readOnly
@@ -72,5 +77,10 @@ public struct DeckConfig: Sendable, Hashable {
         self.statusLineDuration = statusLineDuration
         self.seed = seed
         self.historyLimit = historyLimit
+        self.healthWindow = healthWindow
+        self.healthBucket = healthBucket
     }
+
+    /// The health window as configured (nonsense corrected, see `HealthWindowShape`).
+    public var healthWindowShape: HealthWindowShape { HealthWindowShape(window: healthWindow, bucket: healthBucket) }
 }

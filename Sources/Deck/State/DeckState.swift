@@ -34,7 +34,7 @@ public struct DeckState: Sendable, Hashable {
         // Duplicate ids in a config would make two agents one: the later one is ignored.
         for a in config.agents where agents[a.id] == nil {
             order.append(a.id)
-            agents[a.id] = AgentEntry(config: a)
+            agents[a.id] = AgentEntry(config: a, healthWindow: config.healthWindowShape)
         }
         self.agentOrder = order
         self.agents = agents

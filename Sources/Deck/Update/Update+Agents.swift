@@ -37,7 +37,7 @@ extension DeckState {
         nextAgentNumber += 1
         let config = AgentConfig(id: id, name: name.map { String($0.prefix(80)) }, url: url)
         agentOrder.append(id)
-        agents[id] = AgentEntry(config: config)
+        agents[id] = AgentEntry(config: config, healthWindow: self.config.healthWindowShape)
         self.config.agents.append(config)
         ui.selectedAgent = id
         showInfo("added \(agents[id]?.displayName ?? url): polling its card", now: now)

@@ -18,11 +18,7 @@ extension DeckState {
         var out: [Command] = []
         switch outcome {
         case .fetched(let card, let endpoint, let etag, let latency):
-            if let old = entry.card, !CardDiff.diff(old, card).isEmpty {
-                entry.previousCard = old
-                entry.cardChanged = true
-                showInfo("\(entry.displayName): card changed", now: now)
-            }
+            noteCardChange(in: &entry, to: card, now: now)
             entry.card = card
             if let endpoint { entry.endpoint = endpoint }
             entry.etag = etag
@@ -30,13 +26,16 @@ extension DeckState {
             entry.lastSeenAt = now
             entry.consecutivePollFailures = 0
             entry.health = health(of: entry, gotEndpoint: endpoint != nil)
+            entry.metrics.recordPoll(ok: true, latency: latency, at: now)
         case .notModified(let latency):
             entry.pollLatency = latency
             entry.lastSeenAt = now
             entry.consecutivePollFailures = 0
             entry.health = health(of: entry, gotEndpoint: entry.endpoint != nil)
+            entry.metrics.recordPoll(ok: true, latency: latency, at: now)
         case .failed(let failure):
             entry.consecutivePollFailures += 1
+            entry.metrics.recordPoll(ok: false, latency: nil, at: now)
             switch failure {
             case .unreachable(let why): entry.health = .unreachable(why)
             case .http, .malformed: entry.health = .down(failure.summary)
@@ -48,6 +47,23 @@ extension DeckState {
         // Discovery starts once we know the agent speaks V1 (ListTasks is V1 only over JSON-RPC).
         if deadlines[.listPoll(id)] == nil, let list = listPollCommand(id) { out.append(list) }
         return out
+    }
+
+    /// Flags a card that differs from the one before. The diff is against the card the operator
+    /// last saw (`previousCard`, kept while the flag is up), so two quick changes show as one
+    /// diff, and a card that changes back clears the flag.
+    mutating func noteCardChange(in entry: inout AgentEntry, to card: AgentCard, now: Date) {
+        guard let old = entry.card, old != card, !CardDiff.diff(old, card).isEmpty else { return }
+        entry.cardChangedAt = now
+        let seen = entry.cardChanged ? (entry.previousCard ?? old) : old
+        if CardDiff.diff(seen, card).isEmpty {
+            entry.cardChanged = false
+            entry.previousCard = nil
+            return
+        }
+        entry.previousCard = seen
+        entry.cardChanged = true
+        showInfo("\(entry.displayName): card changed", now: now)
     }
 
     /// Health after a successful poll: gRPC-only, slow, failing calls, or up.

@@ -139,6 +139,7 @@ extension DeckState {
             existing.stream = entry.stream
             existing.isPolled = existing.isPolled || entry.isPolled
             tasks[newKey] = existing
+            recordFinishedFirstSeenByDiscovery(existing, placeholder: entry)
         } else {
             var moved = entry
             moved.key = newKey
@@ -187,6 +188,7 @@ extension DeckState {
         }
         if !wasTerminal, tasks.values[index].state.isTerminal {
             taskFinishedSinceRetention = true
+            recordFinished(tasks.values[index])
             // Finished, by whatever told us (a get, a list poll): no stream is coming back for it.
             if case .reconnecting = tasks.values[index].stream {
                 tasks.values[index].stream = .ended
@@ -207,7 +209,9 @@ extension DeckState {
         if entry.isPlaceholder || !entry.heardFromAgent {
             let failed = StatusUpdate(
                 taskID: key.taskID, status: TaskStatus(state: .failed, message: nil), isFinal: true)
+            let wasTerminal = entry.state.isTerminal
             entry.apply(.status(failed), now: now)
+            if !wasTerminal { recordFinished(entry) }
         }
         tasks[key] = entry
     }

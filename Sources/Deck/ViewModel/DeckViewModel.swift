@@ -42,7 +42,8 @@ public struct DeckViewModel: Sendable, Hashable {
         header = HeaderSummary(state)
         var counts: [AgentID: AgentRow.TaskCounts] = [:]
         state.forEachTask { t in counts[t.key.agentID, default: .init()].add(t.state) }
-        agents = state.orderedAgents.map { AgentRow($0, counts: counts[$0.id] ?? .init(), state: state) }
+        agents = state.orderedAgents.map { AgentRow($0, counts: counts[$0.id] ?? .init(), state: state, now: now) }
+        header.fleet = FleetHealth(agents.map(\.metrics))
         selectedAgentIndex = agents.firstIndex { $0.isSelected }
         var names: [AgentID: String] = [:]
         for (id, a) in state.agents { names[id] = a.displayName }
@@ -59,7 +60,7 @@ public struct DeckViewModel: Sendable, Hashable {
             detail = TaskDetail(entry, row: row, readOnly: state.isReadOnly(entry.key.agentID), now: now)
         }
         if let a = state.selectedAgentEntry, let i = selectedAgentIndex {
-            agentDetail = AgentDetail(a, row: agents[i])
+            agentDetail = AgentDetail(a, row: agents[i], now: now)
         }
         cardChanges = agentDetail?.cardChanges ?? []
         focus = state.ui.focus
