@@ -64,6 +64,8 @@ public enum ConfigLoader {
             case "retainFinishedTasks":
                 guard let v = value.int, v >= 0 else { throw fail(value, "retainFinishedTasks must be a whole number ≥ 0", path) }
                 config.retainFinishedTasks = v
+            case "journal":
+                config.journal = try JournalSettings.parse(value, path: path)
             case "agents":
                 guard let list = value.sequence else { throw fail(value, "agents must be a list", path) }
                 for item in list { config.agents.append(try agent(item, path)) }
@@ -81,7 +83,7 @@ public enum ConfigLoader {
         return config
     }
 
-    static let knownSettings = "agents, pollInterval, theme, readOnly, retainFinishedTasks, keys, mouse, saveDirectory"
+    static let knownSettings = "agents, pollInterval, theme, readOnly, retainFinishedTasks, keys, mouse, saveDirectory, journal"
 
     /// `keys:` maps action names to a key or a list of keys, spelled as the help shows them.
     /// Every problem names the action and the key, at its line.

@@ -20,6 +20,8 @@ public struct ConsoleConfig: Sendable, Equatable {
     public var mouse: Bool = false
     /// Where `s` saves artifacts (default `$XDG_DATA_HOME/agentdeck/artifacts`).
     public var saveDirectory: String?
+    /// The event journal (`journal:`); on by default.
+    public var journal = JournalSettings()
     /// Where the file came from, for messages.
     public var sourcePath: String?
 

@@ -16,6 +16,8 @@ final class CommandExecutor: Sendable {
     private let endpoints = Mutex<[AgentID: Endpoint]>([:])
     private let clipboard: @Sendable (String) -> Void
     private let local: LocalServices
+    /// Receives the agents' JSON as received (raw view, journal); nil: not kept.
+    private let raw: RawSink?
 
     /// What the executor needs for commands that stay on this machine.
     struct LocalServices: Sendable {
@@ -38,12 +40,13 @@ final class CommandExecutor: Sendable {
 
     init(
         clients: [AgentID: AgentClient], inbox: Inbox<Msg>, clipboard: @escaping @Sendable (String) -> Void,
-        local: LocalServices = LocalServices()
+        local: LocalServices = LocalServices(), raw: RawSink? = nil
     ) {
         self.clientsByAgent = Mutex(clients)
         self.inbox = inbox
         self.clipboard = clipboard
         self.local = local
+        self.raw = raw
     }
 
     private var clients: [AgentID: AgentClient] { clientsByAgent.withLock { $0 } }
@@ -59,16 +62,27 @@ final class CommandExecutor: Sendable {
             }
         case .call(let agent, let request, let tag):
             guard let client = clients[agent] else { return }
-            client.call(request) { [self] result in
+            // The body arrives just before its result, on the same thread.
+            let body = LatestRaw()
+            let onRaw: (@Sendable (String) -> Void)? = raw == nil ? nil : body.set
+            client.call(request, onRaw: onRaw) { [self] result in
+                if let raw, case .success(let value) = result, let text = body.take() {
+                    raw.receivedResult(text, agent: agent, result: value)
+                }
                 reportEndpointChange(agent, client)
                 inbox.post(.result(tag, result.mapError(Self.failure)))
             }
         case .stream(let agent, let request, let tag):
             guard let client = clients[agent] else { return }
             let opened = Atomic<Bool>(false)
-            let handle = client.stream(request, context: Self.context(for: request)) { [self] item in
+            let latest = LatestRaw()
+            let onRaw: (@Sendable (String) -> Void)? = raw == nil ? nil : latest.set
+            let handle = client.stream(request, context: Self.context(for: request), onRaw: onRaw) { [self] item in
                 switch item {
                 case .events(let events):
+                    if let raw, let text = latest.take() {
+                        raw.received(text, agent: agent, taskIDs: events.compactMap(\.taskID), source: "event")
+                    }
                     if !opened.exchange(true, ordering: .relaxed) {
                         reportEndpointChange(agent, client)
                         inbox.post(.streamOpened(tag))

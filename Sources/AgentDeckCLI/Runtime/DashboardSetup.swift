@@ -17,6 +17,9 @@ struct DashboardSetup {
     var mouse = false
     var saver = ArtifactSaver(directory: ArtifactSaver.defaultDirectory(environment: [:]))
     var history: HistoryStore?
+    var journal = JournalSettings()
+    /// Masks every credential in use (auth values, secrets in agent URLs) in the journal and raw view.
+    var redaction = JournalRedaction(secrets: [], agentURLs: [])
 
     static func make(
         urls: [String], configPath: String?, readOnlyFlag: Bool, themeName: String?, pollInterval: Double?,
@@ -82,7 +85,27 @@ struct DashboardSetup {
         let saveDirectory = file.saveDirectory.map { NSString(string: $0).expandingTildeInPath }
         setup.saver = ArtifactSaver(directory: saveDirectory ?? ArtifactSaver.defaultDirectory(environment: environment))
         setup.history = HistoryStore(directory: HistoryStore.defaultDirectory(environment: environment), limit: deckConfig.historyLimit)
+        setup.journal = file.journal
+        setup.redaction = JournalRedaction(secrets: targets.values.flatMap(\.secrets), agentURLs: agents.map(\.url))
         return setup
+    }
+
+    /// Opens the journal for this run (nil when the config turns it off), recording the state the
+    /// run starts from. A journal that cannot be opened is not fatal: the dashboard runs without
+    /// one and says so on the status line.
+    func openJournal(for state: inout DeckState, environment: [String: String]) -> JournalWriter? {
+        guard journal.enabled else { return nil }
+        let path = journal.filePath(environment: environment)
+        let session = JournalSession(
+            id: String(UInt64.random(in: 1...UInt64.max), radix: 16), started: JournalClock.now(), state: state)
+        do {
+            return try JournalWriter(path: path, settings: journal, session: session, redaction: redaction)
+        } catch {
+            let notice = "journal off: \(error)"
+            let text = state.ui.status.map { "\($0.text); \(notice)" } ?? notice
+            state.ui.status = StatusLine(text: text, kind: .error, expiresAt: Date().addingTimeInterval(30))
+            return nil
+        }
     }
 
     /// A client for an agent added with `:agent add`: no credentials (they live in the config),

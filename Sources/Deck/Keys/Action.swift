@@ -10,6 +10,8 @@ public enum Action: Sendable, Hashable, CaseIterable {
     case cycleSort, cycleStateFilter
     case copy, copyContext
     case save
+    /// The selected task's or agent's JSON as received.
+    case raw
 
     /// Sends something that changes an agent. Read-only mode removes these from the key map and
     /// the help, and `update` drops any command they would emit.
@@ -47,6 +49,7 @@ public enum Action: Sendable, Hashable, CaseIterable {
         case .copy: "copy task id / artifact text"
         case .copyContext: "copy the task's context id"
         case .save: "save the selected artifact to a file"
+        case .raw: "raw JSON of the selected task / agent"
         }
     }
 }
@@ -79,6 +82,7 @@ extension Action {
         case .copy: "copy"
         case .copyContext: "copy-context"
         case .save: "save"
+        case .raw: "raw"
         }
     }
 

@@ -41,6 +41,7 @@ public struct KeyMap: Sendable, Hashable {
         (.char("y"), .copy),
         (.char("Y"), .copyContext),
         (.char("s"), .save),
+        (.char("v"), .raw),
     ])
 
     public func action(for key: Key) -> Action? { bindings.first { $0.key == key }?.action }

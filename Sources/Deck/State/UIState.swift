@@ -15,6 +15,9 @@ public struct UIState: Sendable, Hashable {
     public var scroll: [Pane: Int] = [:]
     public var zoomed = false
     public var showHelp = false
+    /// The raw JSON overlay is open (see `Action.raw`), scrolled down this many lines.
+    public var showRaw = false
+    public var rawScroll = 0
     public var status: StatusLine?
     public var size = TerminalSize(columns: 80, rows: 24)
     public var prompt: PromptState?

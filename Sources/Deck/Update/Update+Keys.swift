@@ -12,6 +12,7 @@ extension DeckState {
             ui.showHelp = false
             return effectiveKeyMap.action(for: key) == .quit ? [.quit] : []
         }
+        if ui.showRaw { return handleRawKey(key) }
         guard let action = effectiveKeyMap.action(for: key) else {
             if let hidden = baseKeyMap.action(for: key), hidden.isMutating {
                 showError("\(key) (\(hidden.summary)) is disabled: read-only", now: now)
@@ -54,6 +55,9 @@ extension DeckState {
         case .copy: return copySelection(now: now)
         case .copyContext: return copyContextID(now: now)
         case .save: return saveSelection(path: nil, taskWhenNoArtifact: false, now: now)
+        case .raw:
+            ui.showRaw = true
+            ui.rawScroll = 0
         }
         return []
     }
