@@ -15,7 +15,11 @@ public final class TmuxSession: @unchecked Sendable {
     public init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
         name = "adtest-\(UUID().uuidString.prefix(8))"
         socket = "agentdeck-tests-\(getpid())"
-        var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        // Config, journals, histories and saved artifacts: a scratch folder, never the real home.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("agentdeck-tests-\(getpid())").path
+        var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color",
+                   "XDG_STATE_HOME": scratch + "/state", "XDG_DATA_HOME": scratch + "/data",
+                   "XDG_CONFIG_HOME": scratch + "/config"]
         env.merge(environment) { _, new in new }
         let exports = env.map { "export \($0.key)=\(Self.shellQuote($0.value));" }.joined(separator: " ")
         // Keep the pane after the program exits so tests can read its last screen and exit status.
