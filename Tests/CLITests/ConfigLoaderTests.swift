@@ -45,7 +45,7 @@ import Wire
     }
 
     @Test func unknownKeysAndBadValuesNameFileAndLine() {
-        #expect(throws: ConfigError(path: "x.yaml", line: 2, reason: "unknown setting 'readonly' (known: agents, pollInterval, theme, readOnly, retainFinishedTasks, keys, mouse, saveDirectory, journal)")) {
+        #expect(throws: ConfigError(path: "x.yaml", line: 2, reason: "unknown setting 'readonly' (known: agents, pollInterval, theme, readOnly, retainFinishedTasks, healthWindow, healthInterval, keys, mouse, saveDirectory, journal)")) {
             try ConfigLoader.parse("theme: dark\nreadonly: true\n", path: "x.yaml")
         }
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("readOnly: maybe\n") }
@@ -69,5 +69,13 @@ import Wire
     @Test func defaultPathFollowsXDG() {
         #expect(ConfigLoader.defaultPath(environment: ["XDG_CONFIG_HOME": "/x"]) == "/x/agentdeck/config.yaml")
         #expect(ConfigLoader.defaultPath(environment: ["HOME": "/home/op"]) == "/home/op/.config/agentdeck/config.yaml")
+    }
+
+    @Test func healthWindowAndIntervalAreReadAndBounded() throws {
+        let config = try ConfigLoader.parse("healthWindow: 3600\nhealthInterval: 60\nagents: [http://127.0.0.1:9001]\n")
+        #expect(config.healthWindow == 3600)
+        #expect(config.healthInterval == 60)
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("healthWindow: 5\n") }
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("healthInterval: 0\n") }
     }
 }

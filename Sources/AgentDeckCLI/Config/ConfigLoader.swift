@@ -64,6 +64,12 @@ public enum ConfigLoader {
             case "retainFinishedTasks":
                 guard let v = value.int, v >= 0 else { throw fail(value, "retainFinishedTasks must be a whole number ≥ 0", path) }
                 config.retainFinishedTasks = v
+            case "healthWindow":
+                guard let v = value.float, v >= 60, v <= 86_400 else { throw fail(value, "healthWindow must be seconds from 60 to 86400", path) }
+                config.healthWindow = v
+            case "healthInterval":
+                guard let v = value.float, v >= 1, v <= 3600 else { throw fail(value, "healthInterval must be seconds from 1 to 3600", path) }
+                config.healthInterval = v
             case "journal":
                 config.journal = try JournalSettings.parse(value, path: path)
             case "agents":
@@ -83,7 +89,7 @@ public enum ConfigLoader {
         return config
     }
 
-    static let knownSettings = "agents, pollInterval, theme, readOnly, retainFinishedTasks, keys, mouse, saveDirectory, journal"
+    static let knownSettings = "agents, pollInterval, theme, readOnly, retainFinishedTasks, healthWindow, healthInterval, keys, mouse, saveDirectory, journal"
 
     /// `keys:` maps action names to a key or a list of keys, spelled as the help shows them.
     /// Every problem names the action and the key, at its line.

@@ -12,6 +12,9 @@ public struct ConsoleConfig: Sendable, Equatable {
     public var readOnly: Bool = false
     /// How many finished tasks to keep in memory.
     public var retainFinishedTasks: Int = 2000
+    /// Fleet health (latency, success, pulses) covers this many seconds, in `healthInterval` steps.
+    public var healthWindow: Double = 900
+    public var healthInterval: Double = 30
     /// Key bindings that replace the standard ones, by action name (`cycle-sort: [o, F6]`).
     /// Checked when the file is read, so a bad one is reported with its line.
     public var keys: [String: [String]] = [:]

@@ -65,6 +65,8 @@ struct DashboardSetup {
         var deckConfig = DeckConfig(agents: deckAgents, readOnly: readOnly, readOnlyForcedBy: forcedBy)
         deckConfig.cardPollInterval = pollInterval ?? file.pollInterval
         deckConfig.maxFinishedTasks = file.retainFinishedTasks
+        deckConfig.healthWindow = file.healthWindow
+        deckConfig.healthBucket = file.healthInterval
         deckConfig.seed = UInt64.random(in: 1...UInt64.max)
         deckConfig.themeNames = ThemeLocator.available(environment: environment)
 
