@@ -91,6 +91,23 @@ import Testing
         #expect(h.key(.char("y")) == [.copyToClipboard("http://127.0.0.1:9/alice")])
     }
 
+    @Test func theDetailPaneShowsTheAgentWhenEnteredFromTheAgentsPane() throws {
+        var h = Harness.standard()
+        try h.dispatchedTask("t1")
+        h.state.ui.focus = .agents
+        h.key(.backTab)  // agents → detail
+        #expect(h.state.ui.focus == .detail)
+        #expect(h.state.ui.detailShowsAgent)
+        #expect(h.state.viewModel(now: h.now).detailShowsAgent)
+        h.key(.char("j"))  // scrolls the agent detail
+        #expect(h.state.ui.scrollOffset(.detail) == 1)
+        h.key(.backTab)  // detail → tasks
+        h.key(.tab)  // tasks → detail: the task again, from the top
+        #expect(h.state.ui.focus == .detail)
+        #expect(!h.state.ui.detailShowsAgent)
+        #expect(h.state.ui.scrollOffset(.detail) == 0)
+    }
+
     @Test func shiftYCopiesTheContextID() throws {
         var h = Harness.standard()
         #expect(h.key(.char("Y")) == [], "nothing selected: nothing to copy")

@@ -14,6 +14,9 @@ public struct UIState: Sendable, Hashable {
     /// First visible row per pane; kept so the selection stays in view.
     public var scroll: [Pane: Int] = [:]
     public var zoomed = false
+    /// The detail pane shows the selected agent, not the task: focus came to it from the agents
+    /// pane (Shift-Tab), so a long agent detail (health, card) can be scrolled.
+    public var detailShowsAgent = false
     public var showHelp = false
     /// The raw JSON overlay is open (see `Action.raw`), scrolled down this many lines.
     public var showRaw = false

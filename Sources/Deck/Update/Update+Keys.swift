@@ -26,8 +26,8 @@ extension DeckState {
         switch action {
         case .quit: return [.quit]
         case .help: ui.showHelp.toggle()
-        case .nextPane: ui.focus = Self.pane(after: ui.focus, step: 1)
-        case .prevPane: ui.focus = Self.pane(after: ui.focus, step: -1)
+        case .nextPane: focusPane(Self.pane(after: ui.focus, step: 1))
+        case .prevPane: focusPane(Self.pane(after: ui.focus, step: -1))
         case .up: move(by: -1, now: now)
         case .down: move(by: 1, now: now)
         case .pageUp: move(by: -ui.visibleRows(ui.focus), now: now)
@@ -146,11 +146,20 @@ extension DeckState {
             selectFirstVisibleIfHidden(now: now)
         case .tasks:
             guard ui.selectedTask != nil else { return }
-            ui.focus = .detail
-            ui.scroll[.detail] = 0
+            focusPane(.detail)
         case .detail:
             break
         }
+    }
+
+    /// Moves the focus; entering the detail pane from the agents pane makes it show (and scroll)
+    /// the selected agent, from anywhere else the selected task.
+    mutating func focusPane(_ pane: Pane) {
+        if pane == .detail, ui.focus != .detail {
+            ui.detailShowsAgent = ui.focus == .agents || ui.selectedTask == nil
+            ui.scroll[.detail] = 0
+        }
+        ui.focus = pane
     }
 
     /// Esc peels one layer: zoom, detail, agent scope, filter.

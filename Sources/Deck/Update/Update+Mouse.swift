@@ -15,7 +15,7 @@ extension DeckState {
         }
         switch action {
         case .select(let pane, let row):
-            ui.focus = pane
+            focusPane(pane)
             guard let row, row >= 0 else { return [] }
             switch pane {
             case .agents:
@@ -31,7 +31,7 @@ extension DeckState {
                 break
             }
         case .scroll(let pane, let delta):
-            ui.focus = pane
+            focusPane(pane)
             move(by: delta, now: now)
         }
         return []

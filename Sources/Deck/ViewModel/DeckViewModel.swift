@@ -16,6 +16,8 @@ public struct DeckViewModel: Sendable, Hashable {
     /// The changed card's fields, for the selected agent when its card changed.
     public var cardChanges: [CardFieldChange]
     public var focus: Pane
+    /// The detail pane shows the agent even while it has the focus (see `UIState.detailShowsAgent`).
+    public var detailShowsAgent: Bool
     public var zoomed: Bool
     public var scroll: [Pane: Int]
     public var sort: TaskSortOrder
@@ -64,6 +66,7 @@ public struct DeckViewModel: Sendable, Hashable {
         }
         cardChanges = agentDetail?.cardChanges ?? []
         focus = state.ui.focus
+        detailShowsAgent = state.ui.detailShowsAgent
         zoomed = state.ui.zoomed
         scroll = state.ui.scroll
         sort = state.ui.sort

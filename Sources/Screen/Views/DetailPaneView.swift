@@ -2,13 +2,14 @@ import Deck
 import Foundation
 
 /// The detail pane's frame and scrolling; the content is the selected task
-/// (`TaskDetailView`) or, while the agents pane has the focus, the selected agent
-/// (`AgentDetailView`).
+/// (`TaskDetailView`) or, while the agents pane has the focus (or the focus came to the detail
+/// from the agents pane), the selected agent (`AgentDetailView`).
 enum DetailPaneView {
     enum Subject { case task, agent }
 
     static func subject(_ model: DeckViewModel) -> Subject {
         if model.focus == .agents || model.detail == nil { return .agent }
+        if model.focus == .detail && model.detailShowsAgent { return .agent }
         return .task
     }
 

@@ -37,6 +37,17 @@ struct DashboardViewTests {
         #expect(!rw.joined().contains("[RO]"))
     }
 
+    @Test func theFocusedDetailShowsTheAgentWhenAskedTo() {
+        var state = F.busy()
+        state.ui.focus = .detail
+        let taskTitle = { (line: String) in line.contains("┌─ Task ─") || line.contains("┌─ Task ↓") }
+        #expect(F.lines(state, width: 120, height: 40).contains(where: taskTitle))
+        state.ui.detailShowsAgent = true
+        let lines = F.lines(state, width: 120, height: 40)
+        #expect(lines.contains { $0.contains("┌─ Agent ─") || $0.contains("┌─ Agent ↓") })
+        #expect(!lines.contains(where: taskTitle))
+    }
+
     @Test func headerCountsAgentsAndTasksPerState() {
         let header = F.lines(F.busy(), width: 120, height: 40)[0]
         // 5 agents: 3 up, 1 degraded (slow card), 1 unreachable.
