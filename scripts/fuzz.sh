@@ -29,7 +29,7 @@ MAX_TIME=${FUZZ_MAX_TIME:-900}
 OUT=${FUZZ_OUT:-.build-fuzz}
 SCRATCH=${SCRATCH:-.build}
 SWIFTC=${SWIFTC:-swiftc}
-ALL_TARGETS="sse json card v1 v03 v01 sanitizer config"
+ALL_TARGETS="sse json card v1 v03 v01 sanitizer config theme"
 TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
 FIXTURES=Tests/A2ATests/Fixtures
 
@@ -65,16 +65,35 @@ build_binary() {
                 fuzz/CardDecoderFuzz.swift fuzz/DialectDecoderFuzz.swift $A2A_SOURCES ;;
         sanitizer) compile sanitizer fuzz/TextSanitizerFuzz.swift $TEXT_SOURCES ;;
         config)
+            # The config sources use Wire (auth), Deck (key names), Screen (themes) and the journal
+            # settings: only the harness and Sources/AgentDeckCLI/Config are instrumented; the
+            # modules they import are linked from a SwiftPM debug build.
             local debug="$SCRATCH/debug"
-            if ! ls "$debug"/Yams.build/*.o >/dev/null 2>&1; then
-                echo "fuzz: building Yams with SwiftPM ($SCRATCH)"
-                swift build --scratch-path "$SCRATCH" --target Yams >/dev/null
+            if ! ls "$debug"/Screen.build/*.o "$debug"/Wire.build/*.o "$debug"/Yams.build/*.o >/dev/null 2>&1; then
+                echo "fuzz: building the imported modules with SwiftPM ($SCRATCH)"
+                for t in Yams A2A Wire Deck Screen; do swift build --scratch-path "$SCRATCH" --target $t >/dev/null; done
             fi
             local cyaml
             cyaml=$(find "$SCRATCH/checkouts" -path '*Yams/Sources/CYaml/include' -type d | head -n1)
-            compile config fuzz/ConfigLoaderFuzz.swift $CONFIG_SOURCES \
+            local objects=()
+            for m in Yams A2A Wire Deck Screen CShim; do objects+=("$debug"/$m.build/*.o); done
+            objects+=("$debug"/CYaml.build/src/*.o)
+            compile config fuzz/ConfigLoaderFuzz.swift $CONFIG_SOURCES Sources/AgentDeckCLI/Runtime/JournalSettings.swift \
                 -I "$debug/Modules" -I "$cyaml" -Xcc -fmodule-map-file="$cyaml/module.modulemap" \
-                "$debug"/Yams.build/*.o "$debug"/CYaml.build/src/*.o
+                -Xcc -fmodule-map-file=Sources/CCurl/module.modulemap -Xcc -fmodule-map-file="$debug/CShim.build/module.modulemap" \
+                -I Sources/CShim/include "${objects[@]}" -lcurl
+            ;;
+        theme)
+            local debug="$SCRATCH/debug"
+            if ! ls "$debug"/Deck.build/*.o "$debug"/Yams.build/*.o >/dev/null 2>&1; then
+                echo "fuzz: building the imported modules with SwiftPM ($SCRATCH)"
+                for t in Yams A2A Deck; do swift build --scratch-path "$SCRATCH" --target $t >/dev/null; done
+            fi
+            local cyaml
+            cyaml=$(find "$SCRATCH/checkouts" -path '*Yams/Sources/CYaml/include' -type d | head -n1)
+            compile theme fuzz/ThemeFileFuzz.swift $(find Sources/Screen -name '*.swift' | sort) \
+                -I "$debug/Modules" -I "$cyaml" -Xcc -fmodule-map-file="$cyaml/module.modulemap" \
+                "$debug"/Yams.build/*.o "$debug"/CYaml.build/src/*.o "$debug"/A2A.build/*.o "$debug"/Deck.build/*.o
             ;;
         *) echo "fuzz: unknown binary $1" >&2; return 1 ;;
     esac
@@ -85,7 +104,7 @@ seed_corpora() {
     python3 - "$FIXTURES" "$OUT" <<'PY'
 import base64, json, os, sys
 fixtures, out = sys.argv[1], sys.argv[2]
-corpora = {t: [] for t in ["sse", "json", "card", "v1", "v03", "v01", "sanitizer", "config"]}
+corpora = {t: [] for t in ["sse", "json", "card", "v1", "v03", "v01", "sanitizer", "config", "theme"]}
 
 def body_of(raw):
     for sep in (b"\r\n\r\n", b"\n\n"):
@@ -125,6 +144,11 @@ corpora["config"] += [
     b"- not a mapping\n",
     b"pollInterval: [1, 2]\n",
 ]
+# Theme seeds: the shipped themes themselves.
+for name in sorted(os.listdir("themes")):
+    if name.endswith((".yaml", ".yml")):
+        corpora["theme"].append(open(os.path.join("themes", name), "rb").read())
+corpora["theme"] += [b"name: x\nroles:\n  header: {fg: '#ff0000', attrs: [bold]}\n", b"palette: [1, 2]\n"]
 for target, seeds in corpora.items():
     directory = os.path.join(out, target)
     os.makedirs(directory, exist_ok=True)
