@@ -22,7 +22,7 @@ enum RenderBench {
         report("render_tasks", Double(state.tasks.count), "tasks", decimals: 0)
 
         var buffer = CellBuffer(width: width, height: height)
-        let frames = 300
+        let frames = ProcessInfo.processInfo.environment["BENCH_FRAMES"].flatMap(Int.init) ?? 300
         for _ in 0..<20 { DashboardView.render(state, now: now, into: &buffer) }  // warm-up
         var start = Measure.now()
         for i in 0..<frames { DashboardView.render(state, now: now.addingTimeInterval(Double(i) * 0.1), into: &buffer) }
