@@ -19,8 +19,10 @@ extension DeckState {
 
     /// The rows within `reach` of the selection (or, with none, of the scroll offset), without
     /// sorting the rest: a frame over 10,000 tasks orders only the few dozen it can show.
-    public func visibleTaskWindow(reach: Int, now: Date) -> TaskWindow {
-        var (keys, selected) = matchingSortKeys(now: now)
+    /// `visiting` sees every task on the way (one pass over 10,000 tasks is what a frame costs;
+    /// the view model counts tasks per state and per agent in the same pass).
+    public func visibleTaskWindow(reach: Int, now: Date, visiting visit: (TaskEntry) -> Void = { _ in }) -> TaskWindow {
+        var (keys, selected) = matchingSortKeys(now: now, visiting: visit)
         let less = TaskSorting.areInIncreasingOrder
         let selectedIndex = selected.map { s in keys.reduce(0) { less($1, s) ? $0 + 1 : $0 } }
         let anchor = selectedIndex ?? min(max(0, ui.scrollOffset(.tasks)), max(0, keys.count - 1))
@@ -32,7 +34,7 @@ extension DeckState {
 
     /// Sort keys of the tasks the scope and filter let through (unordered), and the selected
     /// task's, when it is among them.
-    func matchingSortKeys(now: Date) -> (keys: [TaskSorting.SortKey], selected: TaskSorting.SortKey?) {
+    func matchingSortKeys(now: Date, visiting visit: (TaskEntry) -> Void = { _ in }) -> (keys: [TaskSorting.SortKey], selected: TaskSorting.SortKey?) {
         var names: [AgentID: String] = [:]
         for (id, a) in agents { names[id] = a.displayName }
         let matches = ui.filter.matcher()
@@ -45,9 +47,12 @@ extension DeckState {
         var index = tasks.values.startIndex
         var position = 0
         while index != tasks.values.endIndex {
-            let agent = tasks.values[index].key.agentID
-            if scope == nil || scope == agent, matches(tasks.values[index], names[agent] ?? agent.rawValue) {
-                let key = TaskSorting.sortKey(tasks.values[index], position: position, by: order, agentNames: names, now: now)
+            // Read once: every read out of a dictionary is a copy (cheap, see TaskEntry, but not free).
+            let entry = tasks.values[index]
+            visit(entry)
+            let agent = entry.agentID
+            if scope == nil || scope == agent, matches(entry, names[agent] ?? agent.rawValue) {
+                let key = TaskSorting.sortKey(entry, position: position, by: order, agentNames: names, now: now)
                 keys.append(key)
                 if index == selectedIndex { selected = key }
             }

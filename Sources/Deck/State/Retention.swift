@@ -119,6 +119,14 @@ struct FinishedTaskIndex: Sendable, Hashable {
 }
 
 extension DeckState {
+    /// Adds (or replaces) a task from outside `update` — fixtures, benchmarks — keeping the
+    /// finished-task index in step, so the next update need not rescan every task.
+    public mutating func addTask(_ entry: TaskEntry) {
+        let added = tasks.updateValue(entry, forKey: entry.key) == nil
+        noteFinishedState(entry.key)
+        if added, finishedTasks.taskCountSeen == tasks.count - 1 { finishedTasks.taskCountSeen = tasks.count }
+    }
+
     /// Rebuilds the index from every task if tasks were added or removed outside `update`.
     mutating func resyncFinishedTasksIfChangedOutside() {
         guard finishedTasks.taskCountSeen != tasks.count else { return }

@@ -157,6 +157,7 @@ public struct TaskEntry: Sendable, Hashable {
     public static func == (a: TaskEntry, b: TaskEntry) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
     public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
 
+    public var agentID: AgentID { box.fields.key.agentID }
     public var task: A2ATask { box.fields.accumulator.task }
     public var state: TaskState { box.fields.accumulator.task.status.state }
     public var contextID: String? { box.fields.accumulator.task.contextID }

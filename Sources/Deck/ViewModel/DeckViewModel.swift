@@ -46,16 +46,21 @@ public struct DeckViewModel: Sendable, Hashable {
     }
 
     public init(_ state: DeckState, now: Date) {
-        header = HeaderSummary(state)
+        // One pass over the tasks: the header's and the agents' counts, and the pane's rows. A view
+        // shows at most a screen of rows; at least 48 either side in case it draws on a taller
+        // buffer than the size the state was told.
         var counts: [AgentID: AgentRow.TaskCounts] = [:]
-        state.forEachTask { t in counts[t.key.agentID, default: .init()].add(t.state) }
+        var byState: [TaskState: Int] = [:]
+        let window = state.visibleTaskWindow(reach: max(state.ui.size.rows, 48), now: now) { t in
+            let taskState = t.state
+            counts[t.agentID, default: .init()].add(taskState)
+            byState[taskState, default: 0] += 1
+        }
+        header = HeaderSummary(state, tasksByState: byState)
         agents = state.orderedAgents.map { AgentRow($0, counts: counts[$0.id] ?? .init(), state: state) }
         selectedAgentIndex = agents.firstIndex { $0.isSelected }
         var names: [AgentID: String] = [:]
         for (id, a) in state.agents { names[id] = a.displayName }
-        // A view shows at most a screen of rows; at least 48 either side in case it draws on a
-        // taller buffer than the size the state was told.
-        let window = state.visibleTaskWindow(reach: max(state.ui.size.rows, 48), now: now)
         tasks = window.keys.compactMap { key in
             guard let index = state.tasks.index(forKey: key) else { return nil }
             return TaskRow(
