@@ -38,6 +38,8 @@ extension DeckState {
         var names: [AgentID: String] = [:]
         for (id, a) in agents { names[id] = a.displayName }
         let matches = ui.filter.matcher()
+        // Only a text filter looks at the agent's name: skip a hash lookup per task without one.
+        let filterReadsNames = ui.filter.pattern != nil
         let scope = ui.agentScope
         let order = ui.sort
         let selectedIndex = ui.selectedTask.flatMap { tasks.index(forKey: $0) }
@@ -51,7 +53,7 @@ extension DeckState {
             let entry = tasks.values[index]
             visit(entry)
             let agent = entry.agentID
-            if scope == nil || scope == agent, matches(entry, names[agent] ?? agent.rawValue) {
+            if scope == nil || scope == agent, matches(entry, filterReadsNames ? names[agent] ?? agent.rawValue : "") {
                 let key = TaskSorting.sortKey(entry, position: position, by: order, agentNames: names, now: now)
                 keys.append(key)
                 if index == selectedIndex { selected = key }
