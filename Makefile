@@ -46,3 +46,10 @@ bench-process bench-e2e bench-side-by-side: deps
 	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product agentdeck
 	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product agentdeck-fleet
 	BIN=$(BENCH_SCRATCH)/release scripts/$@.sh
+
+# The long reliability run: 100 crash/restart cycles of a fleet under the real dashboard, printing
+# descriptor and memory figures (`make test` runs the same test with 12 cycles).
+.PHONY: soak
+soak: deps
+	$(SWIFT) build --build-tests
+	AGENTDECK_SOAK_CYCLES=$${AGENTDECK_SOAK_CYCLES:-100} $(SWIFT) test --skip-build --filter SoakTests 2>&1 | grep -E 'soak_|✔|✘'

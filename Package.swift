@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "DeckTests", dependencies: ["Deck", "A2A"]),
         // Golden screens are read by path (#filePath), not bundled.
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "Deck", "A2A"], exclude: ["Views/Golden"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcursesw"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcursesw", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["AgentDeckCLI"]),
         .testTarget(name: "IntegrationTests", dependencies: ["AgentDeckCLI", "Wire", "A2A", "TestSupport"]),
 

@@ -57,4 +57,25 @@ static inline int agentdeck_terminal_size(int fd, int *rows, int *cols) {
     *cols = size.ws_col;
     return 0;
 }
+
+// Mouse: left presses and the wheel (buttons 4 and 5) only, reported at once (no click
+// detection delay). Returns nonzero when ncurses can report any of them.
+static inline int agentdeck_enable_mouse(void) {
+    mmask_t old = 0;
+    mouseinterval(0);
+    return mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, &old) != 0;
+}
+
+// Reads the pending mouse event after KEY_MOUSE: 1 left press, 4 wheel up, 5 wheel down,
+// 0 anything else, -1 none.
+static inline int agentdeck_mouse_event(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return -1;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 4;
+    if (event.bstate & BUTTON5_PRESSED) return 5;
+    return 0;
+}
 #endif

@@ -21,6 +21,15 @@ public enum Command: Sendable, Hashable {
     /// Close a stream we no longer want (closing does not cancel the task).
     case cancelStream(RequestTag)
     case copyToClipboard(String)
+    /// An agent added at run time (`:agent add`): make a client for it. Its `fetchCard` follows.
+    case addAgent(AgentConfig)
+    /// An agent removed at run time (`:agent rm`): drop its client. Its streams were closed by
+    /// `cancelStream`s emitted just before; late answers carry tags the state no longer knows.
+    case removeAgent(AgentID)
+    /// Draw with the named theme from now on (`:theme`); answered by `Msg.local(.themeLoaded/.themeFailed)`.
+    case loadTheme(String)
+    /// Write an artifact or a task to a local file (`s`, `:save`); answered by `Msg.local(.saved/.saveFailed)`.
+    case save(SaveRequest)
     case quit
 
     /// Would change something on an agent.

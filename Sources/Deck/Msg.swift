@@ -23,6 +23,10 @@ public enum Msg: Sendable, Hashable {
     case streamEvent(RequestTag, StreamEvent)
     /// A `stream` finished: closed by the agent, or failed before/while streaming.
     case streamEnded(RequestTag, StreamEnd)
+    /// A local command (`loadTheme`, `save`) finished.
+    case local(LocalOutcome)
+    /// A click or wheel step, placed on a pane by the runtime.
+    case pointer(PointerAction)
 }
 
 public struct TerminalSize: Sendable, Hashable {

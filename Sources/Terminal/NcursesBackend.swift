@@ -21,11 +21,14 @@ public final class NcursesBackend {
         public var locale: String
         /// How long ncurses waits after ESC for the rest of an escape sequence.
         public var escapeDelayMilliseconds: Int32
+        /// Report clicks and the wheel as `Key.mouse` (takes the terminal's own selection away).
+        public var mouse: Bool
 
-        public init(terminalType: String? = nil, locale: String = "", escapeDelayMilliseconds: Int32 = 25) {
+        public init(terminalType: String? = nil, locale: String = "", escapeDelayMilliseconds: Int32 = 25, mouse: Bool = false) {
             self.terminalType = terminalType
             self.locale = locale
             self.escapeDelayMilliseconds = escapeDelayMilliseconds
+            self.mouse = mouse
         }
     }
 
@@ -88,6 +91,7 @@ public final class NcursesBackend {
         nodelay(window, true)  // the run loop polls; reads never block
         intrflush(window, false)
         set_escdelay(options.escapeDelayMilliseconds)
+        if options.mouse { _ = agentdeck_enable_mouse() }
         hasColors = has_colors()
         var defaultColors = false
         if hasColors {
@@ -204,9 +208,25 @@ public final class NcursesBackend {
         while keys.count < limit {
             let status = wget_wch(window, &value)
             if status == ERR { break }
+            if status == KEY_CODE_YES, Int32(bitPattern: UInt32(value)) == KEY_MOUSE {
+                if let mouse = Self.readMouse() { keys.append(mouse) }
+                continue
+            }
             if let key = KeyDecoder.decode(status: status, value: UInt32(value)) { keys.append(key) }
         }
         return keys
+    }
+
+    /// The mouse event ncurses holds after `KEY_MOUSE`, if it is one we use.
+    private static func readMouse() -> Key? {
+        var x: Int32 = 0
+        var y: Int32 = 0
+        switch agentdeck_mouse_event(&x, &y) {
+        case 1: return .mouse(MouseEvent(.press, x: Int(x), y: Int(y)))
+        case 4: return .mouse(MouseEvent(.wheelUp, x: Int(x), y: Int(y)))
+        case 5: return .mouse(MouseEvent(.wheelDown, x: Int(x), y: Int(y)))
+        default: return nil
+        }
     }
 
     /// What ncurses holds at (x, y): text, attributes and colour pair (for tests and debugging).

@@ -45,7 +45,7 @@ import Wire
     }
 
     @Test func unknownKeysAndBadValuesNameFileAndLine() {
-        #expect(throws: ConfigError(path: "x.yaml", line: 2, reason: "unknown setting 'readonly' (known: agents, pollInterval, theme, readOnly, retainFinishedTasks)")) {
+        #expect(throws: ConfigError(path: "x.yaml", line: 2, reason: "unknown setting 'readonly' (known: agents, pollInterval, theme, readOnly, retainFinishedTasks, keys, mouse, saveDirectory, journal)")) {
             try ConfigLoader.parse("theme: dark\nreadonly: true\n", path: "x.yaml")
         }
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("readOnly: maybe\n") }

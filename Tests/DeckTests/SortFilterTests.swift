@@ -41,7 +41,7 @@ import Testing
 
     @Test func sortKeyCyclesAndColonSortSets() {
         var h = Self.fleet()
-        h.key(.char("s"))
+        h.key(.char("o"))
         #expect(h.state.ui.sort == .updated)
         h.key(.char(":"))
         h.type("sort agent")

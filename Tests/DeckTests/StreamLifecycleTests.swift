@@ -98,4 +98,54 @@ import Testing
         #expect(h.send(.result(RequestTag(4242), .success(.task(taskSnapshot("zz", .working))))).isEmpty)
         #expect(h.state == before)
     }
+
+    @Test func aStreamCutAtTheTransportBringsTheNextCardPollForward() throws {
+        var h = Harness.standard()
+        let tag = try h.dispatchedTask("t1", .working)
+        #expect(try #require(h.state.deadlines[.cardPoll(alice)]).timeIntervalSince(h.now) > 10)
+        h.send(.streamEnded(tag, .failed(.transport("connection reset by peer"))))
+        let due = try #require(h.state.deadlines[.cardPoll(alice)])
+        #expect(due.timeIntervalSince(h.now) <= 1)
+    }
+
+    @Test func anAgentBackFromDownReconcilesEveryLostTaskAtOnce() throws {
+        var h = Harness.standard()
+        // t1 is waiting out a backoff; t2's reconnects gave up; t3 finished; t4 waits for input.
+        var tag = try h.dispatchedTask("t1", .working)
+        var get = try #require(h.send(.streamEnded(tag, .closed)).first?.callParts)
+        h.send(.result(get.tag, .failure(.transport("connection refused"))))
+        #expect(h.state.deadlines[.reconnect(key)] != nil)
+        let t2 = TaskKey(agentID: alice, taskID: "t2")
+        tag = try h.dispatchedTask("t2", .working)
+        get = try #require(h.send(.streamEnded(tag, .closed)).first?.callParts)
+        h.state.tasks[t2]?.reconnectAttempts = Backoff().maxAttempts
+        h.send(.result(get.tag, .failure(.transport("connection refused"))))
+        #expect(h.state.tasks[t2]?.stream == .ended)
+        try h.dispatchedTask("t3", .completed)
+        try h.dispatchedTask("t4", .inputRequired)
+
+        h.send(.card(alice, .failed(.unreachable("connection refused"))))
+        #expect(h.state.agents[alice]?.health.isDown == true)
+        let out = h.send(.card(alice, .notModified(latency: 0.01)))
+        let gets = out.compactMap { $0.callParts?.request }
+        #expect(gets == [.get(taskID: "t1", historyLength: nil), .get(taskID: "t2", historyLength: nil)])
+        #expect(h.state.deadlines[.reconnect(key)] == nil)
+        #expect(h.state.tasks[t2]?.stream == .reconnecting(attempt: 1))
+        // Up to up again: nothing more to reconcile.
+        #expect(h.send(.card(alice, .notModified(latency: 0.01))).allSatisfy { $0.callParts == nil })
+    }
+
+    @Test func aTaskFinishedByAnotherAnswerStopsReconnecting() throws {
+        var h = Harness.standard(listPoll: 10)
+        let tag = try h.dispatchedTask("t1", .working)
+        let get = try #require(h.send(.streamEnded(tag, .closed)).first?.callParts)
+        h.send(.result(get.tag, .failure(.transport("connection refused"))))
+        #expect(h.state.deadlines[.reconnect(key)] != nil)
+        // A list poll (or any other answer) reports it failed meanwhile.
+        let list = try #require(h.state.requests.first { $0.value.purpose == .list(alice) })
+        h.send(.result(list.key, .success(.taskPage(TaskPage(tasks: [taskSnapshot("t1", .failed)])))))
+        #expect(h.state.tasks[key]?.state == .failed)
+        #expect(h.state.tasks[key]?.stream == .ended)
+        #expect(h.state.deadlines[.reconnect(key)] == nil)
+    }
 }

@@ -130,8 +130,10 @@ import Testing
 
             _ = await Curl.rpc(base, "tasks/send", #"{"id":"t-long","message":{"role":"user","parts":[{"type":"text","text":"sleep=300"}]}}"#,
                                maxTime: 1)  // blocking send: give up waiting, the task runs on
+            // The blocking send may still hold a subscription of its own: wait for one more.
+            let before = await fleet.endpoints[0].engine.openStreamCount
             async let resubscribed = Curl.rpc(base, "tasks/resubscribe", #"{"id":"t-long"}"#)
-            for _ in 0..<250 where await fleet.endpoints[0].engine.openStreamCount == 0 {
+            for _ in 0..<250 where await fleet.endpoints[0].engine.openStreamCount <= before {
                 try await Task.sleep(nanoseconds: 20_000_000)
             }
             let canceled = await Curl.rpc(base, "tasks/cancel", #"{"id":"t-long"}"#)

@@ -13,14 +13,6 @@ struct DashboardEndToEndTests {
         return try TmuxSession(command: command, width: width, height: height)
     }
 
-    /// Dispatches `text` to the selected agent from the prompt.
-    private func dispatch(_ screen: TmuxSession, _ text: String) throws {
-        try screen.send("n")
-        try #require(try screen.waitFor("dispatch").ok, "the dispatch prompt did not open")
-        try screen.type(text)
-        try screen.send("Enter")
-    }
-
     @Test func opensShowsAgentsAndStreamsADispatchedTaskToItsArtifact() throws {
         let peer = try PeerProcess.start(.v1(compat: false))
         defer { peer.stop() }
@@ -32,7 +24,7 @@ struct DashboardEndToEndTests {
         #expect(opened.screen.contains("[RW]"))
         #expect(opened.screen.contains("● up"))
 
-        try dispatch(screen, "chunks=3 delay=0.4")
+        try screen.dispatch("chunks=3 delay=0.4")
         let working = try screen.waitFor { $0.contains("working") && $0.contains("[1/3]") }
         #expect(working.ok, "no live progress:\n\(working.screen)")
         let done = try screen.waitFor { $0.contains("completed") && $0.contains("[3/3] The quick brown fox") }
@@ -40,7 +32,7 @@ struct DashboardEndToEndTests {
         #expect(done.screen.contains("[2/3] The quick brown fox"))
     }
 
-    @Test(.disabled("open (issue 4): passes by hand in tmux (r, type, Enter → completed, 'You said: blue'), fails when driven by this test; cause not found yet"))
+    @Test
     func answersAnInputRequiredTaskOnTheSameTask() throws {
         let peer = try PeerProcess.start(.v1(compat: false))
         defer { peer.stop() }
@@ -48,18 +40,19 @@ struct DashboardEndToEndTests {
         defer { screen.kill() }
         try #require(try screen.waitFor("● up").ok)
 
-        try dispatch(screen, "ask")
-        let asked = try screen.waitFor("input-required")
+        try screen.dispatch("ask")
+        let asked = try screen.waitFor { TmuxSession.hasTaskRow($0, "? input-req") }
         try #require(asked.ok, "never asked for input:\n\(asked.screen)")
         try screen.send("r")
-        try #require(try screen.waitFor("reply ").ok, "reply prompt did not open")
+        let replyOpen = try screen.waitFor { TmuxSession.bottomLine($0).hasPrefix("reply ") }
+        try #require(replyOpen.ok, "reply prompt did not open:\n\(replyOpen.screen)")
         try screen.type("blue")
         try screen.send("Enter")
         let answered = try screen.waitFor { $0.contains("completed") && $0.contains("You said: blue") }
         #expect(answered.ok, "the answer did not complete the task:\n\(answered.screen)")
     }
 
-    @Test(.disabled("open (issue 4): passes by hand in tmux (c → '[y/N]' prompt, y → canceled), fails when driven by this test; cause not found yet"))
+    @Test
     func cancelsARunningTaskAfterConfirmationAndTheAgentConfirms() throws {
         let peer = try PeerProcess.start(.v1(compat: false))
         defer { peer.stop() }
@@ -67,8 +60,9 @@ struct DashboardEndToEndTests {
         defer { screen.kill() }
         try #require(try screen.waitFor("● up").ok)
 
-        try dispatch(screen, "sleep=60")
-        try #require(try screen.waitFor("working").ok)
+        try screen.dispatch("sleep=60")
+        let working = try screen.waitFor { TmuxSession.hasTaskRow($0, "▶ working") }
+        try #require(working.ok, "the task never ran:\n\(working.screen)")
         // Any key but y keeps the task.
         try screen.send("c")
         let asked = try screen.waitFor("[y/N]")
@@ -76,12 +70,12 @@ struct DashboardEndToEndTests {
         #expect(asked.screen.contains("Progress Demo Agent"))
         try screen.send("n")
         #expect(try screen.waitFor(timeout: 3) { !$0.contains("[y/N]") }.ok)
-        #expect(try !screen.capture().contains("canceled"))
+        #expect(try !TmuxSession.hasTaskRow(screen.capture(), "⊘ canceled"))
 
         try screen.send("c")
         try #require(try screen.waitFor("[y/N]").ok)
         try screen.send("y")
-        let canceled = try screen.waitFor("⊘ canceled")
+        let canceled = try screen.waitFor { TmuxSession.hasTaskRow($0, "⊘ canceled") }
         #expect(canceled.ok, "not canceled:\n\(canceled.screen)")
 
         // The agent itself reports the task canceled.
@@ -89,6 +83,50 @@ struct DashboardEndToEndTests {
         let states = listed.lines.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
             .compactMap { $0["state"] as? String }
         #expect(states == ["canceled"])
+    }
+
+    /// `y` and `Y` copy with OSC 52: tmux (set-clipboard on) receives the sequence from the
+    /// program and keeps the text in its paste buffer, as it would for a terminal over SSH.
+    @Test func yankCopiesTaskAndContextIDsThroughOSC52() throws {
+        let peer = try PeerProcess.start(.v1(compat: false))
+        defer { peer.stop() }
+        let screen = try open([peer.baseURL])
+        defer { screen.kill() }
+        try screen.setServerOption("set-clipboard", "on")
+        try #require(try screen.waitFor("● up").ok)
+
+        try screen.dispatch("ask")
+        let asked = try screen.waitFor { TmuxSession.hasTaskRow($0, "? input-req") }
+        try #require(asked.ok, "no task:\n\(asked.screen)")
+        let taskID = try #require(Self.detailValue(asked.screen, "Task"), "no task id in:\n\(asked.screen)")
+
+        try screen.send("y")
+        let copiedTask = try screen.waitFor { _ in screen.newestPasteBuffer() == taskID }
+        #expect(copiedTask.ok, "paste buffer: \(screen.newestPasteBuffer() ?? "none"), want \(taskID)")
+
+        try screen.send("Y")
+        let context = try #require(Self.detailValue(try screen.capture(), "Context"))
+        let copiedContext = try screen.waitFor { _ in screen.newestPasteBuffer() == context }
+        #expect(copiedContext.ok, "paste buffer: \(screen.newestPasteBuffer() ?? "none"), want \(context)")
+        #expect(context != taskID)
+    }
+
+    /// A field of the task detail pane (`Task`, `Context`), joined across the pane's wrapped lines.
+    private static func detailValue(_ screen: String, _ label: String) -> String? {
+        var value: String?
+        for line in screen.split(separator: "\n") {
+            let cells = line.split(separator: "│", omittingEmptySubsequences: false)
+            guard cells.count >= 4 else { continue }
+            let detail = String(cells[cells.count - 2])
+            if value == nil {
+                if detail.hasPrefix(label + " ") { value = detail.dropFirst(label.count).trimmingCharacters(in: .whitespaces) }
+            } else if detail.hasPrefix("         "), !detail.trimmingCharacters(in: .whitespaces).isEmpty {
+                value! += detail.trimmingCharacters(in: .whitespaces)
+            } else {
+                break
+            }
+        }
+        return value
     }
 
     @Test func readOnlyRefusesEveryMutatingKeyAndNothingReachesTheAgent() throws {
@@ -105,11 +143,14 @@ struct DashboardEndToEndTests {
         // Dispatch, reply, cancel: none opens a prompt, none sends.
         for key in ["n", "r", "c"] {
             try screen.send(key)
+            let refused = try screen.waitFor(timeout: 5) { $0.contains("read-only") && !TmuxSession.bottomLine($0).hasPrefix("dispatch ") }
+            #expect(refused.ok, "\(key) was not refused as read-only:\n\(refused.screen)")
             try screen.type("steps=1")
             try screen.send("Enter")
         }
         try screen.send("?")
-        let help = try screen.waitFor("help")
+        let help = try screen.waitFor("any key closes this help")
+        #expect(help.ok, "the help overlay did not open:\n\(help.screen)")
         #expect(!help.screen.lowercased().contains("dispatch"))
         #expect(!help.screen.lowercased().contains("cancel task"))
         try screen.send("Escape")

@@ -6,6 +6,7 @@ import Glibc
 import Screen
 import Testing
 @testable import Terminal
+import TestSupport
 
 /// End to end in a real terminal: tmux runs this test binary again with
 /// `AGENTDECK_TMUX_CHILD=1`, which enables `tmuxChildEntry` (a tiny app on `runTerminal`);
@@ -35,7 +36,7 @@ struct TmuxSmokeTests {
 
     @Test(.enabled(if: !isChild && tmuxPath != nil, "needs tmux"))
     func keysResizeAndQuit() throws {
-        let session = try TmuxSession(name: "keys")
+        let session = try SmokeTmuxSession(name: "keys")
         defer { session.kill() }
         let first = try session.waitForScreen(containing: "keys: 0")
         #expect(first[0].hasPrefix("┌─ Agents 日本 "))
@@ -71,7 +72,7 @@ struct TmuxSmokeTests {
 
     @Test(.enabled(if: !isChild && tmuxPath != nil, "needs tmux"))
     func controlCQuitsCleanly() throws {
-        let session = try TmuxSession(name: "ctrlc")
+        let session = try SmokeTmuxSession(name: "ctrlc")
         defer { session.kill() }
         _ = try session.waitForScreen(containing: "keys: 0")
         session.send(["C-c"])
@@ -80,7 +81,7 @@ struct TmuxSmokeTests {
 
     @Test(.enabled(if: !isChild && tmuxPath != nil, "needs tmux"))
     func killedSessionIsAHangup() throws {
-        let session = try TmuxSession(name: "hup")
+        let session = try SmokeTmuxSession(name: "hup")
         _ = try session.waitForScreen(containing: "keys: 0")
         session.kill()
         #expect(try session.waitForResult() == "hangup")
@@ -90,14 +91,14 @@ struct TmuxSmokeTests {
 extension TmuxSmokeTests {
     @Test(.enabled(if: !isChild && tmuxPath != nil, "needs tmux"))
     func unknownTermIsAnErrorNotAnExit() throws {
-        let session = try TmuxSession(name: "term", environment: "TERM=no-such-terminal")
+        let session = try SmokeTmuxSession(name: "term", environment: "TERM=no-such-terminal")
         defer { session.kill() }
         #expect(try session.waitForResult() == "error: unknown terminal type TERM=no-such-terminal: try TERM=xterm-256color")
     }
 
     @Test(.enabled(if: !isChild && tmuxPath != nil, "needs tmux"))
     func redirectedOutputIsNotATerminal() throws {
-        let session = try TmuxSession(name: "redirect", redirect: "> /dev/null")
+        let session = try SmokeTmuxSession(name: "redirect", redirect: "> /dev/null")
         defer { session.kill() }
         #expect(try session.waitForResult().hasPrefix("error: the dashboard needs a terminal"))
     }
@@ -139,7 +140,7 @@ final class SmokeApp: TerminalApp {
 }
 
 /// One tmux server (own socket) running the child, with helpers that poll instead of sleep.
-final class TmuxSession {
+final class SmokeTmuxSession {
     let socket: String
     let resultPath: String
     let outputPath: String
@@ -147,7 +148,7 @@ final class TmuxSession {
 
     /// `environment` is prepended to the child's (e.g. "TERM=x"); `redirect` appended to its command.
     init(name: String, environment: String = "", redirect: String = "") throws {
-        let tmux = try #require(TmuxSmokeTests.tmuxPath)
+        _ = try #require(TmuxSmokeTests.tmuxPath, "tmux is not installed")
         socket = "agentdeck-screen-\(getpid())-\(name)"
         let directory = FileManager.default.temporaryDirectory.path
         resultPath = "\(directory)/\(socket).result"
@@ -158,49 +159,23 @@ final class TmuxSession {
         let command = "env AGENTDECK_TMUX_CHILD=1 AGENTDECK_TMUX_RESULT='\(resultPath)' LANG=C.UTF-8 LC_ALL=C.UTF-8 "
             + "\(environment) '\(executable)' --testing-library swift-testing --filter tmuxChildEntry \(redirect)"
         // Options first (no status bar: the pane is the whole 80x24 window), then the session.
-        TmuxSession.run(tmux, ["-L", socket, "-f", "/dev/null", "start-server", ";",
+        Self.run(["-L", socket, "-f", "/dev/null", "start-server", ";",
                                    "set-option", "-g", "default-terminal", "tmux-256color", ";",
                                    "set-option", "-g", "status", "off", ";",
                                    "new-session", "-d", "-s", "main", "-x", "80", "-y", "24", command])
-        TmuxSession.run(tmux, ["-L", socket, "pipe-pane", "-t", "main", "-o", "cat >> '\(outputPath)'"])
+        Self.run(["-L", socket, "pipe-pane", "-t", "main", "-o", "cat >> '\(outputPath)'"])
     }
 
-    /// Runs a command and returns its standard output. posix_spawn + waitpid rather than
-    /// Foundation's Process, whose exit monitoring hung here once tmux's client had exited.
+    /// One tmux command through TestSupport's spawner (files, not pipes; no blocked signals);
+    /// output "" when tmux fails (a dead session is a state the tests check, not an error).
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) -> String {
-        let outputPath = FileManager.default.temporaryDirectory.path + "/agentdeck-tmux-out-\(getpid())"
-        defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        // Test threads block most signals and posix_spawn passes the mask on: a tmux server
-        // started with SIGTERM blocked ignores kill-server. Start it with nothing blocked.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, executable, &actions, &attributes, argv, environ) == 0 else { return "" }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    static func run(_ arguments: [String]) -> String {
+        (try? TestSupport.TmuxSession.tmux(arguments)) ?? ""
     }
 
     @discardableResult
     private func tmux(_ arguments: [String]) -> String {
-        TmuxSession.run(TmuxSmokeTests.tmuxPath ?? "tmux", ["-L", socket] + arguments)
+        Self.run(["-L", socket] + arguments)
     }
 
     func send(_ keys: [String]) { tmux(["send-keys", "-t", "main"] + keys) }

@@ -90,4 +90,10 @@ public final class CLIProcess: Sendable {
     public func terminate() {
         if process.isRunning { process.terminate() }
     }
+
+    /// SIGKILL, as a crash would, and waits for the exit.
+    public func crash() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
 }

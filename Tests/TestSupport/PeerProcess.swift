@@ -144,6 +144,17 @@ public final class PeerProcess: Sendable {
         process.withLock { $0?.isRunning ?? false }
     }
 
+    /// SIGKILL at once, as a crash or an OOM kill would: no shutdown, connections cut mid-stream.
+    public func crash() {
+        guard let running = process.withLock({ current -> Process? in
+            defer { current = nil }
+            return current
+        }) else { return }
+        try? stdinPipe.fileHandleForWriting.close()
+        if running.isRunning { _ = kill(running.processIdentifier, SIGKILL) }
+        running.waitUntilExit()
+    }
+
     /// SIGTERM, then SIGKILL after `stopGrace` seconds. Safe to call more than once.
     public func stop() {
         guard let running = process.withLock({ current -> Process? in

@@ -15,7 +15,11 @@ public final class TmuxSession: @unchecked Sendable {
     public init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
         name = "adtest-\(UUID().uuidString.prefix(8))"
         socket = "agentdeck-tests-\(getpid())"
-        var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        // Config, journals, histories and saved artifacts: a scratch folder, never the real home.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("agentdeck-tests-\(getpid())").path
+        var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color",
+                   "XDG_STATE_HOME": scratch + "/state", "XDG_DATA_HOME": scratch + "/data",
+                   "XDG_CONFIG_HOME": scratch + "/config"]
         env.merge(environment) { _, new in new }
         let exports = env.map { "export \($0.key)=\(Self.shellQuote($0.value));" }.joined(separator: " ")
         // Keep the pane after the program exits so tests can read its last screen and exit status.
@@ -41,6 +45,11 @@ public final class TmuxSession: @unchecked Sendable {
         try Self.tmux(["-L", socket, "capture-pane", "-p", "-t", name])
     }
 
+    /// The visible screen with its colours and attributes as escape sequences (`capture-pane -e`).
+    public func captureStyled() throws -> String {
+        try Self.tmux(["-L", socket, "capture-pane", "-p", "-e", "-t", name])
+    }
+
     public func resize(width: Int, height: Int) throws {
         try Self.tmux(["-L", socket, "resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
@@ -50,9 +59,26 @@ public final class TmuxSession: @unchecked Sendable {
         try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
+    /// A tmux format variable of the pane (`pane_dead_status`, `alternate_on`, `cursor_flag`…).
+    public func paneFormat(_ variable: String) throws -> String {
+        try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{\(variable)}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The pid of the program in the pane.
     public func panePID() throws -> Int32 {
         Int32(try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    /// Sets a tmux server option (e.g. `set-clipboard on`).
+    public func setServerOption(_ option: String, _ value: String) throws {
+        try Self.tmux(["-L", socket, "set-option", "-s", option, value])
+    }
+
+    /// The newest paste buffer: where tmux puts text an application copied with OSC 52 when
+    /// `set-clipboard` is on. Nil while there is none.
+    public func newestPasteBuffer() -> String? {
+        try? Self.tmux(["-L", socket, "show-buffer"])
     }
 
     /// Appends every byte the program writes to the terminal to `path` (for raw-output checks).
@@ -87,6 +113,7 @@ public final class TmuxSession: @unchecked Sendable {
 
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// Runs one tmux command. posix_spawn with output to files, not pipes: the first command on a
@@ -94,7 +121,7 @@ public final class TmuxSession: @unchecked Sendable {
     /// never reach end-of-file and the test would hang. The server also inherits the signal mask,
     /// and test threads block most signals: start it with none blocked, or kill-server is ignored.
     @discardableResult
-    static func tmux(_ args: [String]) throws -> String {
+    public static func tmux(_ args: [String]) throws -> String {
         let base = FileManager.default.temporaryDirectory.path + "/agentdeck-tmux-\(getpid())-\(UUID().uuidString.prefix(8))"
         let outPath = base + ".out", errPath = base + ".err"
         defer { unlink(outPath); unlink(errPath) }

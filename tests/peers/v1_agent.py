@@ -2,6 +2,7 @@
 
     .venv-a2a13/bin/python tests/peers/v1_agent.py --port 0 [--compat|--no-compat]
         [--streaming|--no-streaming] [--rest|--rest-only] [--require-bearer-env VAR] [--name NAME]
+        [--store FILE]
 
 Prints `READY http://127.0.0.1:PORT` once serving. Behaviour follows the message text
 (behaviours.py, README.md). JSON-RPC at `/`, card at `/.well-known/agent-card.json`,
@@ -48,6 +49,7 @@ from a2a.types import (  # noqa: E402
 
 import behaviours as b  # noqa: E402
 import peer_server  # noqa: E402
+from file_task_store import FileTaskStore  # noqa: E402
 
 REST_PREFIX = "/rest"
 
@@ -226,6 +228,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--rest-only", action="store_true", help="serve HTTP+JSON under /rest and no JSON-RPC")
     parser.add_argument("--require-bearer-env", metavar="VAR")
     parser.add_argument("--name", default="Progress Demo Agent")
+    parser.add_argument("--store", metavar="FILE",
+                        help="keep tasks in FILE across restarts (running ones come back failed)")
     return parser.parse_args(argv)
 
 
@@ -234,9 +238,11 @@ def main(argv: list[str]) -> None:
     token = peer_server.bearer_token_from_env(args.require_bearer_env)
     sock = peer_server.bind_socket(args.port)
     card = build_card(peer_server.base_url(sock), args)
-    handler = DefaultRequestHandler(
-        agent_executor=ProgressAgentExecutor(), task_store=InMemoryTaskStore(), agent_card=card
-    )
+    task_store = InMemoryTaskStore()
+    if args.store:
+        task_store = FileTaskStore(args.store)
+        asyncio.run(task_store.load())
+    handler = DefaultRequestHandler(agent_executor=ProgressAgentExecutor(), task_store=task_store, agent_card=card)
     routes = list(create_agent_card_routes(card))
     if not args.rest_only:
         routes += create_jsonrpc_routes(handler, rpc_url="/", enable_v0_3_compat=args.compat)

@@ -30,7 +30,7 @@ extension AgentClient {
     func discoverOrFail() async throws -> AgentDiscovery {
         switch await discover() {
         case .success(let d): return d
-        case .failure(let e): throw CLIFailure("\(target.url): \(e.summary)")
+        case .failure(let e): throw CLIFailure(Redactor(secrets: target.secrets).redact("\(target.url): \(e.summary)"))
         }
     }
 

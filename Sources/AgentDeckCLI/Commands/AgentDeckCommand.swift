@@ -7,7 +7,7 @@ public struct AgentDeckCommand: AsyncParsableCommand {
         commandName: "agentdeck",
         abstract: "A terminal operator console for fleets of A2A agents (A2A 1.0, 0.3 and 0.1).",
         subcommands: [DashboardCommand.self, CardCommand.self, SendCommand.self, GetCommand.self, CancelCommand.self,
-                      TasksCommand.self, WatchCommand.self, InfoCommand.self],
+                      TasksCommand.self, WatchCommand.self, ReplayCommand.self, InfoCommand.self],
         defaultSubcommand: DashboardCommand.self)
     public init() {}
 }

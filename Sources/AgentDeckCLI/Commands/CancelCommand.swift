@@ -13,11 +13,7 @@ struct CancelCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await failingClearly {
-            let client = try AgentClientFactory.make(url: url, connection: connection, readOnly: false)
-            _ = try await client.discoverOrFail()
-            let task = try await client.callOrFail(.cancel(taskID: taskID)).task(or: "CancelTask")
-            EventPrinter(agent: url, json: json).print(.task(task))
-            return 0
+            try await SingleTaskCall.run(url: url, connection: connection, json: json, request: .cancel(taskID: taskID), method: "CancelTask")
         }
     }
 }

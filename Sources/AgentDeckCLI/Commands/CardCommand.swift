@@ -16,7 +16,7 @@ struct CardCommand: AsyncParsableCommand {
             let agent = try await client.discoverOrFail()
             if json {
                 var o = JSONObject()
-                o["agent"] = .string(url)
+                o["agent"] = .string(URLCredentials.redacted(url))
                 o["taskId"] = .null
                 o["kind"] = "card"
                 o["name"] = .string(agent.card.name)

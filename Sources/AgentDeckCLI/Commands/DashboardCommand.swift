@@ -29,7 +29,7 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let setup: DashboardSetup
+        var setup: DashboardSetup
         do {
             setup = try DashboardSetup.make(
                 urls: agentURLs, configPath: config, readOnlyFlag: readOnly, themeName: theme,
@@ -48,18 +48,30 @@ struct DashboardCommand: ParsableCommand {
         _ = agentdeck_block_ui_signals_in_this_thread()
         let engine = HTTPEngine()
         let inbox = Inbox<Msg>()
-        let executor = CommandExecutor(clients: setup.clients(engine: engine), inbox: inbox, clipboard: OSC52.copy)
-        let app = DashboardApp(state: setup.initialState(), executor: executor, inbox: inbox)
+        var state = setup.initialState()
+        let journal = setup.openJournal(for: &state, environment: environment)
+        let rawStore = RawStore()
+        let executor = CommandExecutor(
+            clients: setup.clients(engine: engine), inbox: inbox, clipboard: OSC52.copy, local: setup.localServices(engine: engine),
+            raw: RawSink(store: rawStore, journal: journal))
+        let app = DashboardApp(state: state, executor: executor, inbox: inbox, environment: environment, journal: journal,
+                               rawStore: rawStore, redaction: setup.redaction)
 
         let reason: ExitReason
         do {
-            reason = try runTerminal(app: app, theme: setup.theme, wakeFD: inbox.wakeFD)
+            var options = RunOptions()
+            options.backend.mouse = setup.mouse
+            let backend = try NcursesBackend.openInteractive(theme: setup.theme, options: options.backend)
+            // `:theme` swaps the theme the backend draws with (on the UI thread, like every draw).
+            app.switchTheme = { [unowned backend] theme in backend.theme = theme }
+            reason = try RunLoop(app: app, backend: backend, wakeFD: inbox.wakeFD, options: options).run()
         } catch {
             StandardError.errorLine("cannot open the terminal: \(error)")
             throw ExitCode(1)
         }
         executor.closeAll()
         engine.shutdown()
+        journal?.close()
         if case .signal(let number) = reason { throw ExitCode(128 + number) }
         if case .hangup = reason { throw ExitCode(129) }
     }

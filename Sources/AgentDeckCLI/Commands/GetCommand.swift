@@ -13,11 +13,7 @@ struct GetCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await failingClearly {
-            let client = try AgentClientFactory.make(url: url, connection: connection, readOnly: true)
-            _ = try await client.discoverOrFail()
-            let task = try await client.callOrFail(.get(taskID: taskID, historyLength: nil)).task(or: "GetTask")
-            EventPrinter(agent: url, json: json).print(.task(task))
-            return 0
+            try await SingleTaskCall.run(url: url, connection: connection, json: json, request: .get(taskID: taskID, historyLength: nil), method: "GetTask")
         }
     }
 }

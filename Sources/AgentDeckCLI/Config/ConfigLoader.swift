@@ -1,3 +1,4 @@
+import Deck
 import Foundation
 import Wire
 import Yams
@@ -63,14 +64,63 @@ public enum ConfigLoader {
             case "retainFinishedTasks":
                 guard let v = value.int, v >= 0 else { throw fail(value, "retainFinishedTasks must be a whole number ≥ 0", path) }
                 config.retainFinishedTasks = v
+            case "journal":
+                config.journal = try JournalSettings.parse(value, path: path)
             case "agents":
                 guard let list = value.sequence else { throw fail(value, "agents must be a list", path) }
                 for item in list { config.agents.append(try agent(item, path)) }
+            case "keys":
+                config.keys = try keyBindings(value, path)
+            case "mouse":
+                config.mouse = try bool(value, key, path)
+            case "saveDirectory":
+                guard let v = value.string, !v.isEmpty else { throw fail(value, "saveDirectory must be a folder path", path) }
+                config.saveDirectory = v
             default:
-                throw fail(keyNode, "unknown setting '\(key)' (known: agents, pollInterval, theme, readOnly, retainFinishedTasks)", path)
+                throw fail(keyNode, "unknown setting '\(key)' (known: \(knownSettings))", path)
             }
         }
         return config
+    }
+
+    static let knownSettings = "agents, pollInterval, theme, readOnly, retainFinishedTasks, keys, mouse, saveDirectory, journal"
+
+    /// `keys:` maps action names to a key or a list of keys, spelled as the help shows them.
+    /// Every problem names the action and the key, at its line.
+    private static func keyBindings(_ node: Node, _ path: String) throws(ConfigError) -> [String: [String]] {
+        guard let map = node.mapping else {
+            throw fail(node, "keys maps action names to keys (e.g. cycle-sort: o, or save: [s, F2])", path)
+        }
+        var table: [String: [String]] = [:]
+        var owner: [Key: String] = [:]
+        for (actionNode, value) in map {
+            let name = actionNode.string ?? ""
+            guard let action = Action(name: name) else {
+                throw fail(actionNode, "keys: unknown action '\(name)' (known: \(Action.allCases.map(\.name).joined(separator: ", ")))", path)
+            }
+            let spellingNodes: [Node]
+            if let list = value.sequence {
+                spellingNodes = Array(list)
+            } else if value.scalar != nil {
+                spellingNodes = [value]
+            } else {
+                throw fail(value, "keys: \(action.name) takes a key or a list of keys", path)
+            }
+            var spellings: [String] = []
+            for keyNode in spellingNodes {
+                guard let spelling = keyNode.string, let key = Key(parsing: spelling) else {
+                    throw fail(keyNode, "keys: \(action.name): cannot read key '\(keyNode.string ?? "")' (write keys like j, Down, ^R, F5, Shift-Tab, Space)", path)
+                }
+                if let other = owner[key], other != action.name {
+                    throw fail(keyNode, "keys: \(key) is bound to both \(other) and \(action.name)", path)
+                }
+                owner[key] = action.name
+                spellings.append(spelling)
+            }
+            table[action.name] = spellings
+        }
+        if case .failure(let error) = KeyMap.standard.rebinding(table) { throw fail(node, "keys: \(error)", path) }
+        return table
     }
 
     private static func agent(_ node: Node, _ path: String) throws(ConfigError) -> ConsoleAgent {

@@ -12,6 +12,16 @@ public struct ConsoleConfig: Sendable, Equatable {
     public var readOnly: Bool = false
     /// How many finished tasks to keep in memory.
     public var retainFinishedTasks: Int = 2000
+    /// Key bindings that replace the standard ones, by action name (`cycle-sort: [o, F6]`).
+    /// Checked when the file is read, so a bad one is reported with its line.
+    public var keys: [String: [String]] = [:]
+    /// Click to select and focus, wheel to scroll. Off by default: it takes the terminal's own
+    /// text selection away.
+    public var mouse: Bool = false
+    /// Where `s` saves artifacts (default `$XDG_DATA_HOME/agentdeck/artifacts`).
+    public var saveDirectory: String?
+    /// The event journal (`journal:`); on by default.
+    public var journal = JournalSettings()
     /// Where the file came from, for messages.
     public var sourcePath: String?
 

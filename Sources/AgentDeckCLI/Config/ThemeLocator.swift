@@ -40,4 +40,25 @@ enum ThemeLocator {
         }
         return names.sorted()
     }
+
+    /// Loads a theme for `:theme`: the theme, or one line saying why not (the caller keeps the
+    /// theme it has). Under `NO_COLOR` every theme would be drawn monochrome: refused, saying so.
+    static func load(_ name: String, environment: [String: String]) -> Result<Theme, ThemeLoadFailure> {
+        if Theme.noColorRequested(environment) {
+            return .failure(ThemeLoadFailure(reason: "NO_COLOR is set, so colours stay off"))
+        }
+        let located = locate(name, environment: environment)
+        let isPathLike = name.contains("/") || name.hasSuffix(".yaml")
+        if located == name, Theme.builtIn(named: name) == nil, !isPathLike {
+            let known = available(environment: environment).joined(separator: ", ")
+            return .failure(ThemeLoadFailure(reason: "no theme named \(name) (available: \(known))"))
+        }
+        let resolved = ThemeFile.resolve(located, environment: environment)
+        if let error = resolved.error { return .failure(ThemeLoadFailure(reason: error.description)) }
+        return .success(resolved.theme)
+    }
+}
+
+struct ThemeLoadFailure: Error, Equatable {
+    var reason: String
 }

@@ -1,3 +1,4 @@
+import Wire
 import A2A
 
 /// The `--json` line for one event: always `agent`, `taskId`, `kind`; `state` in lowercase kebab form
@@ -5,7 +6,8 @@ import A2A
 enum EventLine {
     static func json(agent: String, event: StreamEvent) -> JSONValue {
         var o = JSONObject()
-        o["agent"] = .string(agent)
+        // Credentials in the URL (user:pass@, ?token=) stay out of scripts' logs.
+        o["agent"] = .string(URLCredentials.redacted(agent))
         o["taskId"] = event.taskID.map(JSONValue.string) ?? .null
         switch event {
         case .task(let task):

@@ -8,18 +8,48 @@ import Wire
 /// inbox as `Msg`s. Called on the UI thread; the clients' callbacks run on the network thread and
 /// only post.
 final class CommandExecutor: Sendable {
-    private let clients: [AgentID: AgentClient]
+    /// Agents come and go at run time (`:agent add/rm`).
+    private let clientsByAgent: Mutex<[AgentID: AgentClient]>
     private let inbox: Inbox<Msg>
     private let streams = Mutex<[RequestTag: CallHandle]>([:])
     /// The endpoint each agent's client last used, so the dashboard hears of ladder changes.
     private let endpoints = Mutex<[AgentID: Endpoint]>([:])
     private let clipboard: @Sendable (String) -> Void
+    private let local: LocalServices
+    /// Receives the agents' JSON as received (raw view, journal); nil: not kept.
+    private let raw: RawSink?
 
-    init(clients: [AgentID: AgentClient], inbox: Inbox<Msg>, clipboard: @escaping @Sendable (String) -> Void) {
-        self.clients = clients
+    /// What the executor needs for commands that stay on this machine.
+    struct LocalServices: Sendable {
+        /// A client for an agent added at run time.
+        var makeClient: @Sendable (AgentConfig) -> AgentClient?
+        var saver: ArtifactSaver
+        /// nil: histories are not kept (no writable state folder).
+        var history: HistoryStore?
+
+        init(
+            makeClient: @escaping @Sendable (AgentConfig) -> AgentClient? = { _ in nil },
+            saver: ArtifactSaver = ArtifactSaver(directory: ArtifactSaver.defaultDirectory(environment: ProcessInfo.processInfo.environment)),
+            history: HistoryStore? = nil
+        ) {
+            self.makeClient = makeClient
+            self.saver = saver
+            self.history = history
+        }
+    }
+
+    init(
+        clients: [AgentID: AgentClient], inbox: Inbox<Msg>, clipboard: @escaping @Sendable (String) -> Void,
+        local: LocalServices = LocalServices(), raw: RawSink? = nil
+    ) {
+        self.clientsByAgent = Mutex(clients)
         self.inbox = inbox
         self.clipboard = clipboard
+        self.local = local
+        self.raw = raw
     }
+
+    private var clients: [AgentID: AgentClient] { clientsByAgent.withLock { $0 } }
 
     /// Executes one command. `.quit` is handled by the app; here it does nothing.
     func execute(_ command: Command) {
@@ -32,16 +62,27 @@ final class CommandExecutor: Sendable {
             }
         case .call(let agent, let request, let tag):
             guard let client = clients[agent] else { return }
-            client.call(request) { [self] result in
+            // The body arrives just before its result, on the same thread.
+            let body = LatestRaw()
+            let onRaw: (@Sendable (String) -> Void)? = raw == nil ? nil : body.set
+            client.call(request, onRaw: onRaw) { [self] result in
+                if let raw, case .success(let value) = result, let text = body.take() {
+                    raw.receivedResult(text, agent: agent, result: value)
+                }
                 reportEndpointChange(agent, client)
                 inbox.post(.result(tag, result.mapError(Self.failure)))
             }
         case .stream(let agent, let request, let tag):
             guard let client = clients[agent] else { return }
             let opened = Atomic<Bool>(false)
-            let handle = client.stream(request, context: Self.context(for: request)) { [self] item in
+            let latest = LatestRaw()
+            let onRaw: (@Sendable (String) -> Void)? = raw == nil ? nil : latest.set
+            let handle = client.stream(request, context: Self.context(for: request), onRaw: onRaw) { [self] item in
                 switch item {
                 case .events(let events):
+                    if let raw, let text = latest.take() {
+                        raw.received(text, agent: agent, taskIDs: events.compactMap(\.taskID), source: "event")
+                    }
                     if !opened.exchange(true, ordering: .relaxed) {
                         reportEndpointChange(agent, client)
                         inbox.post(.streamOpened(tag))
@@ -59,8 +100,25 @@ final class CommandExecutor: Sendable {
             streams.withLock { $0.removeValue(forKey: tag) }?.cancel()
         case .copyToClipboard(let text):
             clipboard(text)
-        case .quit:
-            break
+        case .addAgent(let config):
+            guard let client = local.makeClient(config) else { return }
+            clientsByAgent.withLock { $0[config.id] = client }
+        case .removeAgent(let agent):
+            clientsByAgent.withLock { $0[agent] = nil }
+            _ = endpoints.withLock { $0.removeValue(forKey: agent) }
+        case .save(let request):
+            inbox.post(.local(local.saver.save(request)))
+        case .loadTheme, .quit:
+            break  // the app handles these: they touch the terminal
+        }
+    }
+
+    /// Writes the prompt histories that changed. Losing a history line is not worth
+    /// interrupting the operator for, so a failed write is dropped.
+    func storeHistories(_ histories: [HistoryKind: [String]], previous: [HistoryKind: [String]]) {
+        guard let store = local.history else { return }
+        for (kind, entries) in histories where previous[kind] != entries {
+            try? store.store(kind, entries)
         }
     }
 

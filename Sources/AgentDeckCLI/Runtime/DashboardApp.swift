@@ -12,11 +12,26 @@ final class DashboardApp: TerminalApp {
     private var quitting = false
     private var lastCursor: (x: Int, y: Int)?
     private var viewOptions = DashboardView.Options()
+    /// Draws with a new theme (`:theme`); set once the terminal is open.
+    var switchTheme: ((Theme) -> Void)?
+    private var needsRepaint = false
+    private let environment: [String: String]
+    /// Every `Msg` applied, at the instant used as `now`, and every mutating request sent.
+    private let journal: JournalWriter?
+    private let rawStore: RawStore
+    private let redaction: JournalRedaction
+    private var rawCache = RawViewCache()
 
-    init(state: DeckState, executor: CommandExecutor, inbox: Inbox<Msg>) {
+    init(state: DeckState, executor: CommandExecutor, inbox: Inbox<Msg>, environment: [String: String] = ProcessInfo.processInfo.environment,
+         journal: JournalWriter? = nil, rawStore: RawStore = RawStore(),
+         redaction: JournalRedaction = JournalRedaction(secrets: [], agentURLs: [])) {
         self.state = state
         self.executor = executor
         self.inbox = inbox
+        self.environment = environment
+        self.journal = journal
+        self.rawStore = rawStore
+        self.redaction = redaction
     }
 
     func start(_ info: TerminalInfo) {
@@ -27,6 +42,9 @@ final class DashboardApp: TerminalApp {
     func handle(_ event: TerminalEvent) -> AppResponse {
         var changed = true
         switch event {
+        case .key(.mouse(let event)):
+            guard let action = MouseRouting.action(for: event, in: state, now: Date()) else { return .none }
+            apply(.pointer(action))
         case .key(let key):
             apply(.key(key))
         case .resize(let width, let height):
@@ -39,11 +57,18 @@ final class DashboardApp: TerminalApp {
             apply(.tick)
         }
         if quitting { executor.closeAll() }
-        return AppResponse(redraw: changed, quit: quitting)
+        // A new theme redefines colour pairs under cells ncurses thinks unchanged: send it all.
+        defer { needsRepaint = false }
+        return AppResponse(redraw: changed || needsRepaint, quit: quitting, repaint: needsRepaint)
     }
 
     func render(into buffer: inout CellBuffer) {
         lastCursor = DashboardView.render(state, now: Date(), into: &buffer, options: viewOptions).map { ($0.x, $0.y) }
+        if state.ui.showRaw {
+            let content = rawCache.content(state, store: rawStore, redaction: redaction)
+            RawView.render(title: content.title, lines: content.lines, scroll: state.ui.rawScroll, into: &buffer, options: viewOptions)
+            lastCursor = nil
+        }
     }
 
     var cursor: (x: Int, y: Int)? { lastCursor }
@@ -54,10 +79,44 @@ final class DashboardApp: TerminalApp {
         return ContinuousClock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
     }
 
+    /// Feeds one message to `update` at a journal instant (whole milliseconds), journaling it
+    /// first: a replay feeds the same message at the same instant.
     private func apply(_ msg: Msg) {
-        for command in state.update(msg, now: Date()) {
-            if case .quit = command { quitting = true }
-            executor.execute(command)
+        let now = JournalClock.now()
+        journal?.record(.msg(msg, at: now))
+        guard case .key = msg else { return run(state.update(msg, now: now), at: now) }
+        // Only a key (Enter on a prompt) changes the histories; any that changed is kept across runs.
+        let histories = state.ui.histories
+        run(state.update(msg, now: now), at: now)
+        if state.ui.histories != histories { executor.storeHistories(state.ui.histories, previous: histories) }
+    }
+
+    private func run(_ commands: [Command], at now: Date) {
+        for command in commands {
+            if command.isMutating, let journal {
+                switch command {
+                case .call(let agent, let request, let tag), .stream(let agent, let request, let tag):
+                    journal.record(.request(agent: agent, tag: tag, request: request, at: now))
+                default: break
+                }
+            }
+            switch command {
+            case .quit: quitting = true
+            case .loadTheme(let name): apply(.local(loadTheme(name)))
+            default: executor.execute(command)
+            }
+        }
+    }
+
+    private func loadTheme(_ name: String) -> LocalOutcome {
+        guard let switchTheme else { return .themeFailed(name: name, reason: "no terminal to draw on") }
+        switch ThemeLocator.load(name, environment: environment) {
+        case .success(let theme):
+            switchTheme(theme)
+            needsRepaint = true
+            return .themeLoaded(theme.name)
+        case .failure(let failure):
+            return .themeFailed(name: name, reason: failure.reason)
         }
     }
 }

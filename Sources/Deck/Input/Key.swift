@@ -18,6 +18,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case resize
     /// A key code the decoder does not know, kept so it can be shown in a message.
     case unknown(Int)
+    /// A click or wheel step (only with `mouse: true`); the runtime turns it into a `PointerAction`.
+    case mouse(MouseEvent)
 
     public var description: String {
         switch self {
@@ -43,6 +45,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .ctrl(let character): return "^" + String(character).uppercased()
         case .resize: return "Resize"
         case .unknown(let code): return "Key(\(code))"
+        case .mouse: return "Mouse"
         }
     }
 

@@ -8,7 +8,10 @@ public enum Action: Sendable, Hashable, CaseIterable {
     case command, filter
     case zoom, refresh
     case cycleSort, cycleStateFilter
-    case copy
+    case copy, copyContext
+    case save
+    /// The selected task's or agent's JSON as received.
+    case raw
 
     /// Sends something that changes an agent. Read-only mode removes these from the key map and
     /// the help, and `update` drops any command they would emit.
@@ -37,13 +40,16 @@ public enum Action: Sendable, Hashable, CaseIterable {
         case .dispatch: "new task (@agent #skill text)"
         case .reply: "reply to a task waiting for input"
         case .cancel: "cancel the selected task"
-        case .command: "command (:attach ID, :sort, :refresh, :q)"
+        case .command: "command (:agent add URL, :theme, :save, :ro, :q)"
         case .filter: "filter tasks (text, /regex/, !inverted)"
         case .zoom: "zoom the focused pane"
         case .refresh: "poll every agent now"
         case .cycleSort: "change sort order"
         case .cycleStateFilter: "cycle state filter"
         case .copy: "copy task id / artifact text"
+        case .copyContext: "copy the task's context id"
+        case .save: "save the selected artifact to a file"
+        case .raw: "raw JSON of the selected task / agent"
         }
     }
 }
@@ -74,6 +80,9 @@ extension Action {
         case .cycleSort: "cycle-sort"
         case .cycleStateFilter: "cycle-state-filter"
         case .copy: "copy"
+        case .copyContext: "copy-context"
+        case .save: "save"
+        case .raw: "raw"
         }
     }
 

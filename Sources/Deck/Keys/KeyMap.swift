@@ -36,9 +36,12 @@ public struct KeyMap: Sendable, Hashable {
         (.char("/"), .filter),
         (.char("z"), .zoom),
         (.char("R"), .refresh), (.ctrl("r"), .refresh),
-        (.char("s"), .cycleSort),
+        (.char("o"), .cycleSort),
         (.char("f"), .cycleStateFilter),
         (.char("y"), .copy),
+        (.char("Y"), .copyContext),
+        (.char("s"), .save),
+        (.char("v"), .raw),
     ])
 
     public func action(for key: Key) -> Action? { bindings.first { $0.key == key }?.action }

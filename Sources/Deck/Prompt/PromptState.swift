@@ -14,7 +14,8 @@ public enum PromptMode: Sendable, Hashable {
     /// Prompts that share a history.
     public var historyKind: HistoryKind {
         switch self {
-        case .dispatch, .reply: .message
+        case .dispatch: .dispatch
+        case .reply: .reply
         case .command: .command
         case .filter: .filter
         case .confirmCancel: .none
@@ -22,7 +23,12 @@ public enum PromptMode: Sendable, Hashable {
     }
 }
 
-public enum HistoryKind: Sendable, Hashable { case message, command, filter, none }
+/// Each prompt keeps its own history (kept across runs, see `UIState.histories`).
+public enum HistoryKind: String, Sendable, Hashable, CaseIterable {
+    case dispatch, reply, command, filter
+    /// The cancel confirmation: nothing to remember.
+    case none
+}
 
 /// The open prompt: its mode, the line being edited and the last Tab completion offered.
 public struct PromptState: Sendable, Hashable {

@@ -18,13 +18,21 @@ public struct AgentEntry: Sendable, Hashable {
     public var consecutivePollFailures = 0
     /// Calls (not polls) that failed in a row; a run of them marks the agent degraded.
     public var consecutiveCallFailures = 0
-    /// The card changed since the operator last looked; `previousCard` is what it was.
+    /// The card changed since the operator last looked; `previousCard` is the card they last
+    /// saw (kept across several changes, so the diff shows everything that changed since).
     public var cardChanged = false
     public var previousCard: AgentCard?
+    /// When the card last changed.
+    public var cardChangedAt: Date?
+    /// Card polls and finished tasks over the rolling window.
+    public var metrics: AgentMetrics
     /// ListTasks is not offered (method not found): stop asking.
     public var listUnsupported = false
 
-    public init(config: AgentConfig) { self.config = config }
+    public init(config: AgentConfig, healthWindow: HealthWindowShape = .standard) {
+        self.config = config
+        metrics = AgentMetrics(shape: healthWindow)
+    }
 
     public var id: AgentID { config.id }
 

@@ -23,8 +23,12 @@ public struct AgentConfig: Sendable, Hashable {
 /// Everything the dashboard is told at start. Intervals in seconds.
 public struct DeckConfig: Sendable, Hashable {
     public var agents: [AgentConfig]
-    /// Monitoring only: no mutating action exists, for any agent.
+    /// Monitoring only: no mutating action exists, for any agent. `:ro` turns it on at run time;
+    /// `:rw` turns it off unless `readOnlyForcedBy` says it was forced.
     public var readOnly: Bool
+    /// Why read-only cannot be left (`--read-only`, the config's `readOnly: true`); nil when the
+    /// console started read-write.
+    public var readOnlyForcedBy: String?
     public var cardPollInterval: TimeInterval
     /// ListTasks discovery on V1 agents; nil turns discovery off.
     public var listPollInterval: TimeInterval?
@@ -45,15 +49,24 @@ public struct DeckConfig: Sendable, Hashable {
     public var seed: UInt64
     /// Prompt history entries kept per prompt kind.
     public var historyLimit: Int
+    /// The themes `:theme` can name (for Tab completion; the runtime still checks the name).
+    public var themeNames: [String] = []
+    /// Fleet health is kept over this rolling window, cut into `healthBucket` intervals (one
+    /// sparkline cell each).
+    public var healthWindow: TimeInterval
+    public var healthBucket: TimeInterval
 
     public init(
         agents: [AgentConfig], readOnly: Bool = false, cardPollInterval: TimeInterval = 30,
         listPollInterval: TimeInterval? = 10, taskPollInterval: TimeInterval = 2, slowPollThreshold: TimeInterval = 2,
         callFailuresForDegraded: Int = 3, maxFinishedTasks: Int = 200, maxTasks: Int = 5000, statusLineDuration: TimeInterval = 5,
-        seed: UInt64 = 0x5EED, historyLimit: Int = 100
+        seed: UInt64 = 0x5EED, historyLimit: Int = 100, readOnlyForcedBy: String? = nil,
+        healthWindow: TimeInterval = 900, healthBucket: TimeInterval = 30
     ) {
         self.agents = agents
         self.readOnly = readOnly
+        // Started read-only without a stated reason: still forced, `:rw` must not undo it.
+        self.readOnlyForcedBy = readOnly ? (readOnlyForcedBy ?? "the console was started read-only") : nil
         self.cardPollInterval = cardPollInterval
         self.listPollInterval = listPollInterval
         self.taskPollInterval = taskPollInterval
@@ -64,5 +77,10 @@ public struct DeckConfig: Sendable, Hashable {
         self.statusLineDuration = statusLineDuration
         self.seed = seed
         self.historyLimit = historyLimit
+        self.healthWindow = healthWindow
+        self.healthBucket = healthBucket
     }
+
+    /// The health window as configured (nonsense corrected, see `HealthWindowShape`).
+    public var healthWindowShape: HealthWindowShape { HealthWindowShape(window: healthWindow, bucket: healthBucket) }
 }

@@ -4,8 +4,8 @@ import Foundation
 /// The whole dashboard as a value. `update(_:now:)` is the only thing that changes it.
 public struct DeckState: Sendable, Hashable {
     public var config: DeckConfig
-    /// Config order: the agents pane lists them in it.
-    public private(set) var agentOrder: [AgentID]
+    /// Config order, then agents added at run time: the agents pane lists them in it.
+    public internal(set) var agentOrder: [AgentID]
     public var agents: [AgentID: AgentEntry]
     public var tasks: [TaskKey: TaskEntry] = [:]
     /// Requests and streams in flight, by tag.
@@ -23,6 +23,9 @@ public struct DeckState: Sendable, Hashable {
     var finishedTasks = FinishedTaskIndex()
     var nextTagValue: UInt64 = 1
     var nextPlaceholder = 1
+    /// Numbers the ids of agents added at run time (`a07`); never reused, so a late answer for a
+    /// removed agent cannot land on a new one.
+    var nextAgentNumber = 1
 
     public init(config: DeckConfig, keyMap: KeyMap = .standard) {
         self.config = config
@@ -33,10 +36,11 @@ public struct DeckState: Sendable, Hashable {
         // Duplicate ids in a config would make two agents one: the later one is ignored.
         for a in config.agents where agents[a.id] == nil {
             order.append(a.id)
-            agents[a.id] = AgentEntry(config: a)
+            agents[a.id] = AgentEntry(config: a, healthWindow: config.healthWindowShape)
         }
         self.agentOrder = order
         self.agents = agents
+        self.nextAgentNumber = config.agents.count + 1
         self.ui.selectedAgent = order.first
     }
 

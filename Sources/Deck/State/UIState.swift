@@ -15,12 +15,19 @@ public struct UIState: Sendable, Hashable {
     public var scroll: [Pane: Int] = [:]
     public var zoomed = false
     public var showHelp = false
+    /// The raw JSON overlay is open (see `Action.raw`), scrolled down this many lines.
+    public var showRaw = false
+    public var rawScroll = 0
     public var status: StatusLine?
     public var size = TerminalSize(columns: 80, rows: 24)
     public var prompt: PromptState?
     public var sort: TaskSortOrder = .attention
     public var filter = TaskFilter()
+    /// Each prompt's history, oldest first. The runtime loads them at start and writes back any
+    /// that changed, so they are kept across runs.
     public var histories: [HistoryKind: [String]] = [:]
+    /// The theme in use, as last confirmed by the runtime (`:theme`).
+    public var theme: String?
 
     public init() {}
 

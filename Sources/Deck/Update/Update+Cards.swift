@@ -13,15 +13,12 @@ extension DeckState {
 
     mutating func handleCard(_ id: AgentID, _ outcome: CardPollOutcome, now: Date) -> [Command] {
         guard var entry = agents[id] else { return [] }
+        let wasDown = entry.health.isDown
         entry.lastPollAt = now
         var out: [Command] = []
         switch outcome {
         case .fetched(let card, let endpoint, let etag, let latency):
-            if let old = entry.card, !CardDiff.diff(old, card).isEmpty {
-                entry.previousCard = old
-                entry.cardChanged = true
-                showInfo("\(entry.displayName): card changed", now: now)
-            }
+            noteCardChange(in: &entry, to: card, now: now)
             entry.card = card
             if let endpoint { entry.endpoint = endpoint }
             entry.etag = etag
@@ -29,13 +26,16 @@ extension DeckState {
             entry.lastSeenAt = now
             entry.consecutivePollFailures = 0
             entry.health = health(of: entry, gotEndpoint: endpoint != nil)
+            entry.metrics.recordPoll(ok: true, latency: latency, at: now)
         case .notModified(let latency):
             entry.pollLatency = latency
             entry.lastSeenAt = now
             entry.consecutivePollFailures = 0
             entry.health = health(of: entry, gotEndpoint: entry.endpoint != nil)
+            entry.metrics.recordPoll(ok: true, latency: latency, at: now)
         case .failed(let failure):
             entry.consecutivePollFailures += 1
+            entry.metrics.recordPoll(ok: false, latency: nil, at: now)
             switch failure {
             case .unreachable(let why): entry.health = .unreachable(why)
             case .http, .malformed: entry.health = .down(failure.summary)
@@ -43,9 +43,27 @@ extension DeckState {
         }
         agents[id] = entry
         deadlines[.cardPoll(id)] = now.addingTimeInterval(config.cardPollInterval)
+        if wasDown, entry.health.isUp { out += reconcileAfterReturn(of: id) }
         // Discovery starts once we know the agent speaks V1 (ListTasks is V1 only over JSON-RPC).
         if deadlines[.listPoll(id)] == nil, let list = listPollCommand(id) { out.append(list) }
         return out
+    }
+
+    /// Flags a card that differs from the one before. The diff is against the card the operator
+    /// last saw (`previousCard`, kept while the flag is up), so two quick changes show as one
+    /// diff, and a card that changes back clears the flag.
+    mutating func noteCardChange(in entry: inout AgentEntry, to card: AgentCard, now: Date) {
+        guard let old = entry.card, old != card, !CardDiff.diff(old, card).isEmpty else { return }
+        entry.cardChangedAt = now
+        let seen = entry.cardChanged ? (entry.previousCard ?? old) : old
+        if CardDiff.diff(seen, card).isEmpty {
+            entry.cardChanged = false
+            entry.previousCard = nil
+            return
+        }
+        entry.previousCard = seen
+        entry.cardChanged = true
+        showInfo("\(entry.displayName): card changed", now: now)
     }
 
     /// Health after a successful poll: gRPC-only, slow, failing calls, or up.
@@ -91,4 +109,35 @@ extension DeckState {
 
     /// Discovery reads one page per poll: enough to see what runs now, bounded for big stores.
     static let listPageSize = 50
+}
+
+extension DeckState {
+    /// The agent answers again after being down: every task whose stream it lost is fetched and
+    /// resubscribed now, instead of waiting out the backoff (or after it gave up).
+    mutating func reconcileAfterReturn(of agent: AgentID) -> [Command] {
+        var lost: [TaskKey] = []
+        for (key, entry) in tasks where key.agentID == agent && !entry.isPlaceholder && !entry.state.isTerminal {
+            switch entry.stream {
+            case .reconnecting: lost.append(key)
+            case .ended where !entry.state.isInterrupted && !entry.isPolled: lost.append(key)
+            default: break
+            }
+        }
+        var out: [Command] = []
+        for key in lost.sorted(by: { $0.taskID < $1.taskID }) {
+            deadlines[.reconnect(key)] = nil
+            tasks[key]?.reconnectAttempts = 1
+            tasks[key]?.stream = .reconnecting(attempt: 1)
+            out += reconcile(key)
+        }
+        return out
+    }
+
+    /// A stream to the agent failed at the transport: poll its card soon, so the agents pane says
+    /// it is down within a second or two rather than at the next scheduled poll.
+    mutating func pollCardSoon(_ agent: AgentID, now: Date) {
+        let soon = now.addingTimeInterval(1)
+        if let due = deadlines[.cardPoll(agent)], due <= soon { return }
+        deadlines[.cardPoll(agent)] = soon
+    }
 }

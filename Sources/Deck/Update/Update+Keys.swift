@@ -3,13 +3,16 @@ import Foundation
 
 extension DeckState {
     mutating func handleKey(_ key: Key, now: Date) -> [Command] {
+        // A mouse event the runtime did not place on a pane means nothing.
         if key == .resize { return [] }
+        if case .mouse = key { return [] }
         if ui.prompt != nil { return handlePromptKey(key, now: now) }
         if ui.showHelp {
             // Help is modal: any key closes it; q still quits.
             ui.showHelp = false
             return effectiveKeyMap.action(for: key) == .quit ? [.quit] : []
         }
+        if ui.showRaw { return handleRawKey(key) }
         guard let action = effectiveKeyMap.action(for: key) else {
             if let hidden = baseKeyMap.action(for: key), hidden.isMutating {
                 showError("\(key) (\(hidden.summary)) is disabled: read-only", now: now)
@@ -50,6 +53,11 @@ extension DeckState {
             selectFirstVisibleIfHidden(now: now)
             showInfo("showing \(ui.filter.states.name) tasks", now: now)
         case .copy: return copySelection(now: now)
+        case .copyContext: return copyContextID(now: now)
+        case .save: return saveSelection(path: nil, taskWhenNoArtifact: false, now: now)
+        case .raw:
+            ui.showRaw = true
+            ui.rawScroll = 0
         }
         return []
     }
@@ -175,7 +183,7 @@ extension DeckState {
         }
         var target = dispatchTarget
         if let t = target, isReadOnly(t) { target = nil }
-        ui.prompt = PromptState(mode: .dispatch(agent: target, skill: nil), editor: LineEditor(history: ui.histories[.message] ?? []))
+        ui.prompt = PromptState(mode: .dispatch(agent: target, skill: nil), editor: LineEditor(history: ui.histories[.dispatch] ?? []))
     }
 
     mutating func openReplyPrompt(now: Date) {
@@ -191,7 +199,7 @@ extension DeckState {
             showError("task \(entry.key.taskID) is \(entry.state.name), not waiting for input", now: now)
             return
         }
-        ui.prompt = PromptState(mode: .reply(entry.key), editor: LineEditor(history: ui.histories[.message] ?? []))
+        ui.prompt = PromptState(mode: .reply(entry.key), editor: LineEditor(history: ui.histories[.reply] ?? []))
     }
 
     mutating func openCancelConfirmation(now: Date) {
@@ -228,6 +236,20 @@ extension DeckState {
         }
         showInfo("polling \(out.count) agent\(agentOrder.count == 1 ? "" : "s")", now: now)
         return out
+    }
+
+    /// What `Y` copies: the selected task's context id (the thread a reply or a follow-up joins).
+    mutating func copyContextID(now: Date) -> [Command] {
+        guard let entry = selectedTaskEntry else {
+            showError("no task selected", now: now)
+            return []
+        }
+        guard let context = entry.contextID, !context.isEmpty else {
+            showError("task \(entry.key.taskID) has no context id", now: now)
+            return []
+        }
+        showInfo("copied context id \(context)", now: now)
+        return [.copyToClipboard(context)]
     }
 
     /// What `y` copies: the agent URL, the task id, or (in the detail pane) the artifacts' text.

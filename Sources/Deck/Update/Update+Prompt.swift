@@ -46,10 +46,12 @@ extension DeckState {
         return []
     }
 
-    /// `@agent` names and `#skill` ids (of the agent the line targets) for Tab.
+    /// `@agent` names and `#skill` ids (of the agent the line targets) for Tab; on a `:` line,
+    /// the command word and its arguments first.
     func complete(_ editor: inout LineEditor, mode: PromptMode) -> [String] {
         switch mode {
         case .dispatch, .reply, .command:
+            if mode == .command, let shown = commandCompletion.complete(&editor) { return shown }
             let agentNames = orderedAgents.filter { !isReadOnly($0.id) }.map(\.id.rawValue)
             let target: AgentID?
             switch mode {
@@ -60,13 +62,19 @@ extension DeckState {
             let parsed = PromptParser.parseDispatch(
                 editor.text, defaultAgent: target, defaultSkill: nil, agents: agentTags, skills: skillIDs)
             let skills = parsed.agentID.map(skillIDs) ?? []
-            if mode == .command, !editor.text.contains(" ") {
-                return Completion.complete(&editor, commandNames: ColonCommand.names)
-            }
             return Completion.complete(&editor, agents: agentNames, skills: skills)
         case .filter, .confirmCancel:
             return []
         }
+    }
+
+    /// What a `:` line's arguments can be, from what the console knows now.
+    var commandCompletion: CommandCompletion {
+        // Task ids of the agent in scope first; bounded so a huge fleet does not slow Tab.
+        let scoped = tasks.keys.filter { ui.agentScope == nil || $0.agentID == ui.agentScope }
+        return CommandCompletion(
+            agents: agentTags.flatMap(\.names), themes: config.themeNames,
+            sortKeys: TaskSortOrder.allCases.map(\.name), taskIDs: Array(Set(scoped.map(\.taskID))).sorted().prefix(2000).map { $0 })
     }
 
     var agentTags: [(id: AgentID, names: [String])] {
@@ -75,18 +83,28 @@ extension DeckState {
 
     func skillIDs(_ agent: AgentID) -> [String] { agents[agent]?.skills.map(\.id) ?? [] }
 
+    /// Adds a line to a prompt's history (the runtime keeps `ui.histories` across runs).
     mutating func remember(_ line: String, kind: HistoryKind) {
         guard kind != .none, !line.isEmpty else { return }
         var h = ui.histories[kind] ?? []
-        if h.last != line { h.append(line) }
+        guard h.last != line else { return }
+        h.append(line)
         if h.count > config.historyLimit { h.removeFirst(h.count - config.historyLimit) }
         ui.histories[kind] = h
     }
 
     mutating func submit(_ prompt: PromptState, now: Date) -> [Command] {
         let line = prompt.editor.text.trimmingCharacters(in: .whitespaces)
+        // A refused `:agent add` with a credential in its URL must not reach the history file.
+        if case .command = prompt.mode, case .addAgent(let url, _)? = ColonCommand.parse(line), Self.mayCarrySecrets(url) {
+            return run(prompt.mode, line: line, now: now)
+        }
         remember(line, kind: prompt.mode.historyKind)
-        switch prompt.mode {
+        return run(prompt.mode, line: line, now: now)
+    }
+
+    mutating func run(_ mode: PromptMode, line: String, now: Date) -> [Command] {
+        switch mode {
         case .dispatch(let agent, let skill):
             return submitDispatch(line, defaultAgent: agent, defaultSkill: skill, now: now)
         case .reply(let key):
@@ -154,6 +172,31 @@ extension DeckState {
         case .cancel:
             openCancelConfirmation(now: now)
         case .copy: return copySelection(now: now)
+        case .addAgent(let url, let name): return addAgent(url: url, name: name, now: now)
+        case .removeAgent(let name): return removeAgent(named: name, now: now)
+        case .theme(let name):
+            guard name.count <= 256 else {
+                showError("theme: name too long", now: now)
+                return []
+            }
+            return [.loadTheme(name)]
+        case .readOnly:
+            if config.readOnly {
+                showInfo("already read-only", now: now)
+            } else {
+                config.readOnly = true
+                showInfo("read-only: nothing is sent to agents (:rw to go back)", now: now)
+            }
+        case .readWrite:
+            if let why = config.readOnlyForcedBy {
+                showError("staying read-only: \(why)", now: now)
+            } else if !config.readOnly {
+                showInfo("already read-write", now: now)
+            } else {
+                config.readOnly = false
+                showInfo("read-write: dispatch, reply and cancel are back", now: now)
+            }
+        case .save(let path): return saveSelection(path: path, taskWhenNoArtifact: true, now: now)
         case .unknown(let why): showError(why, now: now)
         }
         return []

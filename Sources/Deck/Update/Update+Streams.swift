@@ -27,7 +27,10 @@ extension DeckState {
         guard let pending = requests.removeValue(forKey: tag), let key = pending.purpose.taskKey,
             let entry = tasks[key]
         else { return [] }
-        if case .failed(let f) = end, case .transport = f { noteCall(on: pending.agentID, failed: true) }
+        if case .failed(let f) = end, case .transport = f {
+            noteCall(on: pending.agentID, failed: true)
+            pollCardSoon(pending.agentID, now: now)
+        }
 
         // Ended where a stream should end: finished, or paused for a human.
         if entry.state.isTerminal || entry.state.isInterrupted {

@@ -139,6 +139,7 @@ extension DeckState {
             existing.stream = entry.stream
             existing.isPolled = existing.isPolled || entry.isPolled
             tasks[newKey] = existing
+            recordFinishedFirstSeenByDiscovery(existing, placeholder: entry)
         } else {
             var moved = entry
             moved.key = newKey
@@ -180,7 +181,16 @@ extension DeckState {
         } else {
             tasks.values[index].apply(event, now: now)
         }
-        if !wasTerminal, tasks.values[index].state.isTerminal { taskFinishedSinceRetention = true }
+        if !wasTerminal, tasks.values[index].state.isTerminal {
+            taskFinishedSinceRetention = true
+            recordFinished(tasks.values[index])
+            // Finished, by whatever told us (a get, a list poll): no stream is coming back for it.
+            if case .reconnecting = tasks.values[index].stream {
+                tasks.values[index].stream = .ended
+                tasks.values[index].reconnectAttempts = 0
+                deadlines[.reconnect(key)] = nil
+            }
+        }
         if wasTerminal || tasks.values[index].state.isTerminal { noteFinishedState(key) }
         return key
     }
@@ -195,7 +205,9 @@ extension DeckState {
         if entry.isPlaceholder || !entry.heardFromAgent {
             let failed = StatusUpdate(
                 taskID: key.taskID, status: TaskStatus(state: .failed, message: nil), isFinal: true)
+            let wasTerminal = entry.state.isTerminal
             entry.apply(.status(failed), now: now)
+            if !wasTerminal { recordFinished(entry) }
         }
         tasks[key] = entry
         noteFinishedState(key)

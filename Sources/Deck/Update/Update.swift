@@ -31,6 +31,8 @@ extension DeckState {
         case .streamOpened(let tag): out = handleStreamOpened(tag, now: now)
         case .streamEvent(let tag, let event): out = handleStreamEvent(tag, event, now: now)
         case .streamEnded(let tag, let end): out = handleStreamEnded(tag, end, now: now)
+        case .local(let outcome): out = handleLocal(outcome, now: now)
+        case .pointer(let action): out = handlePointer(action, now: now)
         }
         // Retention scans every task: only when a task was added or finished, or the selection
         // (which retention spares) moved.

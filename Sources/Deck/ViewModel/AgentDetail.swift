@@ -16,8 +16,12 @@ public struct AgentDetail: Sendable, Hashable {
     public var listUnsupported: Bool
     /// Field changes since the previous card, while the change is unseen.
     public var cardChanges: [CardFieldChange]
+    /// When the card last changed (seen or not).
+    public var cardChangedAt: Date?
+    /// The full health window: latency, throughput, durations, skills, pulses.
+    public var metrics: HealthSummary
 
-    init(_ entry: AgentEntry, row: AgentRow) {
+    init(_ entry: AgentEntry, row: AgentRow, now: Date) {
         self.row = row
         card = entry.card
         endpoint = entry.endpoint
@@ -27,6 +31,8 @@ public struct AgentDetail: Sendable, Hashable {
         consecutivePollFailures = entry.consecutivePollFailures
         consecutiveCallFailures = entry.consecutiveCallFailures
         listUnsupported = entry.listUnsupported
+        cardChangedAt = entry.cardChangedAt
+        metrics = entry.metrics.summary(now: now, detailed: true)
         if entry.cardChanged, let old = entry.previousCard, let new = entry.card {
             cardChanges = CardDiff.diff(old, new)
         } else {

@@ -8,32 +8,36 @@ public struct AgentRow: Sendable, Hashable {
     public var url: String
     public var health: AgentHealth
     public var dialect: Dialect?
+    /// How long the last card poll took.
     public var pollLatency: TimeInterval?
     public var lastPollAt: Date?
     public var activeTasks: Int
-    /// Completed / all terminal, 0…1; nil before any task finished.
+    /// Completed over all finished in the health window, 0…1; nil before any task finished in it.
     public var successRate: Double?
+    /// Finished tasks still in the task list (any age).
     public var finishedTasks: Int
+    /// Card polls and finished tasks over the health window (no durations or skills: those
+    /// are in `AgentDetail.metrics`).
+    public var metrics: HealthSummary
     public var cardChanged: Bool
     public var readOnly: Bool
     public var insecure: Bool
     public var streaming: Bool
     public var isSelected: Bool
 
-    /// Per-agent task tallies, gathered in one pass over the tasks.
+    /// Per-agent task tallies, gathered in one pass over the tasks. (Success is not counted
+    /// here: it is over the health window, see `metrics`.)
     public struct TaskCounts: Sendable, Hashable {
         public var active = 0
         public var finished = 0
-        public var completed = 0
         public init() {}
         mutating func add(_ state: TaskState) {
             if state.isActive || state.isInterrupted { active += 1 }
             if state.isTerminal { finished += 1 }
-            if state == .completed { completed += 1 }
         }
     }
 
-    init(_ entry: AgentEntry, counts: TaskCounts, state: DeckState) {
+    init(_ entry: AgentEntry, counts: TaskCounts, state: DeckState, now: Date) {
         id = entry.id
         name = entry.displayName
         url = entry.config.url
@@ -43,7 +47,8 @@ public struct AgentRow: Sendable, Hashable {
         lastPollAt = entry.lastPollAt
         activeTasks = counts.active
         finishedTasks = counts.finished
-        successRate = counts.finished == 0 ? nil : Double(counts.completed) / Double(counts.finished)
+        metrics = entry.metrics.summary(now: now)
+        successRate = metrics.successRate
         cardChanged = entry.cardChanged
         readOnly = state.isReadOnly(entry.id)
         insecure = entry.config.insecure

@@ -57,7 +57,8 @@ public struct DeckViewModel: Sendable, Hashable {
             byState[taskState, default: 0] += 1
         }
         header = HeaderSummary(state, tasksByState: byState)
-        agents = state.orderedAgents.map { AgentRow($0, counts: counts[$0.id] ?? .init(), state: state) }
+        agents = state.orderedAgents.map { AgentRow($0, counts: counts[$0.id] ?? .init(), state: state, now: now) }
+        header.fleet = FleetHealth(agents.map(\.metrics))
         selectedAgentIndex = agents.firstIndex { $0.isSelected }
         var names: [AgentID: String] = [:]
         for (id, a) in state.agents { names[id] = a.displayName }
@@ -76,7 +77,7 @@ public struct DeckViewModel: Sendable, Hashable {
             detail = TaskDetail(entry, row: row, readOnly: state.isReadOnly(entry.key.agentID), now: now)
         }
         if let a = state.selectedAgentEntry, let i = selectedAgentIndex {
-            agentDetail = AgentDetail(a, row: agents[i])
+            agentDetail = AgentDetail(a, row: agents[i], now: now)
         }
         cardChanges = agentDetail?.cardChanges ?? []
         focus = state.ui.focus

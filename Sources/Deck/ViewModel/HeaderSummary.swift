@@ -6,12 +6,16 @@ public struct HeaderSummary: Sendable, Hashable {
     public var agentsUp: Int
     public var agentsDegraded: Int
     public var agentsDown: Int
+    /// Agents whose card changed since the operator last opened them.
+    public var cardsChanged: Int
     /// States in lifecycle order, only those with tasks.
     public var tasksByState: [StateCount]
     public var tasksTotal: Int
     /// How many tasks wait on a human.
     public var attention: Int
     public var readOnly: Bool
+    /// Throughput and success across the fleet over the health window (set with the agent rows).
+    public var fleet: FleetHealth?
 
     public struct StateCount: Sendable, Hashable {
         public var state: TaskState
@@ -31,6 +35,7 @@ public struct HeaderSummary: Sendable, Hashable {
         agentsUp = agents.filter { $0.health.isUp }.count
         agentsDegraded = agents.filter { if case .degraded = $0.health { true } else { false } }.count
         agentsDown = agents.filter { $0.health.isDown }.count
+        cardsChanged = agents.filter(\.cardChanged).count
         tasksByState = counts.map { StateCount(state: $0.key, count: $0.value) }
             .sorted { TaskSorting.lifecycleRank($0.state) < TaskSorting.lifecycleRank($1.state) || (TaskSorting.lifecycleRank($0.state) == TaskSorting.lifecycleRank($1.state) && $0.state.name < $1.state.name) }
         tasksTotal = state.tasks.count

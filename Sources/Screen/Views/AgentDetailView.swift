@@ -2,8 +2,9 @@ import A2A
 import Deck
 import Foundation
 
-/// The selected agent: health and connection, then its card (provider, capabilities, auth
-/// schemes, interfaces, skills with examples) and what changed in the card since last looked.
+/// The selected agent: health and connection, what changed in the card since last looked, its
+/// health over the window (`AgentHealthBlock`), then its card (provider, capabilities, auth
+/// schemes, interfaces, skills with examples).
 enum AgentDetailView {
     static func lines(_ detail: AgentDetail, now: Date, width: Int, limit: Int, options: DashboardView.Options) -> DetailLines {
         var out = DetailLines(width: width, limit: limit)
@@ -22,18 +23,20 @@ enum AgentDetailView {
         if let seen = detail.lastSeenAt { poll += ", last read " + ViewText.clock(seen, in: options.timeZone) }
         if detail.consecutivePollFailures > 0 { poll += ", \(detail.consecutivePollFailures) failed since" }
         out.field("Poll", poll)
-        out.field("Tasks", "\(row.activeTasks) active, \(row.finishedTasks) finished" + (row.successRate.map { ", " + ViewText.percent($0) + " completed" } ?? ""))
+        out.field("Tasks", "\(row.activeTasks) active, \(row.finishedTasks) finished in the list")
         var flags: [String] = []
         if row.readOnly { flags.append("read-only") }
         if row.insecure { flags.append("⚠ TLS verification off") }
         if !flags.isEmpty { out.field("Mode", flags.joined(separator: ", "), row.insecure ? .warning : .text) }
         if !detail.cardChanges.isEmpty {
-            out.section("Card changed (\(detail.cardChanges.count))")
+            let when = detail.cardChangedAt.map { " at " + ViewText.clock($0, in: options.timeZone) } ?? ""
+            out.section("✎ Card changed\(when): \(detail.cardChanges.count) field\(detail.cardChanges.count == 1 ? "" : "s")")
             for change in detail.cardChanges {
                 let role: ThemeRole = change.kind == .removed ? .error : change.kind == .added ? .ok : .warning
                 out.agentText(change.description, role, indent: 1, maxScalars: 1024)
             }
         }
+        AgentHealthBlock.add(detail.metrics, into: &out, ascii: options.asciiBars)
         guard let card = detail.card else {
             out.blank()
             out.add("no card read yet", .dim)

@@ -1,6 +1,8 @@
 import Deck
 
-/// The top line: `AgentDeck [RW]  5 agents ●3 ◐1 ✗1  tasks ▶3 ?1 ✓12 ✗2  ⚑2`.
+/// The top line: `AgentDeck [RW]  5 agents ●3 ◐1 ✗1 ✎1  tasks ▶3 ?1 ✓12 ✗2  ⚑2` (✎: cards
+/// changed since last opened), and at the
+/// right, when there is room, the fleet over the health window: `15m 4.2/min 93% ok`.
 /// The mode comes right after the name so it survives any truncation.
 enum HeaderView {
     static func spans(_ header: HeaderSummary) -> [Span] {
@@ -18,6 +20,9 @@ enum HeaderView {
         if header.agentsDown > 0 {
             spans.append(Span(" " + AgentHealthLook.symbol(.down("")) + "\(header.agentsDown)", style: Style(.agentDown)))
         }
+        if header.cardsChanged > 0 {
+            spans.append(Span(" ✎\(header.cardsChanged)", style: Style(.warning)))
+        }
         spans.append(Span("  tasks", style: Style(.dim)))
         if header.tasksByState.isEmpty { spans.append(Span(" 0", style: Style(.dim))) }
         for count in header.tasksByState {
@@ -29,7 +34,20 @@ enum HeaderView {
         return spans
     }
 
+    /// The fleet totals; nil before anything was polled.
+    static func fleetSpans(_ header: HeaderSummary) -> [Span]? {
+        guard let fleet = header.fleet, fleet.polls > 0 else { return nil }
+        var spans = [Span(AgentHealthText.span(fleet.window), style: Style(.dim)), Span(" " + AgentHealthText.rate(fleet.tasksPerMinute))]
+        if let rate = fleet.successRate {
+            spans.append(Span(" " + ViewText.percent(rate) + " ok", style: AgentsPaneView.successStyle(rate)))
+        }
+        return spans
+    }
+
     static func render(_ header: HeaderSummary, into buffer: inout CellBuffer, area: Rect) {
-        buffer.render(StatusLine(left: spans(header)), in: area)
+        let left = spans(header)
+        // The fleet totals only where they fit whole: the counts on the left matter more.
+        let right = fleetSpans(header).flatMap { left.width + 2 + $0.width <= area.width ? $0 : nil } ?? []
+        buffer.render(StatusLine(left: left, right: right), in: area)
     }
 }

@@ -117,8 +117,13 @@ public final class AgentClient: Sendable {
 
     /// A non-streaming call. On the first call, walks the fallback ladder (PROTOCOL.md §1) and
     /// remembers the endpoint that worked.
+    /// `onRaw` (optional) receives the answer's body as received, just before a successful
+    /// completion, for the raw view and the journal.
     @discardableResult
-    public func call(_ request: A2ARequest, completion: @escaping @Sendable (Result<A2AResult, ClientError>) -> Void) -> CallHandle {
+    public func call(
+        _ request: A2ARequest, onRaw: (@Sendable (String) -> Void)? = nil,
+        completion: @escaping @Sendable (Result<A2AResult, ClientError>) -> Void
+    ) -> CallHandle {
         let handle = CallHandle()
         if let refusal = refusal(for: request) {
             completion(.failure(refusal))
@@ -128,12 +133,12 @@ public final class AgentClient: Sendable {
             completion(.failure(noEndpointError()))
             return handle
         }
-        attempt(request, on: endpoint, handle: handle, completion: completion)
+        attempt(request, on: endpoint, handle: handle, onRaw: onRaw, completion: completion)
         return handle
     }
 
     private func attempt(
-        _ request: A2ARequest, on endpoint: Endpoint, handle: CallHandle,
+        _ request: A2ARequest, on endpoint: Endpoint, handle: CallHandle, onRaw: (@Sendable (String) -> Void)?,
         completion: @escaping @Sendable (Result<A2AResult, ClientError>) -> Void
     ) {
         let request = Self.prepared(request, context: StreamContext(), for: endpoint).request
@@ -152,10 +157,11 @@ public final class AgentClient: Sendable {
                 switch decoded {
                 case .success(let value):
                     confirm(endpoint)
+                    onRaw?(response.bodyText)
                     completion(.success(value))
                 case .failure(let failure):
                     if let next = fallback(after: failure, httpStatus: response.status, on: endpoint) {
-                        attempt(request, on: next, handle: handle, completion: completion)
+                        attempt(request, on: next, handle: handle, onRaw: onRaw, completion: completion)
                     } else if case .malformed = failure, !response.head.isSuccess {
                         completion(.failure(.http(status: response.status, detail: redactor.redact(String(response.bodyText.prefix(200))))))
                     } else {
@@ -177,9 +183,11 @@ public final class AgentClient: Sendable {
 
     /// Opens a stream (send-streaming or subscribe). `onItem` receives decoded events on the network
     /// thread, then exactly one `.ended`. Returning false from `onItem` is not needed: cancel the handle.
+    /// `onRaw` (optional) receives each event's JSON as received, just before the `.events` it
+    /// decoded to, on the same thread.
     @discardableResult
     public func stream(
-        _ request: A2ARequest, context: StreamContext, idleTimeout: Double = 45,
+        _ request: A2ARequest, context: StreamContext, idleTimeout: Double = 45, onRaw: (@Sendable (String) -> Void)? = nil,
         onItem: @escaping @Sendable (StreamItem) -> Void
     ) -> CallHandle {
         let handle = CallHandle()
@@ -191,13 +199,13 @@ public final class AgentClient: Sendable {
             onItem(.ended(.failed(noEndpointError())))
             return handle
         }
-        openStream(request, context: context, on: endpoint, idleTimeout: idleTimeout, handle: handle, onItem: onItem)
+        openStream(request, context: context, on: endpoint, idleTimeout: idleTimeout, handle: handle, onRaw: onRaw, onItem: onItem)
         return handle
     }
 
     private func openStream(
         _ request: A2ARequest, context: StreamContext, on endpoint: Endpoint, idleTimeout: Double, handle: CallHandle,
-        onItem: @escaping @Sendable (StreamItem) -> Void
+        onRaw: (@Sendable (String) -> Void)?, onItem: @escaping @Sendable (StreamItem) -> Void
     ) {
         let (request, context) = Self.prepared(request, context: context, for: endpoint)
         let encoded = A2ACodec.encode(request, for: endpoint, rpcID: nextRPCID.wrappingAdd(1, ordering: .relaxed).oldValue)
@@ -211,6 +219,7 @@ public final class AgentClient: Sendable {
                 let out = session.decode(item)
                 if !out.events.isEmpty {
                     if !session.confirmed { session.confirmed = true; self.confirm(endpoint) }
+                    if let onRaw, case .event(let event) = item { onRaw(event.data) }
                     onItem(.events(out.events))
                 }
                 for warning in out.warnings { onItem(.warning(warning)) }
@@ -222,11 +231,12 @@ public final class AgentClient: Sendable {
                     let decoded = A2ACodec.decodeResult(end.unparsedBody, httpStatus: head.status, for: request, endpoint: endpoint)
                     switch decoded {
                     case .success(let result):
+                        onRaw?(String(decoding: end.unparsedBody, as: UTF8.self))
                         onItem(.events(result.streamEvents))
                         onItem(.ended(.closed))
                     case .failure(let failure):
                         if session.eventCount == 0, let next = fallback(after: failure, httpStatus: head.status, on: endpoint) {
-                            openStream(request, context: context, on: next, idleTimeout: idleTimeout, handle: handle, onItem: onItem)
+                            openStream(request, context: context, on: next, idleTimeout: idleTimeout, handle: handle, onRaw: onRaw, onItem: onItem)
                         } else {
                             onItem(.ended(.failed(.protocolFailure(failure))))
                         }

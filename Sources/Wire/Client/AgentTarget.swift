@@ -35,7 +35,7 @@ public struct AgentTarget: Sendable, Hashable {
             var values = [field.value]
             if field.value.hasPrefix("Bearer ") { values.append(String(field.value.dropFirst(7))) }
             return values
-        }
+        } + URLCredentials.secrets(in: url)
     }
 }
 

@@ -128,7 +128,37 @@ enum DashboardFixture {
         ]
         for entry in entries { state.tasks[entry.key] = entry }
         state.ui.selectedTask = working.key
+        history(on: &state)
+        for entry in entries {
+            if let outcome = TaskOutcome(finished: entry) { state.agents[entry.key.agentID]?.metrics.recordTask(outcome) }
+        }
         return state
+    }
+
+    /// Five minutes of card polls every 30 s through `update` (the latencies vary around each
+    /// agent's first one, which stays the median; the hostile agent misses one poll), and
+    /// Alice's earlier tasks, finished and gone from the list, in the health window.
+    static func history(on state: inout DeckState) {
+        let base: [AgentID: TimeInterval] = [alice: 0.048, bob: 0.120, inventory: 0.3, evil: 2.5]
+        let jitter = [0.9, 1.1, 1, 1, 1.3, 1, 0.95, 1, 2.7, 1]
+        for (i, factor) in jitter.enumerated() {
+            let at = t0.addingTimeInterval(Double(i + 1) * 30)
+            for id in [alice, bob, inventory, evil] {
+                let outcome: CardPollOutcome = id == evil && i == 6
+                    ? .failed(.unreachable("timed out")) : .notModified(latency: (base[id] ?? 0) * factor)
+                _ = state.update(.card(id, outcome), now: at)
+            }
+            _ = state.update(.card(ghost, .failed(.unreachable("connection refused"))), now: at)
+        }
+        let earlier: [(ago: TimeInterval, ending: TaskOutcome.Ending, skill: String, took: TimeInterval)] = [
+            (280, .completed, "search", 4), (250, .completed, "summarize", 41), (200, .completed, "search", 3),
+            (170, .completed, "search", 5), (130, .failed, "summarize", 12), (95, .completed, "summarize", 55),
+            (70, .completed, "search", 2), (40, .completed, "search", 6), (10, .completed, "summarize", 38),
+        ]
+        for e in earlier {
+            state.agents[alice]?.metrics.recordTask(TaskOutcome(
+                ending: e.ending, duration: e.took, skill: e.skill, finishedAt: now.addingTimeInterval(-e.ago)))
+        }
     }
 
     static func render(_ state: DeckState, width: Int, height: Int) -> (buffer: CellBuffer, cursor: CursorPosition?) {

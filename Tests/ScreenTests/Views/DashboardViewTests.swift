@@ -140,7 +140,9 @@ struct DashboardViewTests {
         let ghost = try #require(lines.first { $0.contains("Ghost") })
         #expect(ghost.contains("○ unreach") && ghost.contains("connection refused"))
         let alice = try #require(lines.first { $0.contains("Alice") && $0.contains("● up") })
-        #expect(alice.contains("50%"), "1 completed of 2 finished (completed, canceled)")
+        #expect(alice.contains("82%"), "9 completed of 11 finished in the window (the fixture's history)")
+        let inventory = try #require(lines.first { $0.contains("库存智能Agent") && $0.contains("● up") })
+        #expect(inventory.contains(" 0% "), "a failed and a rejected task")
     }
 
     @Test func taskRowsShowProgressCancelAndStatus() throws {
@@ -249,8 +251,9 @@ struct DashboardViewTests {
     @Test func agentCardShowsSkillsAuthAndInterfaces() {
         var state = F.busy()
         F.press([.tab, .tab], on: &state)
-        let text = F.lines(state, width: 120, height: 40).joined(separator: "\n")
-        #expect(text.contains("#summarize"))
+        // Tall enough for the card below the health block (the agent pane does not scroll).
+        let text = F.lines(state, width: 120, height: 60).joined(separator: "\n")
+        #expect(text.contains(" #summarize  Summarize"))
         #expect(text.contains("e.g. Summarize this RFC in five bullets"))
         #expect(text.contains("bearer: HTTP bearer (JWT)"))
         #expect(text.contains("JSONRPC 1.0"))

@@ -1,0 +1,151 @@
+import A2A
+import Foundation
+import Wire
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Masks credentials in a journal line before it reaches the disk: every secret the console
+/// sends (auth header values), secrets carried in configured agent URLs (user:password@,
+/// `?token=`-style query values), and any URL query parameter with a credential-like name,
+/// wherever it appears (an agent may echo a URL back in its card or results).
+///
+/// Works on the line's UTF-8 bytes (`memmem`), because it runs on every journal line.
+struct JournalRedaction: Sendable {
+    /// Each secret as it may appear: as is, percent-encoded, and JSON-escaped; longest first so
+    /// a secret containing another is masked whole.
+    private let needles: [[UInt8]]
+
+    /// Query parameters whose values are credentials by name (compared lowercased).
+    static let sensitiveNames: Set<String> = [
+        "token", "access_token", "accesstoken", "id_token", "refresh_token", "api_key", "apikey", "api-key", "key",
+        "secret", "client_secret", "password", "passwd", "pwd", "auth", "authorization", "sig", "signature",
+        "session", "sessionid", "code", "x-api-key", "bearer",
+    ]
+
+    init(secrets: [String], agentURLs: [String]) {
+        var all = secrets
+        for url in agentURLs { all += Self.secrets(inURL: url) }
+        var variants = Set<String>()
+        for secret in all where secret.utf8.count >= 3 {
+            variants.insert(secret)
+            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: Self.unreserved) { variants.insert(encoded) }
+            // Inside a JSON string a secret holding `"`, `\` or `/` is written escaped.
+            let escaped = JSONWriterEscaping.escape(secret)
+            variants.insert(escaped)
+        }
+        needles = variants.map { Array($0.utf8) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+    }
+
+    func apply(_ line: String) -> String {
+        String(decoding: apply(bytes: Array(line.utf8)), as: UTF8.self)
+    }
+
+    func apply(bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
+        for needle in needles { out = Self.replacing(needle, in: out) }
+        return Self.maskSensitiveQueryValues(out)
+    }
+
+    /// Every occurrence of `needle` replaced by the mask.
+    static func replacing(_ needle: [UInt8], in haystack: [UInt8]) -> [UInt8] {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return haystack }
+        var result: [UInt8] = []
+        var start = 0
+        haystack.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { ndl in
+                guard let hayBase = hay.baseAddress, let needleBase = ndl.baseAddress else { return }
+                while start <= hay.count - ndl.count,
+                      let offset = Self.find(needleBase, ndl.count, in: hayBase, hay.count, from: start)
+                {
+                    if result.isEmpty { result.reserveCapacity(hay.count) }
+                    result.append(contentsOf: hay[start..<offset])
+                    result.append(contentsOf: Redactor.mask.utf8)
+                    start = offset + ndl.count
+                }
+            }
+        }
+        guard start > 0 else { return haystack }
+        result.append(contentsOf: haystack[start...])
+        return result
+    }
+
+    /// The first offset ≥ `from` where the needle starts: `memchr` for its first byte, then `memcmp`.
+    private static func find(_ needle: UnsafeRawPointer, _ needleCount: Int, in hay: UnsafeRawPointer, _ hayCount: Int, from: Int) -> Int? {
+        let first = Int32(needle.load(as: UInt8.self))
+        var at = from
+        while at <= hayCount - needleCount {
+            guard let hit = memchr(hay + at, first, hayCount - needleCount - at + 1) else { return nil }
+            let offset = hay.distance(to: UnsafeRawPointer(hit))
+            if memcmp(hay + offset, needle, needleCount) == 0 { return offset }
+            at = offset + 1
+        }
+        return nil
+    }
+
+    /// The password of `user:password@host` and the values of credential-named query parameters.
+    static func secrets(inURL url: String) -> [String] {
+        guard let parts = URLComponents(string: url) else { return [] }
+        var found: [String] = []
+        if let password = parts.password, !password.isEmpty { found.append(password) }
+        for item in parts.queryItems ?? [] where sensitiveNames.contains(item.name.lowercased()) {
+            if let v = item.value, !v.isEmpty { found.append(v) }
+        }
+        return found
+    }
+
+    static func maskSensitiveQueryValues(_ text: String) -> String {
+        String(decoding: maskSensitiveQueryValues(Array(text.utf8)), as: UTF8.self)
+    }
+
+    /// `?token=abc&x=1` → `?token=***&x=1`, for every credential-named parameter in the bytes.
+    static func maskSensitiveQueryValues(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(UInt8(ascii: "=")) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        var changed = false
+        while i < bytes.count {
+            let b = bytes[i]
+            out.append(b)
+            i += 1
+            guard b == UInt8(ascii: "?") || b == UInt8(ascii: "&") else { continue }
+            // A parameter name runs to '='.
+            var j = i
+            while j < bytes.count, j - i < 32, isNameByte(bytes[j]) { j += 1 }
+            guard j < bytes.count, j > i, bytes[j] == UInt8(ascii: "=") else { continue }
+            let name = String(decoding: bytes[i..<j], as: UTF8.self).lowercased()
+            guard sensitiveNames.contains(name) else { continue }
+            var end = j + 1
+            while end < bytes.count, !isValueEnd(bytes[end]) { end += 1 }
+            guard end > j + 1 else { continue }
+            out.append(contentsOf: bytes[i...j])
+            out.append(contentsOf: Redactor.mask.utf8)
+            i = end
+            changed = true
+        }
+        return changed ? out : bytes
+    }
+
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x2D || b == 0x2E
+    }
+
+    private static func isValueEnd(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "&") || b == UInt8(ascii: "#") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\")
+            || b == UInt8(ascii: " ") || b == UInt8(ascii: "'") || b < 0x20
+    }
+
+    /// RFC 3986 unreserved characters: everything else is percent-encoded in a URL component.
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+}
+
+/// How a string is written inside a JSON string by `JSONWriter` (without the quotes).
+enum JSONWriterEscaping {
+    static func escape(_ s: String) -> String {
+        let quoted = JSONWriter().string(.string(s))
+        return String(quoted.dropFirst().dropLast())
+    }
+}

@@ -1,0 +1,101 @@
+import A2A
+import Deck
+import Foundation
+import Synchronization
+
+/// The JSON agents sent about each task, as received, for the raw view: the last few payloads
+/// per task, bounded in count and bytes. Filled on the network thread (live) or from the
+/// journal (replay); read on the UI thread.
+final class RawStore: Sendable {
+    /// One payload larger than this is kept cut, with a note (the decoded model is complete).
+    static let maxPayloadBytes = 1 << 20
+    let perTask: Int
+    let maxBytes: Int
+    private let state = Mutex(Stored())
+
+    private struct Stored {
+        var byTask: [TaskKey: [RawPayload]] = [:]
+        /// Tasks in order of their latest payload, oldest first: evicted first.
+        var order: [TaskKey] = []
+        var bytes = 0
+    }
+
+    init(perTask: Int = 20, maxBytes: Int = 32 << 20) {
+        self.perTask = perTask
+        self.maxBytes = maxBytes
+    }
+
+    static func bounded(_ text: String) -> String {
+        guard text.utf8.count > maxPayloadBytes else { return text }
+        let cut = String(decoding: text.utf8.prefix(maxPayloadBytes), as: UTF8.self)
+        return cut + "\n… (cut: \(text.utf8.count) bytes received)"
+    }
+
+    func add(_ payload: RawPayload) {
+        guard case .task(let key) = payload.subject else { return }
+        state.withLock { s in
+            var list = s.byTask[key] ?? []
+            list.append(payload)
+            s.bytes += payload.text.utf8.count
+            while list.count > perTask {
+                s.bytes -= list.removeFirst().text.utf8.count
+            }
+            s.byTask[key] = list
+            if let i = s.order.lastIndex(of: key) { s.order.remove(at: i) }
+            s.order.append(key)
+            while s.bytes > maxBytes, s.order.count > 1 {
+                let oldest = s.order.removeFirst()
+                s.bytes -= (s.byTask.removeValue(forKey: oldest) ?? []).reduce(0) { $0 + $1.text.utf8.count }
+            }
+        }
+    }
+
+    /// The payloads received for a task, oldest first.
+    func payloads(for key: TaskKey) -> [RawPayload] { state.withLock { $0.byTask[key] ?? [] } }
+}
+
+/// Where the agents' JSON goes as it arrives: the raw view's store and the journal.
+final class RawSink: Sendable {
+    let store: RawStore
+    let journal: JournalWriter?
+
+    init(store: RawStore, journal: JournalWriter?) {
+        self.store = store
+        self.journal = journal
+    }
+
+    /// A call's answer. A task list is split so each task gets its own JSON (the page's
+    /// `tasks` array, JSON-RPC `result.tasks` or REST `tasks`, matched by position and id).
+    func receivedResult(_ text: String, agent: AgentID, result: A2AResult) {
+        guard case .taskPage(let page) = result else {
+            received(text, agent: agent, taskIDs: result.streamEvents.compactMap(\.taskID), source: "result")
+            return
+        }
+        guard let body = try? JSONParser.parse(text),
+              let list = (body["result"]?["tasks"] ?? body["tasks"])?.arrayValue, list.count == page.tasks.count
+        else { return }
+        for (task, json) in zip(page.tasks, list) where json["id"]?.stringValue == task.id {
+            received(JSONWriter().string(json), agent: agent, taskIDs: [task.id], source: "list")
+        }
+    }
+
+    /// One payload that decoded to events (or a result) about these tasks.
+    func received(_ text: String, agent: AgentID, taskIDs: [String], source: String) {
+        guard !taskIDs.isEmpty else { return }
+        let bounded = RawStore.bounded(text)
+        let now = JournalClock.now()
+        for id in Set(taskIDs).sorted() where TaskKey.isUsable(taskID: id) {
+            let payload = RawPayload(subject: .task(TaskKey(agentID: agent, taskID: id)), source: source, text: bounded)
+            store.add(payload)
+            journal?.record(.raw(payload, at: now))
+        }
+    }
+}
+
+/// The last raw payload a client reported, held until the decoded events (or result) that
+/// follow it on the same thread pick it up.
+final class LatestRaw: Sendable {
+    private let text = Mutex<String?>(nil)
+    func set(_ value: String) { text.withLock { $0 = value } }
+    func take() -> String? { text.withLock { $0.take() } }
+}

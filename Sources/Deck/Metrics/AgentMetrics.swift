@@ -1,0 +1,43 @@
+import Foundation
+
+/// One agent's health over the rolling window: fed by `update` when a card poll ends and when
+/// a task becomes terminal, read through `summary(now:)`. Bounded whatever the uptime.
+public struct AgentMetrics: Sendable, Hashable {
+    public private(set) var window: RollingWindow
+    /// The first thing recorded: before the window has filled, rates are per time watched.
+    public private(set) var watchingSince: Date?
+
+    public init(shape: HealthWindowShape = .standard) { window = RollingWindow(shape: shape) }
+
+    public var shape: HealthWindowShape { window.shape }
+
+    /// A card poll ended: answered (200 or 304, with its latency) or not.
+    public mutating func recordPoll(ok: Bool, latency: TimeInterval?, at date: Date) {
+        note(date)
+        window.record(at: date) { $0.recordPoll(ok: ok, latency: latency) }
+    }
+
+    /// A task we watched ended.
+    public mutating func recordTask(_ outcome: TaskOutcome) {
+        note(outcome.finishedAt)
+        window.record(at: outcome.finishedAt) { $0.record(outcome) }
+    }
+
+    private mutating func note(_ date: Date) {
+        if watchingSince.map({ date < $0 }) ?? true { watchingSince = date }
+    }
+
+    /// The window ending at `now`. `detailed` adds what only the agent detail shows (task
+    /// durations and skills), which costs a sort of up to a few thousand samples.
+    public func summary(now: Date, detailed: Bool = false) -> HealthSummary {
+        HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watchedSpan(now: now), detailed: detailed)
+    }
+
+    /// How much of the window we have watched: rates divide by this, so a dashboard open for
+    /// two minutes does not report a fifteenth of the real rate. At least one interval, so the
+    /// first seconds do not give absurd rates.
+    func watchedSpan(now: Date) -> TimeInterval {
+        let since = watchingSince.map { now.timeIntervalSince($0) } ?? 0
+        return min(shape.duration, max(shape.bucketDuration, since))
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// An agent's health over the window, ready to show: card-poll latency, task throughput and
+/// success, durations, skills, and per-interval pulses (oldest first, one per interval).
+public struct HealthSummary: Sendable, Hashable {
+    public var window: TimeInterval
+    public var bucketDuration: TimeInterval
+
+    public var polls = 0
+    public var pollsFailed = 0
+    /// Over the polls that answered; nil when none did in the window.
+    public var latencyP50: TimeInterval?
+    public var latencyP99: TimeInterval?
+
+    public var completed = 0
+    public var failed = 0
+    public var canceled = 0
+    public var rejected = 0
+    /// Finished tasks per minute of watched window.
+    public var tasksPerMinute: Double = 0
+    /// Completed over all finished, 0…1; nil before any task finished in the window.
+    public var successRate: Double?
+
+    /// Only in a detailed summary.
+    public var durationP50: TimeInterval?
+    public var durationP95: TimeInterval?
+    /// Busiest first; only in a detailed summary.
+    public var skills: [SkillCount] = []
+    /// Runs of skills beyond the distinct names kept.
+    public var otherSkills = 0
+
+    /// Tasks completed per interval.
+    public var okPulse: [Int] = []
+    /// Tasks that ended otherwise (failed, canceled, rejected) per interval.
+    public var failedPulse: [Int] = []
+    /// Mean answered-poll latency per interval (0 where none answered).
+    public var latencyPulse: [Double] = []
+    /// Polls that failed per interval.
+    public var pollFailedPulse: [Int] = []
+
+    public var finished: Int { completed + failed + canceled + rejected }
+
+    public init(window: TimeInterval, bucketDuration: TimeInterval) {
+        self.window = window
+        self.bucketDuration = bucketDuration
+    }
+
+    init(buckets: [HealthBucket], shape: HealthWindowShape, watched: TimeInterval, detailed: Bool) {
+        self.init(window: shape.duration, bucketDuration: shape.bucketDuration)
+        var latencies: [BoundedSamples] = []
+        var durations: [BoundedSamples] = []
+        var skillCounts = SkillCounts()
+        for b in buckets {
+            polls += b.pollsOK + b.pollsFailed
+            pollsFailed += b.pollsFailed
+            completed += b.completed
+            failed += b.failed
+            canceled += b.canceled
+            rejected += b.rejected
+            if !b.latencies.values.isEmpty {
+                latencies.append(b.latencies)
+                latencyPulse.append(b.latencies.values.reduce(0, +) / Double(b.latencies.values.count))
+            } else {
+                latencyPulse.append(0)
+            }
+            okPulse.append(b.completed)
+            failedPulse.append(b.notCompleted)
+            pollFailedPulse.append(b.pollsFailed)
+            if detailed {
+                if !b.durations.values.isEmpty { durations.append(b.durations) }
+                skillCounts.add(b.skills)
+            }
+        }
+        let latency = BoundedSamples.percentiles(latencies, [50, 99])
+        latencyP50 = latency[0]
+        latencyP99 = latency[1]
+        successRate = finished == 0 ? nil : Double(completed) / Double(finished)
+        tasksPerMinute = watched > 0 ? Double(finished) / (watched / 60) : 0
+        if detailed {
+            let duration = BoundedSamples.percentiles(durations, [50, 95])
+            durationP50 = duration[0]
+            durationP95 = duration[1]
+            skills = skillCounts.ranked
+            otherSkills = skillCounts.others
+        }
+    }
+}

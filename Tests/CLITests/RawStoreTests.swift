@@ -1,0 +1,65 @@
+import A2A
+import Deck
+import Foundation
+import Testing
+
+@testable import AgentDeckCLI
+
+@Suite struct RawStoreTests {
+    let agent = AgentID("a01")
+
+    @Test func keepsTheLastFewPayloadsPerTaskAndEvictsOldTasksBeyondTheByteCap() {
+        let store = RawStore(perTask: 3, maxBytes: 1000)
+        let sink = RawSink(store: store, journal: nil)
+        for i in 0..<5 { sink.received("{\"n\":\(i)}", agent: agent, taskIDs: ["t1"], source: "event") }
+        #expect(store.payloads(for: TaskKey(agentID: agent, taskID: "t1")).map(\.text) == ["{\"n\":2}", "{\"n\":3}", "{\"n\":4}"])
+        // 600 bytes for t2 and t3 each: t1 and then t2 go, the newest task stays.
+        sink.received(String(repeating: "a", count: 600), agent: agent, taskIDs: ["t2"], source: "event")
+        sink.received(String(repeating: "b", count: 600), agent: agent, taskIDs: ["t3"], source: "event")
+        #expect(store.payloads(for: TaskKey(agentID: agent, taskID: "t1")).isEmpty)
+        #expect(store.payloads(for: TaskKey(agentID: agent, taskID: "t2")).isEmpty)
+        #expect(store.payloads(for: TaskKey(agentID: agent, taskID: "t3")).count == 1)
+    }
+
+    @Test func aHugePayloadIsKeptCutWithANote() {
+        let store = RawStore()
+        RawSink(store: store, journal: nil).received(String(repeating: "x", count: RawStore.maxPayloadBytes + 10), agent: agent,
+                                                     taskIDs: ["t"], source: "event")
+        let kept = store.payloads(for: TaskKey(agentID: agent, taskID: "t")).first?.text ?? ""
+        #expect(kept.utf8.count < RawStore.maxPayloadBytes + 100)
+        #expect(kept.hasSuffix("(cut: \(RawStore.maxPayloadBytes + 10) bytes received)"))
+    }
+
+    @Test func aTaskListIsSplitSoEachTaskGetsItsOwnJSON() {
+        let store = RawStore()
+        let body = #"{"jsonrpc":"2.0","id":3,"result":{"tasks":[{"id":"t1","status":{"state":"TASK_STATE_WORKING"}},{"id":"t2","note":"x"}],"nextPageToken":""}}"#
+        let page = A2AResult.taskPage(TaskPage(tasks: [
+            A2ATask(id: "t1", status: TaskStatus(state: .working)), A2ATask(id: "t2", status: TaskStatus(state: .completed)),
+        ]))
+        RawSink(store: store, journal: nil).receivedResult(body, agent: agent, result: page)
+        #expect(store.payloads(for: TaskKey(agentID: agent, taskID: "t1")).map(\.text) == [#"{"id":"t1","status":{"state":"TASK_STATE_WORKING"}}"#])
+        #expect(store.payloads(for: TaskKey(agentID: agent, taskID: "t2")).first?.source == "list")
+    }
+
+    @Test func theRawViewShowsTheSelectedTasksPayloadsPrettyAndRedacted() {
+        let store = RawStore()
+        let secret = "s3cr3t-\(UUID().uuidString)"
+        RawSink(store: store, journal: nil).received(#"{"id":"t1","echo":"\#(secret)","url":"http://h/?token=abc"}"#,
+                                                      agent: agent, taskIDs: ["t1"], source: "event")
+        var state = DeckState(config: DeckConfig(agents: [AgentConfig(id: agent, url: "http://127.0.0.1:9/")]))
+        let key = TaskKey(agentID: agent, taskID: "t1")
+        state.tasks[key] = TaskEntry(key: key, origin: .discovered, now: Date())
+        state.ui.selectedTask = key
+        let redaction = JournalRedaction(secrets: [secret], agentURLs: [])
+        let content = RawViewSource.content(state, store: store, redaction: redaction)
+        #expect(content.title == "Raw JSON: task t1")
+        #expect(content.lines.first == "--- 1 of 1: event ---")
+        #expect(content.lines.dropFirst().first == "{")
+        #expect(content.lines.contains("  \"id\": \"t1\","), "pretty-printed, keys in arrival order: \(content.lines)")
+        #expect(!content.lines.joined().contains(secret))
+        #expect(content.lines.joined().contains("token=***"))
+        // With the agents pane focused, the agent's card (none yet) instead.
+        state.ui.focus = .agents
+        #expect(RawViewSource.content(state, store: store, redaction: redaction).lines == ["no card received yet"])
+    }
+}
