@@ -77,6 +77,23 @@ import Testing
         #expect(dropped > 0)
     }
 
+    @Test func removingAnAgentTakesItsFinishedTasksOutOfTheIndex() throws {
+        var h = Harness.standard(maxFinished: 10)
+        for i in 1...3 {
+            let tag = try h.dispatchedTask("a\(i)", .working)
+            h.send(.streamEvent(tag, statusEvent("a\(i)", .completed)))
+        }
+        h.discovered("b1", on: bob, .completed)
+        h.send(.tick)
+        #expect(h.state.finishedTasks.count == 4)
+        h.key(.char(":"))
+        h.type("agent rm @Alice")
+        h.key(.enter)
+        #expect(h.state.tasks.count == 1)
+        // Counted from the index, the three removed tasks would make retention drop live ones.
+        #expect(h.state.finishedTasks.count == h.state.tasks.values.filter { $0.state.isTerminal }.count)
+    }
+
     @Test func tasksAddedOutsideUpdateAreCountedOnTheNextMessage() {
         var h = Harness.standard(maxFinished: 1)
         h.discovered("a", .completed)
