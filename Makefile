@@ -3,7 +3,7 @@ SWIFT ?= swift
 export LANG := C.UTF-8
 export AGENTDECK_REPO := $(CURDIR)
 
-.PHONY: all deps build release test demo bench clean
+.PHONY: all deps build release test demo bench bench-process bench-e2e bench-side-by-side clean
 
 all: build
 
@@ -39,6 +39,13 @@ BENCH_SCRATCH ?= .build-perf-release
 bench: deps
 	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product agentdeck-bench
 	@for b in ingest render memory; do $(BENCH_SCRATCH)/release/agentdeck-bench $$b || exit 1; done
+
+# Process-level benchmarks (minutes each): startup and idle; end to end under the fleet's load;
+# side by side with a2a-handler 0.4.0 (needs .venv-handler, see the script).
+bench-process bench-e2e bench-side-by-side: deps
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product agentdeck
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product agentdeck-fleet
+	BIN=$(BENCH_SCRATCH)/release scripts/$@.sh
 
 # The long reliability run: 100 crash/restart cycles of a fleet under the real dashboard, printing
 # descriptor and memory figures (`make test` runs the same test with 12 cycles).

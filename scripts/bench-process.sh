@@ -47,6 +47,8 @@ awk -v a="$t0" -v b="$t1" 'BEGIN { printf "startup_first_bytes: %.0f ms\n", (b -
 
 pid=$(tmux -L "$sock" list-panes -t main -F '#{pane_pid}')
 sleep 5  # first card polls and the first ListTasks answers settle
+# PERF=file: also profile the dashboard while it idles (perf record -g).
+[[ -n "${PERF:-}" ]] && { perf record -F 999 -g -o "$PERF" -p "$pid" -- sleep "$IDLE_SECONDS" >/dev/null 2>&1 & }
 c0=$(cpu_ticks "$pid"); b0=$(size_of "$work/out"); s0=$(date +%s.%N)
 sleep "$IDLE_SECONDS"
 c1=$(cpu_ticks "$pid"); b1=$(size_of "$work/out"); s1=$(date +%s.%N)

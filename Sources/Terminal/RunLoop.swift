@@ -20,15 +20,23 @@ public func runTerminal(app: some TerminalApp, theme: Theme, wakeFD: Int32, opti
 /// fd, with a timeout for the next app deadline or the next allowed frame.
 ///
 /// Frames are drawn only when a response asked for one, and at most `maxFramesPerSecond`
-/// times a second: a burst of events coalesces into one frame. No `Task`, no actor hops.
+/// times a second: a burst of events coalesces into one frame. News from the network (the wake
+/// fd, timers) redraws at most `backgroundFramesPerSecond` times a second: 100 agents polled every
+/// 2 s wake the loop 50 times a second, and a frame for each cost most of the idle CPU. Keys and
+/// resizes keep the full rate. No `Task`, no actor hops.
 public final class RunLoop<App: TerminalApp> {
     let app: App
     let backend: NcursesBackend
     private(set) var wakeFD: Int32
     let minimumFrameInterval: Duration
+    /// The frame interval when only background news (not a key or resize) asked for the frame.
+    let backgroundFrameInterval: Duration
+    public static var backgroundFramesPerSecond: Int { 10 }
     let clock = ContinuousClock()
 
     private var needsRedraw = true
+    /// The pending frame was asked for by the operator (key, resize), not by background news.
+    private var redrawIsUrgent = true
     private var lastFrame: ContinuousClock.Instant?
     private var exitReason: ExitReason?
     /// Reads that found input ready but no key: a closed input looks like that forever.
@@ -41,6 +49,7 @@ public final class RunLoop<App: TerminalApp> {
         self.backend = backend
         self.wakeFD = wakeFD
         self.minimumFrameInterval = .seconds(1) / max(1, options.maxFramesPerSecond)
+        self.backgroundFrameInterval = max(minimumFrameInterval, .seconds(1) / Self.backgroundFramesPerSecond)
     }
 
     /// Runs until the app quits, a terminating signal arrives, or the input hangs up. Closes
@@ -76,7 +85,7 @@ public final class RunLoop<App: TerminalApp> {
             if descriptors[2].revents != 0 { handleWake(descriptors[2].revents) }
             if exitReason != nil { break }
             if let deadline = app.nextDeadline, clock.now >= deadline {
-                apply(app.handle(.tick(now: clock.now)))
+                apply(app.handle(.tick(now: clock.now)), urgent: false)
             }
         }
         return exitReason ?? .quit
@@ -98,7 +107,7 @@ public final class RunLoop<App: TerminalApp> {
     private func nextWakeUp() -> ContinuousClock.Instant? {
         var wakeUp = app.nextDeadline
         if needsRedraw, let lastFrame {
-            let frameDue = lastFrame + minimumFrameInterval
+            let frameDue = lastFrame + frameInterval
             wakeUp = min(wakeUp ?? frameDue, frameDue)
         }
         return wakeUp
@@ -107,21 +116,24 @@ public final class RunLoop<App: TerminalApp> {
     private func drawIfDue() {
         guard needsRedraw else { return }
         let now = clock.now
-        if let lastFrame, now < lastFrame + minimumFrameInterval { return }
+        if let lastFrame, now < lastFrame + frameInterval { return }
         var buffer = CellBuffer(width: backend.width, height: backend.height)
         app.render(into: &buffer)
         backend.draw(buffer, cursor: app.cursor)
         lastFrame = now
         needsRedraw = false
+        redrawIsUrgent = false
         framesDrawn += 1
     }
 
-    private func apply(_ response: AppResponse) {
-        if response.redraw { needsRedraw = true }
-        if response.repaint {
-            backend.forceFullRepaint()
+    private var frameInterval: Duration { redrawIsUrgent ? minimumFrameInterval : backgroundFrameInterval }
+
+    private func apply(_ response: AppResponse, urgent: Bool = true) {
+        if response.redraw || response.repaint {
             needsRedraw = true
+            if urgent { redrawIsUrgent = true }
         }
+        if response.repaint { backend.forceFullRepaint() }
         if response.quit && exitReason == nil { exitReason = .quit }
     }
 
@@ -173,6 +185,6 @@ public final class RunLoop<App: TerminalApp> {
             wakeFD = -1  // the writer is gone: stop polling it
             return
         }
-        apply(app.handle(.wake))
+        apply(app.handle(.wake), urgent: false)
     }
 }

@@ -35,7 +35,7 @@ struct BenchDeck {
         let tag = RequestTag(nextTag)
         nextTag += 1
         let key = TaskKey(agentID: agent, taskID: "pending-bench-\(number)")
-        state.tasks[key] = TaskEntry(key: key, origin: .dispatched, isPlaceholder: true, requestText: "steps=3", now: now)
+        state.addTask(TaskEntry(key: key, origin: .dispatched, isPlaceholder: true, requestText: "steps=3", now: now))
         state.requests[tag] = PendingRequest(agentID: agent, purpose: .dispatch(key), isStream: true)
         _ = state.update(.streamOpened(tag), now: now)
         return tag

@@ -77,10 +77,14 @@ enum IngestBench {
             ("ingest_mixed", [v1, v03, v03b], 200),
             ("ingest_mixed_retain10k", [v1, v03, v03b], 10_000),
         ]
+        // BENCH_ONLY=name runs one case (profiling); unset runs them all.
+        let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
+        if only == nil || only == "ingest_parse_decode_only" {
         let decodeOnly = run(captures: [v1, v03, v03b], replays: scaled(12_000), concurrent: scaled(1_000), agents: 200,
                              maxFinishedTasks: 200, updateDeck: false)
         report("ingest_parse_decode_only", Double(decodeOnly.events) / decodeOnly.seconds, "events/s", decimals: 0)
-        for (name, captures, keep) in cases {
+        }
+        for (name, captures, keep) in cases where only == nil || only == name {
             let r = run(captures: captures, replays: scaled(12_000), concurrent: scaled(1_000), agents: 200, maxFinishedTasks: keep)
             report(name, Double(r.events) / r.seconds, "events/s", decimals: 0)
             report(name + "_tasks_kept", Double(r.tasks), "tasks", decimals: 0)

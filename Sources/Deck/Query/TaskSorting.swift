@@ -93,13 +93,16 @@ public enum TaskSorting {
 
     /// Orders sort keys; ties always break on the task key so rows never swap places between frames.
     public static func ordered(_ keys: [SortKey]) -> [SortKey] {
-        keys.sorted { a, b in
-            if a.primary != b.primary { return a.primary < b.primary }
-            if a.name != b.name { return a.name.localizedStandardCompare(b.name) == .orderedAscending }
-            if a.updatedAt != b.updatedAt { return a.updatedAt > b.updatedAt }
-            if a.key.agentID != b.key.agentID { return a.key.agentID < b.key.agentID }
-            return a.key.taskID < b.key.taskID
-        }
+        keys.sorted(by: areInIncreasingOrder)
+    }
+
+    /// The pane's order: a strict total order (the task key breaks every tie).
+    public static func areInIncreasingOrder(_ a: SortKey, _ b: SortKey) -> Bool {
+        if a.primary != b.primary { return a.primary < b.primary }
+        if a.name != b.name { return a.name.localizedStandardCompare(b.name) == .orderedAscending }
+        if a.updatedAt != b.updatedAt { return a.updatedAt > b.updatedAt }
+        if a.key.agentID != b.key.agentID { return a.key.agentID < b.key.agentID }
+        return a.key.taskID < b.key.taskID
     }
 
     public static func sorted(

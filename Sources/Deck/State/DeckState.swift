@@ -19,6 +19,8 @@ public struct DeckState: Sendable, Hashable {
     public var ids: IDGenerator
     /// A task finished since retention last ran (retention is skipped otherwise: it scans every task).
     var taskFinishedSinceRetention = false
+    /// The finished tasks, oldest first, for retention (kept up to date by `noteFinishedState`).
+    var finishedTasks = FinishedTaskIndex()
     var nextTagValue: UInt64 = 1
     var nextPlaceholder = 1
     /// Numbers the ids of agents added at run time (`a07`); never reused, so a late answer for a

@@ -81,7 +81,10 @@ extension DeckState {
             if owner == id { deadlines[deadline] = nil }
         }
         let dropped = tasks.keys.filter { $0.agentID == id }
-        for key in dropped { tasks[key] = nil }
+        for key in dropped {
+            tasks[key] = nil
+            noteFinishedState(key)  // retention's index forgets it too
+        }
         agents[id] = nil
         agentOrder.removeAll { $0 == id }
         config.agents.removeAll { $0.id == id }

@@ -147,20 +147,15 @@ extension DeckState {
             moved.isPlaceholder = false
             tasks[newKey] = moved
         }
-        for (tag, pending) in requests where pending.purpose.taskKey == key {
-            requests[tag]?.purpose = pending.purpose.rekeyed(from: key, to: newKey)
+        // Found first, changed after: writing into a dictionary while iterating it copies it whole.
+        let rekeyed = requests.compactMap { $0.value.purpose.taskKey == key ? $0.key : nil }
+        for tag in rekeyed {
+            if let purpose = requests[tag]?.purpose { requests[tag]?.purpose = purpose.rekeyed(from: key, to: newKey) }
         }
-        for (deadline, at) in deadlines {
-            switch deadline {
-            case .taskPoll(key):
-                deadlines[deadline] = nil
-                deadlines[.taskPoll(newKey)] = at
-            case .reconnect(key):
-                deadlines[deadline] = nil
-                deadlines[.reconnect(newKey)] = at
-            default: break
-            }
-        }
+        if let at = deadlines.removeValue(forKey: .taskPoll(key)) { deadlines[.taskPoll(newKey)] = at }
+        if let at = deadlines.removeValue(forKey: .reconnect(key)) { deadlines[.reconnect(newKey)] = at }
+        noteFinishedState(key)
+        noteFinishedState(newKey)
         if ui.selectedTask == key { ui.selectedTask = newKey }
         return newKey
     }
@@ -196,6 +191,7 @@ extension DeckState {
                 deadlines[.reconnect(key)] = nil
             }
         }
+        if wasTerminal || tasks.values[index].state.isTerminal { noteFinishedState(key) }
         return key
     }
 
@@ -214,6 +210,7 @@ extension DeckState {
             if !wasTerminal { recordFinished(entry) }
         }
         tasks[key] = entry
+        noteFinishedState(key)
     }
 
     static func contextID(of event: StreamEvent) -> String? {

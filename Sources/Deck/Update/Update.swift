@@ -9,6 +9,7 @@ public func update(_ state: inout DeckState, _ msg: Msg, now: Date) -> [Command]
 
 extension DeckState {
     public mutating func update(_ msg: Msg, now: Date) -> [Command] {
+        resyncFinishedTasksIfChangedOutside()
         let taskCountBefore = tasks.count
         let selectedBefore = ui.selectedTask
         var out: [Command]
@@ -41,6 +42,7 @@ extension DeckState {
         }
         repairSelection(tasksChanged: tasks.count != taskCountBefore, now: now)
         if let status = ui.status, !status.isVisible(at: now) { ui.status = nil }
+        finishedTasks.taskCountSeen = tasks.count
         return enforceReadOnly(out, now: now)
     }
 
@@ -69,22 +71,24 @@ extension DeckState {
 
     /// Drops finished tasks beyond the configured bound, and anything still attached to them.
     mutating func applyRetention() -> [Command] {
-        guard tasks.count > config.maxFinishedTasks else { return [] }
-        let drop = Retention.keysToDrop(self, keep: config.maxFinishedTasks, selected: ui.selectedTask)
+        // The index, not a scan of every task: this runs each time a task is added or finishes.
+        let spared = ui.selectedTask.map(finishedTasks.contains) == true ? 1 : 0
+        let excess = finishedTasks.count - spared - max(0, config.maxFinishedTasks)
+        guard excess > 0 else { return [] }
+        let drop = finishedTasks.removeOldest(excess, sparing: ui.selectedTask)
         guard !drop.isEmpty else { return [] }
         let dropped = Set(drop)
         var out: [Command] = []
-        for key in drop { tasks[key] = nil }
-        for (tag, pending) in requests.sorted(by: { $0.key < $1.key }) {
-            guard let key = pending.purpose.taskKey, dropped.contains(key) else { continue }
-            requests[tag] = nil
-            if pending.isStream { out.append(.cancelStream(tag)) }
+        for key in drop {
+            tasks[key] = nil
+            deadlines[.taskPoll(key)] = nil
+            deadlines[.reconnect(key)] = nil
         }
-        for deadline in deadlines.keys {
-            switch deadline {
-            case .taskPoll(let k), .reconnect(let k): if dropped.contains(k) { deadlines[deadline] = nil }
-            case .cardPoll, .listPoll: break
-            }
+        // Only the few attached requests are sorted (in tag order, so commands come out the same every run).
+        let attached = requests.compactMap { $0.value.purpose.taskKey.map(dropped.contains) == true ? $0.key : nil }
+        for tag in attached.sorted() {
+            guard let pending = requests.removeValue(forKey: tag) else { continue }
+            if pending.isStream { out.append(.cancelStream(tag)) }
         }
         return out
     }

@@ -6,8 +6,15 @@ import Foundation
 public struct DeckViewModel: Sendable, Hashable {
     public var header: HeaderSummary
     public var agents: [AgentRow]
-    /// Sorted and filtered.
+    /// Rows `taskRowsStart ..< taskRowsStart + tasks.count` of the sorted and filtered task list:
+    /// the ones within a screen's height of the selection (or of the scroll offset), which is all
+    /// a view can show. Rows are built only for these (10,000 tasks cost about what 100 do).
     public var tasks: [TaskRow]
+    /// Where `tasks[0]` sits in the whole list.
+    public var taskRowsStart: Int
+    /// Rows in the whole list (what the filter and scope let through).
+    public var taskCount: Int
+    /// The selected task's row in the whole list.
     public var selectedTaskIndex: Int?
     public var selectedAgentIndex: Int?
     public var detail: TaskDetail?
@@ -41,21 +48,31 @@ public struct DeckViewModel: Sendable, Hashable {
     }
 
     public init(_ state: DeckState, now: Date) {
-        header = HeaderSummary(state)
+        // One pass over the tasks: the header's and the agents' counts, and the pane's rows. A view
+        // shows at most a screen of rows; at least 48 either side in case it draws on a taller
+        // buffer than the size the state was told.
         var counts: [AgentID: AgentRow.TaskCounts] = [:]
-        state.forEachTask { t in counts[t.key.agentID, default: .init()].add(t.state) }
+        var byState: [TaskState: Int] = [:]
+        let window = state.visibleTaskWindow(reach: max(state.ui.size.rows, 48), now: now) { t in
+            let taskState = t.state
+            counts[t.agentID, default: .init()].add(taskState)
+            byState[taskState, default: 0] += 1
+        }
+        header = HeaderSummary(state, tasksByState: byState)
         agents = state.orderedAgents.map { AgentRow($0, counts: counts[$0.id] ?? .init(), state: state, now: now) }
         header.fleet = FleetHealth(agents.map(\.metrics))
         selectedAgentIndex = agents.firstIndex { $0.isSelected }
         var names: [AgentID: String] = [:]
         for (id, a) in state.agents { names[id] = a.displayName }
-        tasks = state.visibleTaskKeys(now: now).compactMap { key in
+        tasks = window.keys.compactMap { key in
             guard let index = state.tasks.index(forKey: key) else { return nil }
             return TaskRow(
                 state.tasks.values[index], agentName: names[key.agentID] ?? key.agentID.rawValue,
                 selected: key == state.ui.selectedTask, now: now)
         }
-        selectedTaskIndex = tasks.firstIndex { $0.isSelected }
+        taskRowsStart = window.start
+        taskCount = window.total
+        selectedTaskIndex = window.selectedIndex
         if let entry = state.selectedTaskEntry {
             let row = tasks.first { $0.key == entry.key }
                 ?? TaskRow(entry, agentName: state.agents[entry.key.agentID]?.displayName ?? "", selected: true, now: now)

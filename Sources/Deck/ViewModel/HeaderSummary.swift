@@ -23,22 +23,23 @@ public struct HeaderSummary: Sendable, Hashable {
     }
 
     public init(_ state: DeckState) {
+        var counts: [TaskState: Int] = [:]
+        state.forEachTask { t in counts[t.state, default: 0] += 1 }
+        self.init(state, tasksByState: counts)
+    }
+
+    /// With the tasks already counted per state (the view model counts them in its own pass).
+    init(_ state: DeckState, tasksByState counts: [TaskState: Int]) {
         let agents = state.orderedAgents
         agentsTotal = agents.count
         agentsUp = agents.filter { $0.health.isUp }.count
         agentsDegraded = agents.filter { if case .degraded = $0.health { true } else { false } }.count
         agentsDown = agents.filter { $0.health.isDown }.count
         cardsChanged = agents.filter(\.cardChanged).count
-        var counts: [TaskState: Int] = [:]
-        var attention = 0
-        state.forEachTask { t in
-            counts[t.state, default: 0] += 1
-            if t.state.needsAttention { attention += 1 }
-        }
         tasksByState = counts.map { StateCount(state: $0.key, count: $0.value) }
             .sorted { TaskSorting.lifecycleRank($0.state) < TaskSorting.lifecycleRank($1.state) || (TaskSorting.lifecycleRank($0.state) == TaskSorting.lifecycleRank($1.state) && $0.state.name < $1.state.name) }
         tasksTotal = state.tasks.count
-        self.attention = attention
+        attention = counts.reduce(0) { $0 + ($1.key.needsAttention ? $1.value : 0) }
         readOnly = state.config.readOnly
     }
 

@@ -15,7 +15,7 @@ enum TasksPaneView {
     ]
 
     static func title(_ model: DeckViewModel) -> String {
-        var title = "Tasks (\(model.tasks.count)"
+        var title = "Tasks (\(model.taskCount)"
         if model.filter.isActive || model.agentScope != nil { title += " shown" }
         title += ")"
         if let scope = model.agentScope {
@@ -30,7 +30,7 @@ enum TasksPaneView {
         buffer.render(box, in: area)
         let inner = box.inner(area)
         guard !inner.isEmpty else { return }
-        if model.tasks.isEmpty {
+        if model.taskCount == 0 {
             let hint: String
             if model.filter.isActive || model.agentScope != nil {
                 hint = "no tasks match (Esc clears)"
@@ -43,10 +43,15 @@ enum TasksPaneView {
             return
         }
         let window = VisibleWindow(
-            rowCount: model.tasks.count, visibleRows: inner.height - 1, selected: model.selectedTaskIndex,
+            rowCount: model.taskCount, visibleRows: inner.height - 1, selected: model.selectedTaskIndex,
             offset: model.scroll[.tasks] ?? 0)
-        let rows = model.tasks[window.range].map { row(for: $0, now: now) }
-        buffer.render(Table(columns: columns, rows: rows, selected: window.selectedInWindow), in: inner)
+        // The model carries only the rows near the selection; the window lies within them.
+        let available = model.taskRowsStart..<(model.taskRowsStart + model.tasks.count)
+        let shown = window.range.clamped(to: available)
+        let rows = model.tasks[(shown.lowerBound - model.taskRowsStart)..<(shown.upperBound - model.taskRowsStart)]
+            .map { row(for: $0, now: now) }
+        let selected = model.selectedTaskIndex.flatMap { shown.contains($0) ? $0 - shown.lowerBound : nil }
+        buffer.render(Table(columns: columns, rows: rows, selected: selected), in: inner)
     }
 
     /// The status column: markers for what the operator did or must do, then the agent's text.
