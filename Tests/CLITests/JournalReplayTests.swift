@@ -90,7 +90,7 @@ import Testing
         rig.news(.result(second, .failure(.agent(.rpc(RPCError(code: -32603, message: "boom", dialect: .v1))))),
                  .streamEnded(second, .failed(.transport("reset"))))
         // …and the operator looks around: panes, selection, sort, a filter, zoom.
-        for key: Key in [.tab, .char("j"), .char("k"), .char("o"), .tab, .backTab, .char("z"), .char("v"), .char("j"), .escape] { rig.key(key) }
+        for key: Key in [.tab, .char("j"), .char("k"), .char("o"), .tab, .backTab, .tab, .tab, .char("z"), .char("v"), .char("j"), .escape] { rig.key(key) }
         rig.key(.char("/"))
         rig.type("sum")
         rig.key(.enter)
