@@ -156,4 +156,24 @@ func applied(to acc: inout TaskAccumulator, _ event: StreamEvent) -> Bool { acc.
         #expect(acc.task.artifacts.count == TaskAccumulator.artifactCountLimit)
         #expect(acc.truncatedArtifactIDs.count == 6)
     }
+
+    @Test func allArtifactsOfATaskShareOneByteBound() {
+        var acc = TaskAccumulator(taskID: "t")
+        // Each artifact stays under its own limit; together they reach the task's.
+        let piece = String(repeating: "y", count: TaskAccumulator.taskArtifactByteLimit / 3 - TaskAccumulator.partOverhead)
+        func chunk(_ id: String, _ text: String, append: Bool) -> StreamEvent {
+            .artifact(ArtifactUpdate(taskID: "t", artifact: Artifact(artifactID: id, parts: [.text(text)]), append: append))
+        }
+        for id in ["a", "b", "c"] { acc.apply(chunk(id, piece, append: false)) }
+        #expect(acc.truncatedArtifactIDs.isEmpty)
+        acc.apply(chunk("a", "more", append: true))
+        acc.apply(chunk("d", "new", append: false))
+        #expect(acc.truncatedArtifactIDs == ["a", "d"])
+        #expect(acc.task.artifacts.count == 3)
+        // Starting one over makes room again.
+        acc.apply(chunk("b", "short", append: false))
+        acc.apply(chunk("d", "new", append: false))
+        #expect(acc.task.artifacts.count == 4)
+        #expect(!acc.truncatedArtifactIDs.contains("d"))
+    }
 }

@@ -20,12 +20,17 @@ public struct TaskAccumulator: Sendable, Hashable {
     public static let historyLimit = 200
     /// An agent streams what it likes: one artifact keeps at most this many bytes of parts...
     public static let artifactByteLimit = 16 << 20
-    /// ...and a task at most this many artifacts.
+    /// ...and a task at most this many artifacts...
     public static let artifactCountLimit = 1000
+    /// ...and at most this many bytes over all its artifacts: three artifacts flooded to their own
+    /// limit must not cost 48 MB (and three times that in memory) for one task.
+    public static let taskArtifactByteLimit = 24 << 20
     /// Metadata keys merged from status updates beyond this many are ignored.
     public static let metadataKeyLimit = 256
     /// Approximate size of each artifact, to enforce `artifactByteLimit` without re-measuring.
     private var artifactBytes: [String: Int] = [:]
+    /// The sum of `artifactBytes`, for `taskArtifactByteLimit`.
+    private var totalArtifactBytes = 0
 
     public init(taskID: String, contextID: String? = nil) {
         task = A2ATask(id: taskID, contextID: contextID, status: TaskStatus(state: .submitted))
@@ -79,6 +84,7 @@ public struct TaskAccumulator: Sendable, Hashable {
             artifactBytes = Dictionary(
                 snapshot.artifacts.map { ($0.artifactID, $0.parts.reduce(0) { $0 + Self.size(of: $1) }) },
                 uniquingKeysWith: { _, last in last })
+            totalArtifactBytes = artifactBytes.values.reduce(0, +)
         }
         if !snapshot.history.isEmpty {
             set(\.task.history, Array(snapshot.history.suffix(Self.historyLimit)))
@@ -128,11 +134,13 @@ public struct TaskAccumulator: Sendable, Hashable {
 
     /// Records a (re)started artifact's size; false (and marked truncated) when it is too big alone.
     private mutating func admit(_ artifact: Artifact, bytes: Int) -> Bool {
-        guard bytes <= Self.artifactByteLimit else {
+        let others = totalArtifactBytes - (artifactBytes[artifact.artifactID] ?? 0)
+        guard bytes <= Self.artifactByteLimit, others + bytes <= Self.taskArtifactByteLimit else {
             truncatedArtifactIDs.insert(artifact.artifactID)
             return false
         }
         artifactBytes[artifact.artifactID] = bytes
+        totalArtifactBytes = others + bytes
         truncatedArtifactIDs.remove(artifact.artifactID)
         return true
     }
@@ -167,11 +175,12 @@ public struct TaskAccumulator: Sendable, Hashable {
         if let index = task.artifacts.firstIndex(where: { $0.artifactID == id }) {
             if update.append {
                 let total = (artifactBytes[id] ?? 0) + incomingBytes
-                guard total <= Self.artifactByteLimit else {
+                guard total <= Self.artifactByteLimit, totalArtifactBytes + incomingBytes <= Self.taskArtifactByteLimit else {
                     truncatedArtifactIDs.insert(id)
                     return
                 }
                 artifactBytes[id] = total
+                totalArtifactBytes += incomingBytes
                 task.artifacts[index].parts.append(contentsOf: incoming.parts)
                 if let name = incoming.name { task.artifacts[index].name = name }
                 if let description = incoming.description { task.artifacts[index].description = description }
