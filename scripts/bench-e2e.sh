@@ -16,18 +16,7 @@ SECONDS_MEASURED=${SECONDS_MEASURED:-20}
 KEY_SAMPLES=${KEY_SAMPLES:-5}
 work=$(mktemp -d /tmp/agentdeck-e2e.XXXXXX)
 sock="agentdeck-e2e-$$"
-cleanup() {
-  tmux -L "$sock" kill-server 2>/dev/null || true
-  [[ -n "${watch_pid:-}" ]] && kill "$watch_pid" 2>/dev/null || true
-  [[ -n "${fleet_pid:-}" ]] && kill "$fleet_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-hz=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
-size_of() { stat -c %s "$1" 2>/dev/null || echo 0; }
+source "$(dirname "$0")/bench-lib.sh"
 now_ms() { date +%s%3N; }
 
 start_fleet() {

@@ -9,16 +9,7 @@ AGENTS=${AGENTS:-100}
 IDLE_SECONDS=${IDLE_SECONDS:-20}
 work=$(mktemp -d /tmp/agentdeck-bench.XXXXXX)
 sock="agentdeck-bench-$$"
-cleanup() {
-  tmux -L "$sock" kill-server 2>/dev/null || true
-  [[ -n "${fleet_pid:-}" ]] && kill "$fleet_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-hz=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-size_of() { stat -c %s "$1" 2>/dev/null || echo 0; }
+source "$(dirname "$0")/bench-lib.sh"
 
 # A fleet of idle agents: the load driver keeps ONE slow task (10 steps, 10 s apart) going.
 "$BIN/agentdeck-fleet" --scenario load --agents "$AGENTS" --rate 0.1 --tasks 1 --duration 120 >"$work/urls" 2>"$work/fleet.err" &

@@ -1,0 +1,15 @@
+# Shared by the process-level benchmark scripts (sourced, not run): /proc readings and cleanup.
+# Callers set `sock` (their tmux socket) and `work` (a scratch folder) before sourcing, and may set
+# `fleet_pid` / `watch_pid`; everything they name is stopped and removed on exit.
+hz=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
+size_of() { stat -c %s "$1" 2>/dev/null || echo 0; }
+cleanup() {
+  tmux -L "$sock" kill-server 2>/dev/null || true
+  [[ -n "${watch_pid:-}" ]] && kill "$watch_pid" 2>/dev/null || true
+  [[ -n "${fleet_pid:-}" ]] && kill "$fleet_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
