@@ -135,6 +135,26 @@ import Testing
     }
 }
 
+@Suite struct JournalReplayScreenTests {
+    /// A run recorded read-write replays under a read-only label: the header says [RO].
+    @Test func aReplayIsLabelledReadOnlyWhateverTheRecordedMode() {
+        let start = JournalClock.now()
+        let config = DeckConfig(agents: [AgentConfig(id: AgentID("a01"), url: "http://127.0.0.1:9/")])
+        #expect(!config.readOnly)
+        let log = JournalSessionLog(
+            session: JournalSession(id: "x", started: start, config: config, keyMap: .standard),
+            entries: [.msg(.resize(TerminalSize(columns: 100, rows: 30)), at: start)], missingStart: false)
+        var replay = JournalReplay(log)
+        replay.advanceToEnd()
+        let app = JournalReplayApp(replay: replay, speed: nil, redaction: JournalRedaction(secrets: [], agentURLs: []), notes: [], clipboard: { _ in })
+        var buffer = CellBuffer(width: 100, height: 30)
+        app.render(into: &buffer)
+        let lines = buffer.lines()
+        #expect(lines[0].hasPrefix("AgentDeck [RO]"), "header: \(lines[0])")
+        #expect(lines[0].contains("REPLAY"))
+    }
+}
+
 @Suite struct JournalReplayClockTests {
     /// `--speed` plays entries as their time comes: advancing to an instant applies exactly the
     /// entries up to it.

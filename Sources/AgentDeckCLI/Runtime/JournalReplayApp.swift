@@ -71,6 +71,12 @@ final class JournalReplayApp: TerminalApp {
             let content = rawCache.content(replay.state, store: replay.rawStore, redaction: redaction)
             RawView.render(title: content.title, lines: content.lines, scroll: replay.state.ui.rawScroll, into: &buffer, options: viewOptions)
         }
+        // The header's mode is the recorded run's; a replay is read-only whatever that was. The
+        // state keeps the recorded mode (replay must reach the live run's state), so the label
+        // is overwritten here: "AgentDeck " is 10 cells, then the 4-cell mode.
+        if !DashboardLayout.isTooSmall(width: buffer.width, height: buffer.height) {
+            buffer.put([Span("[RO]", style: Style(.warning).bold)], x: 10, y: 0, maxWidth: 4)
+        }
         // The live run's key hints would offer n/r/c: a replay offers only what works in it.
         if replay.state.ui.prompt == nil, !DashboardLayout.isTooSmall(width: buffer.width, height: buffer.height) {
             let row = Rect(x: 0, y: buffer.height - 1, width: buffer.width, height: 1)
