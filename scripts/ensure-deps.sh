@@ -29,6 +29,7 @@ make_venv() { # dir, stamp-text, pip args...
     echo "$stamp" > "$dir/.stamp"
 }
 # a2a-sdk 1.3.0 (native 1.0, optional 0.3 compat) and the blog-era 0.1 peer (plain Starlette).
-make_venv .venv-a2a13 "a2a-sdk-1.3.0" "a2a-sdk[http-server]==1.3.0" uvicorn
+# cryptography: tls_card.py makes its self-signed certificate with it (a2a-sdk pulls it in today).
+make_venv .venv-a2a13 "a2a-sdk-1.3.0" "a2a-sdk[http-server]==1.3.0" uvicorn cryptography
 # a2a-sdk 0.3.26: a native 0.3 server, in its own venv.
 make_venv .venv-a2a03 "a2a-sdk-0.3.26" "a2a-sdk[http-server]==0.3.26" uvicorn
