@@ -8,10 +8,16 @@ public enum ProcessFigures {
     }
 
     /// Resident memory now (VmRSS), in KiB.
-    public static func residentKiB(_ pid: Int32) -> Int? {
+    public static func residentKiB(_ pid: Int32) -> Int? { statusKiB(pid, "VmRSS") }
+
+    /// Peak resident memory so far (VmHWM), in KiB.
+    public static func peakResidentKiB(_ pid: Int32) -> Int? { statusKiB(pid, "VmHWM") }
+
+    /// A `kB` field of /proc/PID/status (`VmRSS:\t  1234 kB`); nil once the process is gone.
+    static func statusKiB(_ pid: Int32, _ field: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            return Int(line.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+        for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
+            return Int(line.dropFirst(field.count + 1).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
         }
         return nil
     }

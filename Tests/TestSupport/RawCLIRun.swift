@@ -87,7 +87,7 @@ public struct RawCLIRun: Sendable {
         var stopped = false
         while true {
             // Read before reaping: a reaped process has no /proc entry, a zombie no memory figures.
-            peakKiB = max(peakKiB, Self.highWaterMarkKiB(pid) ?? 0)
+            peakKiB = max(peakKiB, ProcessFigures.peakResidentKiB(pid) ?? 0)
             let reaped = waitpid(pid, &status, WNOHANG)
             if reaped == pid { break }
             let elapsed = Date().timeIntervalSince(start)
@@ -116,15 +116,6 @@ public struct RawCLIRun: Sendable {
         }
         return RawCLIRun(ending: ending, stdout: stdout, stderr: stderr, peakRSSKiB: peakKiB,
                          stoppedByCaller: stopped)
-    }
-
-    /// `VmHWM` of a live process, in KiB.
-    static func highWaterMarkKiB(_ pid: pid_t) -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            return Int(line.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
-        }
-        return nil
     }
 }
 
