@@ -8,8 +8,9 @@ public enum URLCredentials {
     /// Query parameter names whose values are treated as secrets (compared case-insensitively,
     /// ignoring `-` and `_`).
     static let secretParameterNames: Set<String> = [
-        "token", "accesstoken", "apikey", "key", "secret", "clientsecret", "password", "pass", "pwd",
-        "auth", "authorization", "sig", "signature", "code", "session", "sessionid",
+        "token", "accesstoken", "idtoken", "refreshtoken", "apikey", "xapikey", "key", "secret", "clientsecret",
+        "password", "passwd", "pass", "pwd", "auth", "authorization", "bearer", "sig", "signature", "code",
+        "session", "sessionid",
     ]
 
     /// The secret values in `url`: its userinfo password (and user) and secret query values.
@@ -36,7 +37,8 @@ public enum URLCredentials {
     /// True when `url` carries any credential.
     public static func hasCredentials(_ url: String) -> Bool { !secrets(in: url).isEmpty }
 
-    static func isSecretName(_ name: String) -> Bool {
+    /// A query parameter whose value is a credential by its name (`api_key`, `Access-Token`…).
+    public static func isSecretName(_ name: String) -> Bool {
         let folded = name.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "")
         return secretParameterNames.contains(folded)
     }

@@ -7,9 +7,10 @@ import Glibc
 #endif
 
 /// Masks credentials in a journal line before it reaches the disk: every secret the console
-/// sends (auth header values), secrets carried in configured agent URLs (user:password@,
-/// `?token=`-style query values), and any URL query parameter with a credential-like name,
-/// wherever it appears (an agent may echo a URL back in its card or results).
+/// sends (auth header values), secrets carried in configured agent URLs (`URLCredentials`:
+/// user:password@, `?token=`-style query values), and any URL query parameter with a
+/// credential-like name (`URLCredentials.isSecretName`), wherever it appears (an agent may echo
+/// a URL back in its card or results).
 ///
 /// Works on the line's UTF-8 bytes (`memmem`), because it runs on every journal line.
 struct JournalRedaction: Sendable {
@@ -17,16 +18,9 @@ struct JournalRedaction: Sendable {
     /// a secret containing another is masked whole.
     private let needles: [[UInt8]]
 
-    /// Query parameters whose values are credentials by name (compared lowercased).
-    static let sensitiveNames: Set<String> = [
-        "token", "access_token", "accesstoken", "id_token", "refresh_token", "api_key", "apikey", "api-key", "key",
-        "secret", "client_secret", "password", "passwd", "pwd", "auth", "authorization", "sig", "signature",
-        "session", "sessionid", "code", "x-api-key", "bearer",
-    ]
-
     init(secrets: [String], agentURLs: [String]) {
         var all = secrets
-        for url in agentURLs { all += Self.secrets(inURL: url) }
+        for url in agentURLs { all += URLCredentials.secrets(in: url) }
         var variants = Set<String>()
         for secret in all where secret.utf8.count >= 3 {
             variants.insert(secret)
@@ -84,17 +78,6 @@ struct JournalRedaction: Sendable {
         return nil
     }
 
-    /// The password of `user:password@host` and the values of credential-named query parameters.
-    static func secrets(inURL url: String) -> [String] {
-        guard let parts = URLComponents(string: url) else { return [] }
-        var found: [String] = []
-        if let password = parts.password, !password.isEmpty { found.append(password) }
-        for item in parts.queryItems ?? [] where sensitiveNames.contains(item.name.lowercased()) {
-            if let v = item.value, !v.isEmpty { found.append(v) }
-        }
-        return found
-    }
-
     static func maskSensitiveQueryValues(_ text: String) -> String {
         String(decoding: maskSensitiveQueryValues(Array(text.utf8)), as: UTF8.self)
     }
@@ -115,8 +98,8 @@ struct JournalRedaction: Sendable {
             var j = i
             while j < bytes.count, j - i < 32, isNameByte(bytes[j]) { j += 1 }
             guard j < bytes.count, j > i, bytes[j] == UInt8(ascii: "=") else { continue }
-            let name = String(decoding: bytes[i..<j], as: UTF8.self).lowercased()
-            guard sensitiveNames.contains(name) else { continue }
+            let name = String(decoding: bytes[i..<j], as: UTF8.self)
+            guard URLCredentials.isSecretName(name) else { continue }
             var end = j + 1
             while end < bytes.count, !isValueEnd(bytes[end]) { end += 1 }
             guard end > j + 1 else { continue }
