@@ -43,7 +43,7 @@ extension DeckState {
         }
         agents[id] = entry
         deadlines[.cardPoll(id)] = now.addingTimeInterval(config.cardPollInterval)
-        if wasDown, entry.health.isUp { out += reconcileAfterReturn(of: id) }
+        if wasDown, entry.health.isUp { out += reconcileAfterReturn(of: id, now: now) }
         // Discovery starts once we know the agent speaks V1 (ListTasks is V1 only over JSON-RPC).
         if deadlines[.listPoll(id)] == nil, let list = listPollCommand(id) { out.append(list) }
         return out
@@ -114,7 +114,7 @@ extension DeckState {
 extension DeckState {
     /// The agent answers again after being down: every task whose stream it lost is fetched and
     /// resubscribed now, instead of waiting out the backoff (or after it gave up).
-    mutating func reconcileAfterReturn(of agent: AgentID) -> [Command] {
+    mutating func reconcileAfterReturn(of agent: AgentID, now: Date) -> [Command] {
         var lost: [TaskKey] = []
         for (key, entry) in tasks where key.agentID == agent && !entry.isPlaceholder && !entry.state.isTerminal {
             switch entry.stream {
@@ -125,10 +125,10 @@ extension DeckState {
         }
         var out: [Command] = []
         for key in lost.sorted(by: { $0.taskID < $1.taskID }) {
+            // A first attempt again: `scheduleReconnect` reconciles at once on attempt 1.
             deadlines[.reconnect(key)] = nil
-            tasks[key]?.reconnectAttempts = 1
-            tasks[key]?.stream = .reconnecting(attempt: 1)
-            out += reconcile(key)
+            tasks[key]?.reconnectAttempts = 0
+            out += scheduleReconnect(key, because: nil, now: now)
         }
         return out
     }
