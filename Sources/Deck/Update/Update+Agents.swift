@@ -66,12 +66,8 @@ extension DeckState {
             showError("no agent named \(name)", now: now)
             return []
         }
-        var out: [Command] = []
         // Its streams close; answers to its other requests will find no tag and be ignored.
-        for (tag, pending) in requests.sorted(by: { $0.key < $1.key }) where pending.agentID == id {
-            requests[tag] = nil
-            if pending.isStream { out.append(.cancelStream(tag)) }
-        }
+        var out = dropRequests { $0.agentID == id }
         for deadline in deadlines.keys {
             let owner: AgentID
             switch deadline {

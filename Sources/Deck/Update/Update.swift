@@ -78,15 +78,21 @@ extension DeckState {
         let drop = finishedTasks.removeOldest(excess, sparing: ui.selectedTask)
         guard !drop.isEmpty else { return [] }
         let dropped = Set(drop)
-        var out: [Command] = []
         for key in drop {
             tasks[key] = nil
             deadlines[.taskPoll(key)] = nil
             deadlines[.reconnect(key)] = nil
         }
-        // Only the few attached requests are sorted (in tag order, so commands come out the same every run).
-        let attached = requests.compactMap { $0.value.purpose.taskKey.map(dropped.contains) == true ? $0.key : nil }
-        for tag in attached.sorted() {
+        return dropRequests { $0.purpose.taskKey.map(dropped.contains) == true }
+    }
+
+    /// Forgets the requests `matching` says, closing their streams. Only the matching few are
+    /// sorted (in tag order, so commands come out the same every run); answers that still arrive
+    /// find no tag and are ignored.
+    mutating func dropRequests(matching: (PendingRequest) -> Bool) -> [Command] {
+        var out: [Command] = []
+        let matched = requests.compactMap { matching($0.value) ? $0.key : nil }
+        for tag in matched.sorted() {
             guard let pending = requests.removeValue(forKey: tag) else { continue }
             if pending.isStream { out.append(.cancelStream(tag)) }
         }
