@@ -8,13 +8,6 @@ import TestSupport
 struct DashboardFaultTests {
     let agentdeck = BuiltProducts.path("agentdeck")
 
-    /// The tasks pane's rows (lines of the left pane that start with a state marker).
-    private static func taskRows(_ screen: String) -> [String] {
-        screen.split(separator: "\n").map(String.init).filter { line in
-            ["│○ ", "│▶ ", "│? ", "│✓ ", "│✗ ", "│⊘ ", "│⊗ ", "│! "].contains { line.hasPrefix($0) }
-        }
-    }
-
     @Test func agentKilledMidStreamAndRestartedIsShownDownThenEveryTaskReconciled() throws {
         let store = FileManager.default.temporaryDirectory.appendingPathComponent("agentdeck-store-\(UUID().uuidString).json").path
         defer { unlink(store) }
@@ -27,9 +20,9 @@ struct DashboardFaultTests {
 
         // One task finishes with an artifact; one is still streaming when the agent dies.
         try screen.dispatch("chunks=2 delay=0.1")
-        try #require(try screen.waitFor { Self.taskRows($0).contains { $0.hasPrefix("│✓ completed") } }.ok)
+        try #require(try screen.waitFor { TmuxSession.hasTaskRow($0, "✓ completed") }.ok)
         try screen.dispatch("sleep=120")
-        let running = try screen.waitFor { Self.taskRows($0).contains { $0.hasPrefix("│▶ working") } }
+        let running = try screen.waitFor { TmuxSession.hasTaskRow($0, "▶ working") }
         try #require(running.ok, "the long task never ran:\n\(running.screen)")
 
         first.crash()
@@ -41,7 +34,7 @@ struct DashboardFaultTests {
         defer { second.stop() }
         #expect(second.port == port)
         let reconciled = try screen.waitFor(timeout: 40) { screen in
-            let rows = Self.taskRows(screen)
+            let rows = TmuxSession.taskRows(screen)
             return screen.contains("● up") && rows.count == 2 && !rows.contains { $0.hasPrefix("│▶") }
         }
         #expect(reconciled.ok, "tasks not reconciled after the restart:\n\(reconciled.screen)")
@@ -51,7 +44,7 @@ struct DashboardFaultTests {
         let reported = listed.lines.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
         let states = Set(reported.compactMap { $0["state"] as? String })
         #expect(states == ["completed", "failed"], "agent reports \(reported)")
-        let rows = Self.taskRows(reconciled.screen)
+        let rows = TmuxSession.taskRows(reconciled.screen)
         #expect(rows.contains { $0.hasPrefix("│✓ completed") })
         #expect(rows.contains { $0.hasPrefix("│✗ failed") && $0.contains("agent restarted") }, "rows: \(rows)")
     }

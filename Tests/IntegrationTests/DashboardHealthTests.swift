@@ -9,24 +9,8 @@ import TestSupport
 struct DashboardHealthTests {
     let agentdeck = BuiltProducts.path("agentdeck")
 
-    private static func bottomLine(_ screen: String) -> String {
-        screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
-    }
-
     private static func agentRow(_ screen: String) -> String? {
         screen.split(separator: "\n").first { $0.contains("Progress Demo Agent") && $0.contains("● up") }.map(String.init)
-    }
-
-    private static func taskRows(_ screen: String, _ marker: String) -> Int {
-        screen.split(separator: "\n").filter { $0.hasPrefix("│" + marker) }.count
-    }
-
-    private func dispatch(_ screen: TmuxSession, _ text: String) throws {
-        try screen.send("n")
-        try #require(try screen.waitFor { Self.bottomLine($0).hasPrefix("dispatch ") }.ok, "no dispatch prompt")
-        try screen.type(text)
-        try screen.send("Enter")
-        try #require(try screen.waitFor { !Self.bottomLine($0).hasPrefix("dispatch ") }.ok, "the prompt stayed open")
     }
 
     @Test func successRateLatencyAndPulseFollowRealTasks() throws {
@@ -43,12 +27,12 @@ struct DashboardHealthTests {
         #expect(!before.contains("%"), "no success rate before any task finished: \(before)")
 
         // Three tasks: two complete, one fails → 67%.
-        try dispatch(screen, "steps=1")
-        try #require(try screen.waitFor { Self.taskRows($0, "✓ completed") == 1 }.ok)
-        try dispatch(screen, "fail")
-        try #require(try screen.waitFor { Self.taskRows($0, "✗ failed") == 1 }.ok)
-        try dispatch(screen, "steps=1")
-        let done = try screen.waitFor { Self.taskRows($0, "✓ completed") == 2 && Self.agentRow($0)?.contains("67%") == true }
+        try screen.dispatch("steps=1")
+        try #require(try screen.waitFor { TmuxSession.taskRows($0, "✓ completed").count == 1 }.ok)
+        try screen.dispatch("fail")
+        try #require(try screen.waitFor { TmuxSession.taskRows($0, "✗ failed").count == 1 }.ok)
+        try screen.dispatch("steps=1")
+        let done = try screen.waitFor { TmuxSession.taskRows($0, "✓ completed").count == 2 && Self.agentRow($0)?.contains("67%") == true }
         #expect(done.ok, "the row never showed 2 of 3 completed:\n\(done.screen)")
         let row = try #require(Self.agentRow(done.screen))
         #expect(row.contains { "▁▂▃▄▅▆▇█".contains($0) }, "no pulse in \(row)")

@@ -26,13 +26,6 @@ struct JournalEndToEndTests {
         return try TmuxSession(command: command, width: width, height: height, environment: environment)
     }
 
-    private func dispatch(_ screen: TmuxSession, _ text: String) throws {
-        try screen.send("n")
-        try #require(try screen.waitFor("dispatch").ok, "the dispatch prompt did not open")
-        try screen.type(text)
-        try screen.send("Enter")
-    }
-
     /// Every file of the journal (live and rotated) as one text.
     private func journalText(_ state: String) throws -> String {
         let dir = state + "/agentdeck"
@@ -60,7 +53,7 @@ struct JournalEndToEndTests {
 
         let up = try screen.waitFor("● up")
         try #require(up.ok, "agent never up:\n\(up.screen)")
-        try dispatch(screen, "chunks=3 delay=0.1")
+        try screen.dispatch("chunks=3 delay=0.1")
         let done = try screen.waitFor { $0.contains("completed") && $0.contains("[3/3]") }
         try #require(done.ok, "the task never completed (auth refused?):\n\(done.screen)")
 
@@ -101,7 +94,7 @@ struct JournalEndToEndTests {
         defer { screen.kill() }
         try #require(try screen.waitFor("● up").ok)
         // Six long streams of up to 200 events a second each, still running when the kill comes.
-        for _ in 0..<6 { try dispatch(screen, "chunks=1000 delay=0.005") }
+        for _ in 0..<6 { try screen.dispatch("chunks=1000 delay=0.005") }
         let busy = try screen.waitFor(timeout: 20) { $0.components(separatedBy: "working").count > 6 && $0.contains("/1000]") }
         try #require(busy.ok, "the streams never ran:\n\(busy.screen)")
         usleep(1_500_000)

@@ -7,11 +7,22 @@ extension TmuxSession {
         screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
     }
 
-    /// True when a row of the tasks pane starts with `marker` (e.g. "? input-req", "▶ working").
-    /// Checking the row, not the whole screen: the agent card in the detail pane also names states.
-    public static func hasTaskRow(_ screen: String, _ marker: String) -> Bool {
-        screen.split(separator: "\n").contains { $0.hasPrefix("│" + marker) }
+    /// The tasks pane's rows (lines starting with a task-state symbol), those starting with
+    /// `marker` only when one is given (e.g. "? input-req", "▶ working"). Rows, not the whole
+    /// screen: the agent card in the detail pane also names states.
+    public static func taskRows(_ screen: String, _ marker: String = "") -> [String] {
+        screen.split(separator: "\n").map(String.init).filter { line in
+            stateSymbols.contains { line.hasPrefix("│" + $0 + " ") } && line.hasPrefix("│" + marker)
+        }
     }
+
+    /// True when a row of the tasks pane starts with `marker`.
+    public static func hasTaskRow(_ screen: String, _ marker: String) -> Bool {
+        !taskRows(screen, marker).isEmpty
+    }
+
+    /// The symbols the tasks pane puts before a state name.
+    static let stateSymbols = ["○", "▶", "?", "!", "~", "✓", "✗", "⊘", "⊗"]
 
     /// Sends `text` as a new task to the selected agent: `n`, the text, Enter, and waits until
     /// the prompt has closed again.
