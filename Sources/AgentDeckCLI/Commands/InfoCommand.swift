@@ -12,10 +12,9 @@ struct InfoCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let configPath = config ?? ConfigLoader.defaultPath(environment: env)
         let exists = FileManager.default.fileExists(atPath: configPath)
-        let stateBase = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/state")
         var lines = [
             "config:  \(configPath)\(exists ? "" : "  (not present: command-line URLs only)")",
-            "state:   \(stateBase)/agentdeck",
+            "state:   \(AppDirectories.state(environment: env))",
             "history: \(HistoryStore.defaultDirectory(environment: env))",
             "saves:   \(ArtifactSaver.defaultDirectory(environment: env))  (s and :save; saveDirectory in the config overrides)",
             "themes:  " + ThemeLocator.available(environment: env).joined(separator: ", "),

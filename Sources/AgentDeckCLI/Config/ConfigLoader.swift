@@ -17,9 +17,7 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
 public enum ConfigLoader {
     /// `$XDG_CONFIG_HOME/agentdeck/config.yaml`, or `~/.config/agentdeck/config.yaml`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
-        return base + "/agentdeck/config.yaml"
+        AppDirectories.config(environment: environment) + "/config.yaml"
     }
 
     /// Reads a config file. A missing default file is an empty config; a missing explicit one is an error.

@@ -6,11 +6,9 @@ import Screen
 enum ThemeLocator {
     /// The folders searched, in order.
     static func searchPath(environment: [String: String], executable: String = CommandLine.arguments[0]) -> [String] {
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
         let binDir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         return [
-            config + "/agentdeck/themes",
+            AppDirectories.config(environment: environment) + "/themes",
             binDir.appendingPathComponent("../share/agentdeck/themes").standardized.path,
             binDir.appendingPathComponent("themes").path,
             // .build/<triple>/debug/agentdeck → the repository's themes/

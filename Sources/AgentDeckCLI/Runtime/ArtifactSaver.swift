@@ -8,9 +8,7 @@ struct ArtifactSaver: Sendable {
     var directory: String
 
     static func defaultDirectory(environment: [String: String]) -> String {
-        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
-        return base + "/agentdeck/artifacts"
+        AppDirectories.data(environment: environment) + "/artifacts"
     }
 
     func save(_ request: SaveRequest) -> LocalOutcome {

@@ -12,9 +12,7 @@ struct HistoryStore: Sendable {
     static let maxFileBytes = 1 << 20
 
     static func defaultDirectory(environment: [String: String]) -> String {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
-        return base + "/agentdeck/history"
+        AppDirectories.state(environment: environment) + "/history"
     }
 
     static let kinds: [HistoryKind] = [.dispatch, .reply, .command, .filter]

@@ -15,9 +15,7 @@ public struct JournalSettings: Sendable, Equatable {
 
     /// `$XDG_STATE_HOME/agentdeck`, or `~/.local/state/agentdeck`.
     public static func stateDirectory(environment: [String: String]) -> String {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
-        return base + "/agentdeck"
+        AppDirectories.state(environment: environment)
     }
 
     public func filePath(environment: [String: String]) -> String {
