@@ -34,9 +34,28 @@ struct Capture {
         let freshTask = Self.freshID(like: taskID, number: number, salt: 0x7A5C)
         let freshContext = Self.freshID(like: contextID, number: number, salt: 0xC0E7)
         return chunks.map {
-            Array($0.replacingOccurrences(of: taskID, with: freshTask)
-                .replacingOccurrences(of: contextID, with: freshContext).utf8)
+            Self.replacing(Array(contextID.utf8), with: Array(freshContext.utf8),
+                           in: Self.replacing(Array(taskID.utf8), with: Array(freshTask.utf8), in: Array($0.utf8)))
         }
+    }
+
+    /// Every occurrence of `old` in `bytes` replaced by `new`, on bytes (Foundation's
+    /// `replacingOccurrences` made this untimed setup 80 % of a profile of the ingest bench).
+    static func replacing(_ old: [UInt8], with new: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        guard !old.isEmpty, bytes.count >= old.count else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if i + old.count <= bytes.count, bytes[i] == old[0], bytes[i..<(i + old.count)].elementsEqual(old) {
+                out.append(contentsOf: new)
+                i += old.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return out
     }
 
     /// A UUID-shaped id derived from a number: distinct per replay, same shape as the original.

@@ -9,7 +9,7 @@ public struct DeckState: Sendable, Hashable {
     public var agents: [AgentID: AgentEntry]
     public var tasks: [TaskKey: TaskEntry] = [:]
     /// Requests and streams in flight, by tag.
-    public var requests: [RequestTag: PendingRequest] = [:]
+    public var requests = PendingRequests()
     /// When each pending timer fires.
     public var deadlines: [Deadline: Date] = [:]
     public var ui = UIState()

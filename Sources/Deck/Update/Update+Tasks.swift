@@ -147,9 +147,7 @@ extension DeckState {
             moved.isPlaceholder = false
             tasks[newKey] = moved
         }
-        // Found first, changed after: writing into a dictionary while iterating it copies it whole.
-        let rekeyed = requests.compactMap { $0.value.purpose.taskKey == key ? $0.key : nil }
-        for tag in rekeyed {
+        for tag in requests.tags(for: key) {
             if let purpose = requests[tag]?.purpose { requests[tag]?.purpose = purpose.rekeyed(from: key, to: newKey) }
         }
         if let at = deadlines.removeValue(forKey: .taskPoll(key)) { deadlines[.taskPoll(newKey)] = at }

@@ -77,22 +77,25 @@ extension DeckState {
         guard excess > 0 else { return [] }
         let drop = finishedTasks.removeOldest(excess, sparing: ui.selectedTask)
         guard !drop.isEmpty else { return [] }
-        let dropped = Set(drop)
         for key in drop {
             tasks[key] = nil
             deadlines[.taskPoll(key)] = nil
             deadlines[.reconnect(key)] = nil
         }
-        return dropRequests { $0.purpose.taskKey.map(dropped.contains) == true }
+        return dropRequests(tags: drop.flatMap(requests.tags(for:)))
     }
 
     /// Forgets the requests `matching` says, closing their streams. Only the matching few are
     /// sorted (in tag order, so commands come out the same every run); answers that still arrive
     /// find no tag and are ignored.
     mutating func dropRequests(matching: (PendingRequest) -> Bool) -> [Command] {
+        dropRequests(tags: requests.compactMap { matching($0.value) ? $0.key : nil })
+    }
+
+    /// Forgets the requests with these tags (see `dropRequests(matching:)`).
+    mutating func dropRequests(tags: [RequestTag]) -> [Command] {
         var out: [Command] = []
-        let matched = requests.compactMap { matching($0.value) ? $0.key : nil }
-        for tag in matched.sorted() {
+        for tag in tags.sorted() {
             guard let pending = requests.removeValue(forKey: tag) else { continue }
             if pending.isStream { out.append(.cancelStream(tag)) }
         }
@@ -115,6 +118,6 @@ extension DeckState {
 
     /// The tag of a stream in flight for this task, if one is.
     func streamTag(for key: TaskKey) -> RequestTag? {
-        requests.filter { $0.value.isStream && $0.value.purpose.taskKey == key }.keys.min()
+        requests.tags(for: key).filter { requests[$0]?.isStream == true }.min()
     }
 }
