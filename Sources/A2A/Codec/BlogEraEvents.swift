@@ -13,19 +13,19 @@ enum BlogEraEvents {
 
     /// Events for a known `type`, nil for a type this is not about.
     static func events(_ o: JSONObject, type: String, context: StreamContext) -> [StreamEvent]? {
-        let taskID = o.string("taskId", "task_id", "id") ?? context.taskID ?? ""
-        let contextID = o.string("contextId", "sessionId") ?? context.contextID
+        let taskID = o.string(.taskId, .task_id, .id) ?? context.taskID ?? ""
+        let contextID = o.string(.contextId, .sessionId) ?? context.contextID
         switch type {
         case "task_status", "status":
-            let state = o.string("state", "status").map(ObjectDecoding.state) ?? .working
-            return [.status(statusUpdate(o, taskID: taskID, contextID: contextID, state: state, text: o.string("message", "stage", "text")))]
+            let state = o.string(.state, .status).map(ObjectDecoding.state) ?? .working
+            return [.status(statusUpdate(o, taskID: taskID, contextID: contextID, state: state, text: o.string(.message, .stage, .text)))]
         case "progress":
-            let state = o.string("state").map(ObjectDecoding.state) ?? .working
-            return [.status(statusUpdate(o, taskID: taskID, contextID: contextID, state: state, text: o.string("stage", "message", "text")))]
+            let state = o.string(.state).map(ObjectDecoding.state) ?? .working
+            return [.status(statusUpdate(o, taskID: taskID, contextID: contextID, state: state, text: o.string(.stage, .message, .text)))]
         case "task_result", "result":
-            let state = o.string("state", "status").map(ObjectDecoding.state) ?? .completed
+            let state = o.string(.state, .status).map(ObjectDecoding.state) ?? .completed
             var events: [StreamEvent] = []
-            if let result = o["result"] {
+            if let result = o[.result] {
                 let part: Part
                 switch result {
                 case .string(let text): part = .text(text)
@@ -35,7 +35,7 @@ enum BlogEraEvents {
                 events.append(.artifact(ArtifactUpdate(
                     taskID: taskID, contextID: contextID, artifact: artifact, append: false, lastChunk: true)))
             }
-            var update = statusUpdate(o, taskID: taskID, contextID: contextID, state: state, text: o.string("message", "error"))
+            var update = statusUpdate(o, taskID: taskID, contextID: contextID, state: state, text: o.string(.message, .error))
             update.isFinal = true
             events.append(.status(update))
             return events
@@ -48,12 +48,12 @@ enum BlogEraEvents {
         _ o: JSONObject, taskID: String, contextID: String?, state: TaskState, text: String?
     ) -> StatusUpdate {
         let message = text.map { Message(messageID: "", contextID: contextID, taskID: taskID, role: .agent, parts: [.text($0)]) }
-        let percent = ObjectDecoding.clampPercent(o.number("percent") ?? o.number("progress"))
-            ?? ObjectDecoding.progress(in: o.kept("metadata"))
+        let percent = ObjectDecoding.clampPercent(o.number(.percent) ?? o.number(.progress))
+            ?? ObjectDecoding.progress(in: o.kept(.metadata))
         return StatusUpdate(
             taskID: taskID, contextID: contextID,
-            status: TaskStatus(state: state, message: message, timestamp: o.string("timestamp").flatMap(Timestamp.parse)),
-            isFinal: o.flag("final") || state.isTerminal,
+            status: TaskStatus(state: state, message: message, timestamp: o.string(.timestamp).flatMap(Timestamp.parse)),
+            isFinal: o.flag(.final) || state.isTerminal,
             progressPercent: percent,
             metadata: .object(o)
         )

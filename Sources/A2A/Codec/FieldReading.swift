@@ -105,3 +105,54 @@ extension String {
         return s
     }
 }
+
+/// The same readers by `JSONKey` (see there): the stream decoders' hot path. Fixed arities, not
+/// variadics, which allocate an array per call.
+extension JSONObject {
+    func string(_ key: JSONKey) -> String? { self[key]?.stringValue }
+
+    func string(_ a: JSONKey, _ b: JSONKey) -> String? { self[a]?.stringValue ?? self[b]?.stringValue }
+
+    func string(_ a: JSONKey, _ b: JSONKey, _ c: JSONKey) -> String? {
+        self[a]?.stringValue ?? self[b]?.stringValue ?? self[c]?.stringValue
+    }
+
+    func string(_ a: JSONKey, _ b: JSONKey, _ c: JSONKey, _ d: JSONKey) -> String? {
+        self[a]?.stringValue ?? self[b]?.stringValue ?? self[c]?.stringValue ?? self[d]?.stringValue
+    }
+
+    func flag(_ key: JSONKey) -> Bool {
+        switch self[key] {
+        case .bool(let b): b
+        case .string(let s): s.lowercased() == "true"
+        default: false
+        }
+    }
+
+    func number(_ key: JSONKey) -> Double? { self[key]?.numericValue }
+
+    func integer(_ key: JSONKey) -> Int? {
+        guard let n = number(key), n.rounded() == n, abs(n) < 9_007_199_254_740_992 else { return nil }
+        return Int(n)
+    }
+
+    func object(_ key: JSONKey) -> JSONObject? { self[key]?.objectValue }
+
+    func object(_ a: JSONKey, _ b: JSONKey) -> JSONObject? { self[a]?.objectValue ?? self[b]?.objectValue }
+
+    func array(_ key: JSONKey) -> [JSONValue] { self[key]?.arrayValue ?? [] }
+
+    func array(_ a: JSONKey, _ b: JSONKey) -> [JSONValue] { self[a]?.arrayValue ?? self[b]?.arrayValue ?? [] }
+
+    func strings(_ key: JSONKey) -> [String] { array(key).compactMap(\.stringValue) }
+
+    func kept(_ key: JSONKey) -> JSONValue? {
+        guard let value = self[key] else { return nil }
+        switch value {
+        case .null: return nil
+        case .object(let o) where o.isEmpty: return nil
+        case .array(let a) where a.isEmpty: return nil
+        default: return value
+        }
+    }
+}

@@ -2,10 +2,10 @@
 enum JSONRPCEnvelope {
     /// The `result`, or the `error` as a failure read by the endpoint's dialect.
     static func result(of o: JSONObject, dialect: Dialect) throws(A2AFailure) -> JSONValue {
-        if let error = o["error"], !error.isNull {
+        if let error = o[.error], !error.isNull {
             throw .rpc(rpcError(error, dialect: dialect))
         }
-        if let result = o["result"] { return result }
+        if let result = o[.result] { return result }
         throw .malformed("JSON-RPC response has neither 'result' nor 'error' (keys: \(o.keyList))")
     }
 
@@ -14,9 +14,9 @@ enum JSONRPCEnvelope {
         guard let e = value.objectValue else {
             return RPCError(code: -32603, message: value.rawString ?? value.jsonString, dialect: dialect)
         }
-        let code = e.integer("code") ?? -32603
-        let message = e["message"]?.rawString ?? e.string("status") ?? ""
-        let data = e.kept("data") ?? e.kept("details")
+        let code = e.integer(.code) ?? -32603
+        let message = e[.message]?.rawString ?? e.string(.status) ?? ""
+        let data = e.kept(.data) ?? e.kept(.details)
         return RPCError(code: code, message: message, data: data, dialect: dialect)
     }
 
@@ -43,15 +43,15 @@ enum RESTError {
     ]
 
     static func rpcError(_ body: JSONValue?, httpStatus: Int, dialect: Dialect) -> RPCError {
-        let errorObject = body?["error"]?.objectValue ?? body?.objectValue
+        let errorObject = body?[.error]?.objectValue ?? body?.objectValue
         guard let e = errorObject else {
             return RPCError(code: httpStatus, message: "HTTP \(httpStatus)", dialect: dialect)
         }
-        let details = e.array("details")
-        let reason = details.lazy.compactMap { $0["reason"]?.stringValue }.first
-        let status = e.string("status")
-        let code = reason.flatMap { codeByReason[$0] } ?? status.flatMap { codeByStatus[$0] } ?? e.integer("code") ?? httpStatus
-        let message = e.string("message", "detail", "error") ?? status ?? "HTTP \(httpStatus)"
-        return RPCError(code: code, message: message, data: e.kept("details") ?? e.kept("data"), dialect: dialect)
+        let details = e.array(.details)
+        let reason = details.lazy.compactMap { $0[.reason]?.stringValue }.first
+        let status = e.string(.status)
+        let code = reason.flatMap { codeByReason[$0] } ?? status.flatMap { codeByStatus[$0] } ?? e.integer(.code) ?? httpStatus
+        let message = e.string(.message, .detail, .error) ?? status ?? "HTTP \(httpStatus)"
+        return RPCError(code: code, message: message, data: e.kept(.details) ?? e.kept(.data), dialect: dialect)
     }
 }

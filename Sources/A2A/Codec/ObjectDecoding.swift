@@ -4,17 +4,17 @@
 /// `{kind:"text"}` parts, V01 `{type:"text"}` parts and the 0.3 REST `content` member.
 enum ObjectDecoding {
     static func task(_ o: JSONObject, dialect: Dialect) -> A2ATask? {
-        guard let id = o.string("id", "taskId") else { return nil }
-        let status = o.object("status").map(status) ?? TaskStatus(state: .unknown)
+        guard let id = o.string(.id, .taskId) else { return nil }
+        let status = o.object(.status).map(status) ?? TaskStatus(state: .unknown)
         return A2ATask(
             id: id,
-            contextID: o.string("contextId", "sessionId", "context_id"),
+            contextID: o.string(.contextId, .sessionId, .context_id),
             status: status,
-            artifacts: o.array("artifacts").enumerated().compactMap { index, value in
+            artifacts: o.array(.artifacts).enumerated().compactMap { index, value in
                 value.objectValue.map { artifact($0, dialect: dialect, position: index) }
             },
-            history: o.array("history").compactMap { $0.objectValue.map(message) },
-            metadata: o.kept("metadata")
+            history: o.array(.history).compactMap { $0.objectValue.map(message) },
+            metadata: o.kept(.metadata)
         )
     }
 
@@ -45,22 +45,22 @@ enum ObjectDecoding {
 
     static func status(_ o: JSONObject) -> TaskStatus {
         TaskStatus(
-            state: o.string("state").map(state) ?? .unknown,
-            message: o.object("message").map(message),
-            timestamp: o.string("timestamp").flatMap(Timestamp.parse)
+            state: o.string(.state).map(state) ?? .unknown,
+            message: o.object(.message).map(message),
+            timestamp: o.string(.timestamp).flatMap(Timestamp.parse)
         )
     }
 
     /// Agent messages may lack ids (PROTOCOL.md §6); a missing role reads as the agent's.
     static func message(_ o: JSONObject) -> Message {
         Message(
-            messageID: o.string("messageId", "message_id", "id") ?? "",
-            contextID: o.string("contextId", "context_id"),
-            taskID: o.string("taskId", "task_id"),
-            role: o.string("role").map(role) ?? .agent,
-            parts: parts(o.array("parts", "content")),
-            metadata: o.kept("metadata"),
-            referenceTaskIDs: o.strings("referenceTaskIds")
+            messageID: o.string(.messageId, .message_id, .id) ?? "",
+            contextID: o.string(.contextId, .context_id),
+            taskID: o.string(.taskId, .task_id),
+            role: o.string(.role).map(role) ?? .agent,
+            parts: parts(o.array(.parts, .content)),
+            metadata: o.kept(.metadata),
+            referenceTaskIDs: o.strings(.referenceTaskIds)
         )
     }
 
@@ -71,32 +71,32 @@ enum ObjectDecoding {
     /// Reads any dialect's part. A part of a kind we do not know is kept whole as data, so the raw
     /// view can still show it.
     static func part(_ o: JSONObject) -> Part {
-        let metadata = o.kept("metadata")
-        var mediaType = o.string("mediaType", "mimeType", "media_type", "mime_type")
-        var filename = o.string("filename", "name")
+        let metadata = o.kept(.metadata)
+        var mediaType = o.string(.mediaType, .mimeType, .media_type, .mime_type)
+        var filename = o.string(.filename, .name)
         let content: Part.Content
-        switch o.string("kind", "type") {
+        switch o.string(.kind, .type) {
         case "text":
-            content = .text(o["text"].flatMap(\.rawString) ?? "")
+            content = .text(o[.text].flatMap(\.rawString) ?? "")
         case "file":
-            let file = o.object("file") ?? JSONObject()
-            mediaType = file.string("mimeType", "mediaType", "mime_type") ?? mediaType
-            filename = file.string("name", "filename") ?? filename
+            let file = o.object(.file) ?? JSONObject()
+            mediaType = file.string(.mimeType, .mediaType, .mime_type) ?? mediaType
+            filename = file.string(.name, .filename) ?? filename
             content = fileContent(file) ?? .data(.object(o))
         case "data":
-            content = .data(o["data"] ?? .null)
+            content = .data(o[.data] ?? .null)
         case nil:
-            if let text = o["text"]?.rawString {
+            if let text = o[.text]?.rawString {
                 content = .text(text)
-            } else if let raw = o.string("raw") {
+            } else if let raw = o.string(.raw) {
                 content = .fileBytes(base64: raw)
-            } else if let url = o.string("url") {
+            } else if let url = o.string(.url) {
                 content = .fileURL(url)
-            } else if let file = o.object("file") {  // 0.3 REST: {file:{fileWithUri|fileWithBytes, mimeType}}
-                mediaType = file.string("mimeType", "mediaType") ?? mediaType
-                filename = file.string("name", "filename") ?? filename
+            } else if let file = o.object(.file) {  // 0.3 REST: {file:{fileWithUri|fileWithBytes, mimeType}}
+                mediaType = file.string(.mimeType, .mediaType) ?? mediaType
+                filename = file.string(.name, .filename) ?? filename
                 content = fileContent(file) ?? .data(.object(o))
-            } else if let data = o["data"] {
+            } else if let data = o[.data] {
                 content = .data(data)
             } else {
                 content = .data(.object(o))
@@ -108,8 +108,8 @@ enum ObjectDecoding {
     }
 
     private static func fileContent(_ file: JSONObject) -> Part.Content? {
-        if let bytes = file.string("bytes", "fileWithBytes", "file_with_bytes") { return .fileBytes(base64: bytes) }
-        if let uri = file.string("uri", "url", "fileWithUri", "file_with_uri") { return .fileURL(uri) }
+        if let bytes = file.string(.bytes, .fileWithBytes, .file_with_bytes) { return .fileBytes(base64: bytes) }
+        if let uri = file.string(.uri, .url, .fileWithUri, .file_with_uri) { return .fileURL(uri) }
         return nil
     }
 
@@ -118,16 +118,16 @@ enum ObjectDecoding {
     static func artifact(_ o: JSONObject, dialect: Dialect, position: Int = 0) -> Artifact {
         Artifact(
             artifactID: artifactKey(o, position: position),
-            name: o.string("name"),
-            description: o.string("description"),
-            parts: parts(o.array("parts")),
-            metadata: o.kept("metadata")
+            name: o.string(.name),
+            description: o.string(.description),
+            parts: parts(o.array(.parts)),
+            metadata: o.kept(.metadata)
         )
     }
 
     static func artifactKey(_ o: JSONObject, position: Int) -> String {
-        if let id = o.string("artifactId", "artifact_id") { return id }
-        if let index = o.integer("index") { return String(index) }
+        if let id = o.string(.artifactId, .artifact_id) { return id }
+        if let index = o.integer(.index) { return String(index) }
         return String(position)
     }
 
@@ -135,7 +135,7 @@ enum ObjectDecoding {
     /// clamped to 0…100.
     static func progress(in metadata: JSONValue?) -> Double? {
         guard let o = metadata?.objectValue else { return nil }
-        return clampPercent(o.number("progress") ?? o.number("percent"))
+        return clampPercent(o.number(.progress) ?? o.number(.percent))
     }
 
     static func clampPercent(_ value: Double?) -> Double? {
@@ -143,29 +143,29 @@ enum ObjectDecoding {
     }
 
     static func statusUpdate(_ o: JSONObject, taskID: String, contextID: String?) -> StatusUpdate {
-        let metadata = o.kept("metadata")
-        let status = o.object("status").map(status) ?? TaskStatus(state: .unknown)
+        let metadata = o.kept(.metadata)
+        let status = o.object(.status).map(status) ?? TaskStatus(state: .unknown)
         return StatusUpdate(
             taskID: taskID,
-            contextID: o.string("contextId", "sessionId") ?? contextID,
+            contextID: o.string(.contextId, .sessionId) ?? contextID,
             status: status,
-            isFinal: o.flag("final"),
-            progressPercent: progress(in: metadata) ?? clampPercent(o.number("percent"))
+            isFinal: o.flag(.final),
+            progressPercent: progress(in: metadata) ?? clampPercent(o.number(.percent))
                 ?? progress(in: status.message?.metadata),
             metadata: metadata
         )
     }
 
     static func artifactUpdate(_ o: JSONObject, taskID: String, contextID: String?, dialect: Dialect) -> ArtifactUpdate? {
-        guard let artifactObject = o.object("artifact") else { return nil }
+        guard let artifactObject = o.object(.artifact) else { return nil }
         // V01 put append/lastChunk inside the artifact; later dialects beside it.
         return ArtifactUpdate(
             taskID: taskID,
-            contextID: o.string("contextId", "sessionId") ?? contextID,
+            contextID: o.string(.contextId, .sessionId) ?? contextID,
             artifact: artifact(artifactObject, dialect: dialect),
-            append: o.flag("append") || artifactObject.flag("append"),
-            lastChunk: o.flag("lastChunk") || artifactObject.flag("lastChunk") || o.flag("last_chunk"),
-            metadata: o.kept("metadata")
+            append: o.flag(.append) || artifactObject.flag(.append),
+            lastChunk: o.flag(.lastChunk) || artifactObject.flag(.lastChunk) || o.flag(.last_chunk),
+            metadata: o.kept(.metadata)
         )
     }
 }

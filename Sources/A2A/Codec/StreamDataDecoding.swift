@@ -17,15 +17,15 @@ enum StreamDataDecoding {
         guard let o = value.objectValue else { throw .malformed("stream event is \(value.typeName), expected an object") }
 
         // A blog-era `task_result` has a `result` member too, but a `type` and no envelope.
-        let isEnvelope = o["jsonrpc"] != nil || (o["type"] == nil && (o["result"] != nil || (o["error"] != nil && o["id"] != nil)))
+        let isEnvelope = o[.jsonrpc] != nil || (o[.type] == nil && (o[.result] != nil || (o[.error] != nil && o[.id] != nil)))
         if isEnvelope {
             let result = try JSONRPCEnvelope.result(of: o, dialect: endpoint.dialect)
             return try EventDecoding.events(from: result, dialect: endpoint.dialect, context: context)
         }
         // A blog-era `task_result` may say `"error": "..."`: that is its failure text, not a protocol error.
-        let isBlogEra = o.string("type").map(BlogEraEvents.types.contains) ?? false
-        if !isBlogEra, let error = o["error"], !error.isNull {
-            if error.objectValue?["details"] != nil || error.objectValue?["status"] != nil {
+        let isBlogEra = o.string(.type).map(BlogEraEvents.types.contains) ?? false
+        if !isBlogEra, let error = o[.error], !error.isNull {
+            if error.objectValue?[.details] != nil || error.objectValue?[.status] != nil {
                 throw .rpc(RESTError.rpcError(value, httpStatus: 200, dialect: endpoint.dialect))
             }
             throw .rpc(JSONRPCEnvelope.rpcError(error, dialect: endpoint.dialect))

@@ -152,7 +152,7 @@ private struct ByteReader {
             guard byte(index) == quote else {
                 throw error("expected a string key in object, found '\(describeByte(index))'")
             }
-            let key = try parseString()
+            let (key, known) = try parseKey()
             skipWhitespace()
             guard index < count, byte(index) == colon else {
                 throw error(index < count ? "expected ':' after object key" : "unexpected end of input after object key")
@@ -160,7 +160,7 @@ private struct ByteReader {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            object[key] = value  // duplicate keys: the last one wins
+            object.addParsed(key: key, known: known, value: value)  // duplicate keys: the last one wins
             skipWhitespace()
             guard index < count else { throw error("unexpected end of input inside an object") }
             let next = byte(index)
@@ -205,6 +205,29 @@ private struct ByteReader {
     /// String straight from the input bytes; `String(decoding:)` repairs invalid UTF-8 with U+FFFD.
     mutating func parseString() throws(JSONParseError) -> String {
         let start = index
+        if let end = try scanPlainString() {
+            return String(decoding: UnsafeBufferPointer(start: base.unsafelyUnwrapped + start + 1, count: end - start - 1), as: UTF8.self)
+        }
+        return try parseEscapedString(contentStart: start + 1, openingQuote: start)
+    }
+
+    /// An object key, and which `JSONKey` it is. A known key without escapes becomes the shared
+    /// constant String instead of a new one (most keys of an A2A event are known).
+    mutating func parseKey() throws(JSONParseError) -> (String, JSONKey?) {
+        let start = index
+        if let end = try scanPlainString() {
+            let bytes = UnsafeBufferPointer(start: base.unsafelyUnwrapped + start + 1, count: end - start - 1)
+            if let known = JSONKey(utf8: bytes) { return (known.spelling, known) }
+            return (String(decoding: bytes, as: UTF8.self), nil)
+        }
+        let key = try parseEscapedString(contentStart: start + 1, openingQuote: start)
+        return (key, JSONKey(key))
+    }
+
+    /// Scans a string from its opening quote. Without escapes: returns the offset of its closing
+    /// quote, and `index` moves past it. At the first backslash: returns nil, `index` on it.
+    mutating func scanPlainString() throws(JSONParseError) -> Int? {
+        let start = index
         let contentStart = start + 1
         // The scan runs on locals: the hot loop of the whole parser.
         let p = base.unsafelyUnwrapped
@@ -222,11 +245,11 @@ private struct ByteReader {
                 let b = p[i]
                 if b == quote {
                     index = i + 1
-                    return String(decoding: UnsafeBufferPointer(start: p + contentStart, count: i - contentStart), as: UTF8.self)
+                    return i
                 }
                 if b == backslash {
                     index = i
-                    return try parseEscapedString(contentStart: contentStart, openingQuote: start)
+                    return nil
                 }
                 if b < 0x20 {
                     index = i

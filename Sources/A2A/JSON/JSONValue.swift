@@ -17,7 +17,15 @@ public enum JSONValue: Sendable, Hashable {
 /// per second). Objects with many keys get a hash index on the side. Equality ignores key order,
 /// as JSON does.
 public struct JSONObject: Sendable {
-    private var members: [(key: String, value: JSONValue)] = []
+    /// One member. `known` is the key as a `JSONKey` when it is one (set wherever a member is
+    /// added, from the key's exact bytes), so lookups by `JSONKey` compare a byte, not a string.
+    struct Member: Sendable {
+        var key: String
+        var known: JSONKey?
+        var value: JSONValue
+    }
+
+    private var members: [Member] = []
     /// Key → position in `members`; only for objects larger than `indexThreshold`.
     private var index: [String: Int]?
     private static let indexThreshold = 12
@@ -43,6 +51,12 @@ public struct JSONObject: Sendable {
         return nil
     }
 
+    private func position(of key: JSONKey) -> Int? {
+        if let index { return index[key.spelling] }
+        for i in members.indices where members[i].known == key { return i }
+        return nil
+    }
+
     public subscript(key: String) -> JSONValue? {
         get { position(of: key).map { members[$0].value } }
         set {
@@ -50,17 +64,48 @@ public struct JSONObject: Sendable {
                 if let i = position(of: key) {
                     members[i].value = newValue  // a duplicate key: the last value wins, the first position stays
                 } else {
-                    members.append((key, newValue))
-                    if index != nil {
-                        index?[key] = members.count - 1
-                    } else if members.count > Self.indexThreshold {
-                        buildIndex()
-                    }
+                    append(Member(key: key, known: JSONKey(key), value: newValue))
                 }
             } else if let i = position(of: key) {
                 members.remove(at: i)
                 if index != nil { buildIndex() }
             }
+        }
+    }
+
+    /// The value of a known key (the decoders' fast path; same answer as the String subscript).
+    public subscript(key: JSONKey) -> JSONValue? {
+        position(of: key).map { members[$0].value }
+    }
+
+    /// Adds a member as the parser read it, `known` already worked out from the key's bytes.
+    /// A duplicate key: the last value wins, the first position stays (as the String setter).
+    mutating func addParsed(key: consuming String, known: JSONKey?, value: consuming JSONValue) {
+        let existing: Int?
+        if index != nil {
+            existing = position(of: key)
+        } else if let known {
+            existing = position(of: known)
+        } else {
+            // An unknown key can only equal another unknown one.
+            let length = key.utf8.count
+            existing = members.indices.first {
+                members[$0].known == nil && members[$0].key.utf8.count == length && members[$0].key == key
+            }
+        }
+        if let existing {
+            members[existing].value = value
+        } else {
+            append(Member(key: key, known: known, value: value))
+        }
+    }
+
+    private mutating func append(_ member: Member) {
+        members.append(member)
+        if index != nil {
+            index?[member.key] = members.count - 1
+        } else if members.count > Self.indexThreshold {
+            buildIndex()
         }
     }
 
@@ -76,24 +121,24 @@ public struct JSONObject: Sendable {
     public var isEmpty: Bool { members.isEmpty }
     public var count: Int { members.count }
     /// Key/value pairs in arrival order.
-    public var pairs: [(key: String, value: JSONValue)] { members }
+    public var pairs: [(key: String, value: JSONValue)] { members.map { ($0.key, $0.value) } }
 }
 
 extension JSONObject: Hashable {
     /// Same members, in any order.
     public static func == (a: JSONObject, b: JSONObject) -> Bool {
         guard a.members.count == b.members.count else { return false }
-        for (key, value) in a.members where b[key] != value { return false }
+        for member in a.members where b[member.key] != member.value { return false }
         return true
     }
 
     /// Order-independent: the members' own hashes are summed.
     public func hash(into hasher: inout Hasher) {
         var sum = 0
-        for (key, value) in members {
+        for member in members {
             var h = Hasher()
-            h.combine(key)
-            h.combine(value)
+            h.combine(member.key)
+            h.combine(member.value)
             sum = sum &+ h.finalize()
         }
         hasher.combine(members.count)
@@ -112,6 +157,8 @@ extension JSONValue {
 
     /// `value["a"]` on an object, nil on anything else.
     public subscript(key: String) -> JSONValue? { objectValue?[key] }
+    /// `value[.a]` on an object, nil on anything else.
+    public subscript(key: JSONKey) -> JSONValue? { objectValue?[key] }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByFloatLiteral,

@@ -17,6 +17,11 @@ public struct TaskKey: Hashable, Sendable, CustomStringConvertible {
     }
     public var description: String { "\(agentID)/\(taskID)" }
 
+    /// The task id alone: hashing strings is most of a task lookup, and every stream event makes
+    /// several. Equal keys still hash equal; two agents reusing one id share a bucket, which one
+    /// agent alone cannot cause (its ids are distinct keys).
+    public func hash(into hasher: inout Hasher) { hasher.combine(taskID) }
+
     /// Task ids come from agents: one longer than this is not an id we will key anything by.
     public static let maxTaskIDLength = 256
 

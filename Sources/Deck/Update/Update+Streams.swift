@@ -14,10 +14,15 @@ extension DeckState {
     mutating func handleStreamEvent(_ tag: RequestTag, _ event: StreamEvent, now: Date) -> [Command] {
         guard let pending = requests[tag], let key = pending.purpose.taskKey else { return [] }
         let newKey = fold(event, into: key, now: now)
-        guard tasks.index(forKey: newKey) != nil else { return [] }
-        tasks[newKey]?.stream = .live
-        tasks[newKey]?.reconnectAttempts = 0
-        if pending.agentID == newKey.agentID, agents[pending.agentID]?.consecutiveCallFailures != 0 {
+        // One lookup, and writes only when something changes (each `tasks[key]?.x = …` hashes the
+        // key again; this runs for every event of every stream).
+        guard let index = tasks.index(forKey: newKey) else { return [] }
+        if tasks.values[index].stream != .live { tasks.values[index].stream = .live }
+        if tasks.values[index].reconnectAttempts != 0 { tasks.values[index].reconnectAttempts = 0 }
+        // Through the index, not `agents[id]?.…`: that copies the whole agent entry.
+        if pending.agentID == newKey.agentID, let agent = agents.index(forKey: pending.agentID),
+            agents.values[agent].consecutiveCallFailures != 0
+        {
             noteCall(on: pending.agentID, failed: false)
         }
         return []

@@ -106,7 +106,8 @@ extension DeckState {
     /// selection, the first task to appear gets it. (Not re-sorted on every event: that would
     /// cost a sort per stream event while a filter hides everything.)
     mutating func repairSelection(tasksChanged: Bool, now: Date) {
-        if ui.selectedAgent.map({ agents[$0] == nil }) ?? true { ui.selectedAgent = agentOrder.first }
+        // `index(forKey:)`, not `agents[$0] == nil`: that copies the whole agent entry, every update.
+        if ui.selectedAgent.map({ agents.index(forKey: $0) == nil }) ?? true { ui.selectedAgent = agentOrder.first }
         let needed: Bool
         if let key = ui.selectedTask {
             needed = tasks[key] == nil
