@@ -100,11 +100,12 @@ public struct JSONObject: Sendable {
         }
     }
 
-    private mutating func append(_ member: Member) {
+    /// `consuming`: the member moves into the array instead of being copied and the original
+    /// released (a retain and a release per string and value of every parsed object).
+    private mutating func append(_ member: consuming Member) {
+        if index != nil { index?[member.key] = members.count }
         members.append(member)
-        if index != nil {
-            index?[member.key] = members.count - 1
-        } else if members.count > Self.indexThreshold {
+        if index == nil, members.count > Self.indexThreshold {
             buildIndex()
         }
     }
