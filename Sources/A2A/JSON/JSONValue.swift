@@ -21,8 +21,9 @@ public struct JSONObject: Sendable {
     /// added, from the key's exact bytes), so lookups by `JSONKey` compare a byte, not a string.
     struct Member: Sendable {
         var key: String
-        var known: JSONKey?
         var value: JSONValue
+        // Last: it fits in the value's padding, so a member is no larger than a (key, value) pair.
+        var known: JSONKey?
     }
 
     private var members: [Member] = []
@@ -64,7 +65,7 @@ public struct JSONObject: Sendable {
                 if let i = position(of: key) {
                     members[i].value = newValue  // a duplicate key: the last value wins, the first position stays
                 } else {
-                    append(Member(key: key, known: JSONKey(key), value: newValue))
+                    append(Member(key: key, value: newValue, known: JSONKey(key)))
                 }
             } else if let i = position(of: key) {
                 members.remove(at: i)
@@ -96,7 +97,7 @@ public struct JSONObject: Sendable {
         if let existing {
             members[existing].value = value
         } else {
-            append(Member(key: key, known: known, value: value))
+            append(Member(key: key, value: value, known: known))
         }
     }
 
