@@ -1,52 +1,68 @@
 #!/usr/bin/env bash
-# End to end over loopback (BENCHMARKS.md budget 3): agentdeck-fleet --scenario load with 200 agents
-# and 1,000 concurrent tasks (RATE status updates per second, plus about as many artifact chunks),
-# the real dashboard in a 120x40 tmux pane watching all of them. Prints one figure per line:
-#   e2e_cpu: the dashboard's CPU (utime+stime from /proc) over the measuring window
-#   e2e_rss_*: its RSS at the start and end of the window (a growing backlog shows here)
-#   e2e_key_ms_*: `?` sent with tmux send-keys until the help overlay's text reaches the pane
-#   e2e_watch_events_per_s: what `agentdeck watch` (same Deck, no terminal) receives on the same load
+# End to end over loopback (BENCHMARKS.md budget 3): `agentdeck-fleet --scenario stream`: 200 agents
+# (all A2A 1.0, so ListTasks finds every task) and 1,000 concurrent tasks that each stream for
+# minutes (1,000 steps; RATE status updates per second across the fleet plus as many artifact
+# chunks: 10,000 events/s at the default RATE). The real dashboard runs in a 120x40 tmux pane and
+# follows them: it discovers the tasks by ListTasks and subscribes to each. Prints one figure a line:
+#   e2e_connections: TCP connections the dashboard holds to the fleet (ss): its streams plus ~1 per agent
+#   e2e_events_per_s: SSE events the fleet's servers handed to the dashboard's connections per
+#       second (the load driver reads its own tasks in-process, so every one went to the dashboard);
+#       a dashboard that falls behind stops reading, the connections push back, and this falls
+#   e2e_fleet_cpu: the fleet's CPU (on a 2-core machine it competes with the dashboard)
+#   e2e_cpu: the dashboard's CPU (all threads, /proc/<pid>/task/*/schedstat) over the window
+#   e2e_rss_series: its RSS every 5 s over the window (a growing backlog shows here)
+#   e2e_unread_kb_series: bytes waiting unread in its sockets every 5 s (ss Recv-Q): flat and
+#       small when it keeps up, growing when it falls behind
+#   e2e_key_ms_{median,p95,max}: `?` sent with tmux send-keys until the help overlay's text
+#       reaches the pane (KEY_SAMPLES samples spread over the window), then `?` again to close it
 # BIN=directory holding agentdeck and agentdeck-fleet. Bounded: the fleet stops itself.
+# SCENARIO=load: the round-2 load instead (tasks of 10 steps, found by ListTasks every 10 s).
 set -euo pipefail
 BIN=${BIN:-.build-perf-release/release}
+BIN=$(cd "$BIN" && pwd)
 AGENTS=${AGENTS:-200}
 TASKS=${TASKS:-1000}
 RATE=${RATE:-5000}
-SECONDS_MEASURED=${SECONDS_MEASURED:-20}
-KEY_SAMPLES=${KEY_SAMPLES:-5}
+SCENARIO=${SCENARIO:-stream}
+SECONDS_MEASURED=${SECONDS_MEASURED:-30}
+KEY_SAMPLES=${KEY_SAMPLES:-20}
+WARMUP=${WARMUP:-20}
 work=$(mktemp -d /tmp/agentdeck-e2e.XXXXXX)
 sock="agentdeck-e2e-$$"
 source "$(dirname "$0")/bench-lib.sh"
-now_ms() { date +%s%3N; }
 
-start_fleet() {
-  "$BIN/agentdeck-fleet" --scenario load --agents "$AGENTS" --tasks "$TASKS" --rate "$RATE" --duration "$1" \
-    >"$work/urls" 2>"$work/fleet.err" &
-  fleet_pid=$!
-  for _ in $(seq 200); do [[ $(wc -l <"$work/urls") -ge $AGENTS ]] && break; sleep 0.1; done
-  [[ $(wc -l <"$work/urls") -ge $AGENTS ]] || { echo "fleet did not start: $(cat "$work/fleet.err")" >&2; exit 1; }
-}
-
-# 1. The dashboard in tmux.
-start_fleet $((SECONDS_MEASURED + 40))
+"$BIN/agentdeck-fleet" --scenario "$SCENARIO" --agents "$AGENTS" --tasks "$TASKS" --rate "$RATE" --stats \
+  --duration $((WARMUP + SECONDS_MEASURED + 30)) >"$work/urls" 2>"$work/fleet.err" &
+fleet_pid=$!
+for _ in $(seq 200); do [[ $(wc -l <"$work/urls") -ge $AGENTS ]] && break; sleep 0.1; done
+[[ $(wc -l <"$work/urls") -ge $AGENTS ]] || { echo "fleet did not start: $(cat "$work/fleet.err")" >&2; exit 1; }
 urls=$(tr '\n' ' ' <"$work/urls")
+events_written() { grep '^sse_events_written ' "$work/fleet.err" | tail -1 | awk '{print $2}'; }
+# Established connections from the dashboard: every stream holds one (card polls reuse theirs).
+connections() { ss -tnp state established 2>/dev/null | grep -c "pid=$1," || true; }
+# Bytes waiting unread in the dashboard's sockets: a console that falls behind leaves them there.
+backlog_kb() { ss -tnp state established 2>/dev/null | awk -v p="pid=$1," 'index($0, p) { s += $1 } END { printf "%.0f", s / 1024 }'; }
+
 tmux -L "$sock" -f /dev/null new-session -d -s main -x 120 -y 40 \
-  "exec env LANG=C.UTF-8 '$PWD/$BIN/agentdeck' --poll-interval 2 $urls"
+  "exec env LANG=C.UTF-8 '$BIN/agentdeck' --poll-interval 2 $urls"
 tmux -L "$sock" pipe-pane -t main -o "cat >> '$work/out'"
 pid=$(tmux -L "$sock" list-panes -t main -F '#{pane_pid}')
-sleep 15  # cards, the first ListTasks pages and their subscriptions
+sleep "$WARMUP"  # cards, the first ListTasks pages and their subscriptions
 # PERF=file: also profile the dashboard during the window (perf record -g).
 [[ -n "${PERF:-}" ]] && { perf record -F 499 -g -o "$PERF" -p "$pid" -- sleep "$SECONDS_MEASURED" >/dev/null 2>&1 & }
-c0=$(cpu_ticks "$pid"); s0=$(date +%s.%N); r0=$(rss_mb "$pid")
-echo "e2e_rss_start: $r0 MB"
-# Key latency samples spread over the window: `?` opens the help, `?` closes it. One Python
-# process sends each key and watches the pane's output (spawning a grep per poll would add more
-# latency than it measures).
-python3 - "$sock" "$work/out" "$SECONDS_MEASURED" "$KEY_SAMPLES" <<'PY'
+echo "e2e_connections: $(connections "$pid") (one per followed stream, plus about one kept alive per agent for polls)"
+c0=$(cpu_ns "$pid"); f0=$(cpu_ns "$fleet_pid"); e0=$(events_written); s0=$(date +%s.%N)
+rss="$(rss_mb "$pid")"
+backlog="$(backlog_kb "$pid")"
+( for _ in $(seq $((SECONDS_MEASURED / 5))); do sleep 5; rss_mb "$pid"; echo; backlog_kb "$pid" >>"$work/backlog"; echo >>"$work/backlog"; done >"$work/rss" ) &
+rss_pid=$!
+# Key latency samples spread over the window. One Python process sends each key and watches the
+# pane's output (spawning a grep per poll would add more latency than it measures).
+python3 - "$sock" "$work/out" "$SECONDS_MEASURED" "$KEY_SAMPLES" >"$work/keys" <<'PY'
 import os, subprocess, sys, time
 sock, out, seconds, samples = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
 pause = seconds / (samples + 1) / 2
-for i in range(1, samples + 1):
+for i in range(samples):
     time.sleep(pause)
     offset = os.path.getsize(out)
     t0 = time.monotonic()
@@ -64,27 +80,25 @@ for i in range(1, samples + 1):
                     break
             else:
                 time.sleep(0.0005)
-    print(f"e2e_key_ms_{i}: {latency:.0f} ms" if latency is not None else f"e2e_key_ms_{i}: timeout", flush=True)
+    print(f"{latency:.1f}" if latency is not None else "timeout", flush=True)
     time.sleep(pause)
     subprocess.run(["tmux", "-L", sock, "send-keys", "-t", "main", "?"], check=True)
 PY
-sleep 0.5
-c1=$(cpu_ticks "$pid"); s1=$(date +%s.%N)
-awk -v c="$((c1 - c0))" -v hz="$hz" -v a="$s0" -v b="$s1" 'BEGIN { printf "e2e_cpu: %.1f %% of one core\n", 100 * c / hz / (b - a) }'
-echo "e2e_rss_end: $(rss_mb "$pid") MB"
-awk -v b="$(size_of "$work/out")" -v a="$s0" -v e="$s1" 'BEGIN { printf "e2e_terminal_bytes_per_s: %.0f\n", b / (e - a) }'
-tmux -L "$sock" kill-server 2>/dev/null || true
-kill "$fleet_pid" 2>/dev/null || true
-wait "$fleet_pid" 2>/dev/null || true
-
-# 2. The same load through `agentdeck watch`: how many task events reach the Deck per second.
-start_fleet $((SECONDS_MEASURED + 30))
-"$BIN/agentdeck" watch $(cat "$work/urls") >"$work/watch.jsonl" 2>/dev/null &
-watch_pid=$!
-sleep 15
-l0=$(wc -l <"$work/watch.jsonl"); s0=$(date +%s.%N); w0=$(cpu_ticks "$watch_pid")
-sleep "$SECONDS_MEASURED"
-l1=$(wc -l <"$work/watch.jsonl"); s1=$(date +%s.%N); w1=$(cpu_ticks "$watch_pid")
-awk -v l="$((l1 - l0))" -v a="$s0" -v b="$s1" 'BEGIN { printf "e2e_watch_lines_per_s: %.0f\n", l / (b - a) }'
-awk -v c="$((w1 - w0))" -v hz="$hz" -v a="$s0" -v b="$s1" 'BEGIN { printf "e2e_watch_cpu: %.1f %% of one core\n", 100 * c / hz / (b - a) }'
-echo "e2e_watch_rss: $(rss_mb "$watch_pid") MB"
+wait "$rss_pid" 2>/dev/null || true
+c1=$(cpu_ns "$pid"); f1=$(cpu_ns "$fleet_pid"); e1=$(events_written); s1=$(date +%s.%N)
+awk -v e="$((e1 - e0))" -v a="$s0" -v b="$s1" 'BEGIN { printf "e2e_events_per_s: %.0f\n", e / (b - a) }'
+awk -v c="$((c1 - c0))" -v a="$s0" -v b="$s1" 'BEGIN { printf "e2e_cpu: %.1f %% of one core\n", 100 * c / 1e9 / (b - a) }'
+awk -v c="$((f1 - f0))" -v a="$s0" -v b="$s1" 'BEGIN { printf "e2e_fleet_cpu: %.1f %% of one core (the fleet producing the load, same machine)\n", 100 * c / 1e9 / (b - a) }'
+echo "e2e_rss_series: $rss $(tr '\n' ' ' <"$work/rss")MB"
+echo "e2e_unread_kb_series: $backlog $(tr '\n' ' ' <"$work/backlog")KB"
+sort -n "$work/keys" | awk '
+  /timeout/ { timeouts++; next }
+  { v[n++] = $1 }
+  END {
+    if (n == 0) { print "e2e_key_ms: no sample"; exit }
+    printf "e2e_key_ms_median: %.0f ms\n", v[int((n - 1) / 2)]
+    printf "e2e_key_ms_p95: %.0f ms\n", v[int(0.95 * (n - 1) + 0.5)]
+    printf "e2e_key_ms_max: %.0f ms\n", v[n - 1]
+    printf "e2e_key_samples: %d (%d timed out)\n", n, timeouts
+  }'
+echo "e2e_key_ms_all: $(tr '\n' ' ' <"$work/keys")"

@@ -111,6 +111,7 @@ public final class FleetServer: Sendable {
                 for await frame in frames {
                     if frame == SSE.abortMarker { throw DroppedConnection() }
                     try await writer.write(ByteBuffer(string: frame))
+                    SSETally.shared.wrote(frame)
                 }
                 try await writer.finish(nil)
             })

@@ -6,16 +6,20 @@ public struct LoadDriver: Sendable {
     public static let maxDuration = 600.0
     public static let maxConcurrent = 10_000
     public static let maxRate = 100_000.0
-    /// Progress steps per synthetic task.
-    public static let stepsPerTask = 10
+    /// Progress steps per synthetic task, unless told otherwise.
+    public static let defaultStepsPerTask = 10
 
     public var endpoints: [AgentEndpoint]
     public var eventsPerSecond: Double
     public var concurrent: Int
     public var duration: Double
+    /// Progress steps per task: with `stepDelay`, how long each task streams.
+    public var stepsPerTask: Int
 
-    public init(endpoints: [AgentEndpoint], eventsPerSecond: Double, concurrent: Int, duration: Double) {
+    public init(endpoints: [AgentEndpoint], eventsPerSecond: Double, concurrent: Int, duration: Double,
+                stepsPerTask: Int = LoadDriver.defaultStepsPerTask) {
         self.endpoints = endpoints
+        self.stepsPerTask = min(max(stepsPerTask, 1), Directives.maxSteps)
         self.eventsPerSecond = min(max(eventsPerSecond.isFinite ? eventsPerSecond : 1, 0.1), Self.maxRate)
         self.concurrent = min(max(concurrent, 1), Self.maxConcurrent)
         self.duration = min(max(duration.isFinite ? duration : 60, 1), Self.maxDuration)
@@ -25,7 +29,7 @@ public struct LoadDriver: Sendable {
     public var stepDelay: Double { Double(concurrent) / eventsPerSecond }
 
     /// The directive text each synthetic task gets (each step: one status update and one artifact chunk).
-    public var prompt: String { "steps=\(Self.stepsPerTask) delay=\(JSON.pythonFloat(stepDelay))" }
+    public var prompt: String { "steps=\(stepsPerTask) delay=\(JSON.pythonFloat(stepDelay))" }
 
     public struct Report: Sendable, CustomStringConvertible {
         public var started = 0

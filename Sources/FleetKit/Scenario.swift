@@ -4,6 +4,12 @@ public enum Scenario: String, Sendable, CaseIterable {
     case demo
     /// N look-alike agents (mostly 1.0, some 0.3, a few 0.1) for load runs.
     case load
+    /// The load roster with nothing running: agents answer card polls and empty task lists
+    /// only. What an idle console costs is measured against this.
+    case idle
+    /// Load agents that all speak 1.0 (so a console finds their tasks with ListTasks) and tasks
+    /// that stream for minutes: a console that follows them sees the whole event rate.
+    case stream
 
     public static let maxAgents = 1_000
 
@@ -15,8 +21,21 @@ public enum Scenario: String, Sendable, CaseIterable {
 
     /// Load agents: every 10th speaks 0.1, every 5th (otherwise) 0.3, the rest 1.0, like real fleets.
     public static func loadRoster(count: Int) -> [Personality] {
+        loadRoster(count: count) { i in i % 10 == 9 ? .v01 : (i % 5 == 4 ? .v03 : .v1) }
+    }
+
+    /// The load roster with every agent on 1.0.
+    public static func streamRoster(count: Int) -> [Personality] {
+        loadRoster(count: count) { _ in .v1 }
+    }
+
+    /// Progress steps per task in the stream scenario: the most a directive allows, so each task
+    /// lives `steps × delay` (200 s at 1,000 tasks and 5,000 status events a second).
+    public static let streamStepsPerTask = Directives.maxSteps
+
+    static func loadRoster(count: Int, dialect: (Int) -> Dialect) -> [Personality] {
         (0..<min(max(count, 1), maxAgents)).map { i in
-            let dialect: Dialect = i % 10 == 9 ? .v01 : (i % 5 == 4 ? .v03 : .v1)
+            let dialect = dialect(i)
             return Personality(
                 name: "Load Agent \(i + 1)",
                 description: "Synthetic agent for load runs; steer it with steps=N delay=S chunks=N.",

@@ -177,21 +177,20 @@ final class Transfer {
             abortReason = WireError(.tooLarge, "response headers larger than \(Self.maxHeaderBytes) bytes")
             return false
         }
-        var line = Substring(String(decoding: bytes, as: UTF8.self))
-        while let last = line.last, last.isNewline { line = line.dropLast() }  // "\r\n" is ONE Character
-        if line.hasPrefix("HTTP/") {
+        switch HeaderLine(bytes) {
+        case .status:
             headerFields = [:]
-        } else if line.isEmpty {
+        case .end:
             let status = responseCode()
             if status >= 200 { deliverHead(status: status) }
-        } else if let colon = line.firstIndex(of: ":") {
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        case .field(let name, let value):
             if let existing = headerFields[name] {
                 headerFields[name] = existing + ", " + value
             } else {
                 headerFields[name] = value
             }
+        case .other:
+            break
         }
         return true
     }

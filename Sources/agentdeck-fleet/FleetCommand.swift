@@ -17,10 +17,12 @@ struct FleetCommand: AsyncParsableCommand {
 
     @Option(help: "Loopback address to listen on.") var host = "127.0.0.1"
     @Option(help: "First port; agents take PORT, PORT+1, … (0: free ports).") var port = 0
-    @Option(help: "demo: distinct personalities; load: N synthetic agents.") var scenario: Scenario = .demo
+    @Option(help: "demo: distinct personalities; load: N synthetic agents; idle: the load agents with no tasks; stream: N 1.0 agents whose tasks stream for minutes.") var scenario: Scenario = .demo
     @Option(help: "Number of agents (demo: at most its roster; load: default 50, max \(Scenario.maxAgents)).") var agents: Int?
     @Option(help: "Load: status events per second across the fleet.") var rate = 50.0
     @Option(help: "Load: concurrent tasks.") var tasks = 20
+    @Option(help: "Load/stream: progress steps per task (each step a status event and an artifact chunk; load default \(LoadDriver.defaultStepsPerTask), stream \(Scenario.streamStepsPerTask)).") var steps: Int?
+    @Flag(help: "Print the SSE events written so far to stderr every second (`sse_events_written N`).") var stats = false
     @Option(help: "Seconds to run (load default 60; demo runs until stopped unless given).") var duration: Double?
     @Option(name: .customLong("max-duration"), help: "Hard upper bound on --duration, in seconds.") var maxDuration = LoadDriver.maxDuration
     @Option(name: .customLong("chaos-drop"), help: "Probability of dropping a connection.") var chaosDrop = 0.0
@@ -34,18 +36,22 @@ struct FleetCommand: AsyncParsableCommand {
         if let agents, agents < 1 || agents > Scenario.maxAgents { throw ValidationError("--agents must be 1…\(Scenario.maxAgents)") }
         guard maxDuration > 0, maxDuration <= LoadDriver.maxDuration else { throw ValidationError("--max-duration must be 1…\(Int(LoadDriver.maxDuration))") }
         guard rate > 0, tasks >= 1, tasks <= LoadDriver.maxConcurrent else { throw ValidationError("--rate must be > 0 and --tasks 1…\(LoadDriver.maxConcurrent)") }
+        if let steps, steps < 1 || steps > Directives.maxSteps { throw ValidationError("--steps must be 1…\(Directives.maxSteps)") }
         for p in [chaosDrop, chaos5xx, chaosSlow] where !(0...1).contains(p) { throw ValidationError("chaos probabilities must be in 0…1") }
     }
 
     func run() async throws {
         let chaos = Chaos(drop: chaosDrop, serverError: chaos5xx, slow: chaosSlow)
-        let roster: [Personality] = scenario == .demo
-            ? Array(Scenario.demoRoster.prefix(agents ?? Scenario.demoRoster.count))
-            : Scenario.loadRoster(count: agents ?? 50)
+        let roster: [Personality]
+        switch scenario {
+        case .demo: roster = Array(Scenario.demoRoster.prefix(agents ?? Scenario.demoRoster.count))
+        case .load, .idle: roster = Scenario.loadRoster(count: agents ?? 50)
+        case .stream: roster = Scenario.streamRoster(count: agents ?? 50)
+        }
         let endpoints = roster.map { AgentEndpoint(personality: $0, pingInterval: pingInterval, chaos: chaos) }
         let server = try FleetServer(endpoints: endpoints, host: host, port: port)
         // Load runs are always bounded; the demo runs until stopped unless --duration is given.
-        let seconds: Double = duration.map { min($0, maxDuration) } ?? (scenario == .load ? min(60, maxDuration) : .infinity)
+        let seconds: Double = duration.map { min($0, maxDuration) } ?? (scenario == .demo ? .infinity : min(60, maxDuration))
 
         let serving = Task { try await server.run(onReady: { urls in printLines(urls) }) }
         let stop = Shutdown(server: server, serving: serving)
@@ -53,14 +59,26 @@ struct FleetCommand: AsyncParsableCommand {
 
         let background = Task {
             await withTaskGroup(of: Void.self) { group in
-                if scenario == .demo {
+                switch scenario {
+                case .demo:
                     group.addTask { await Delegation(endpoints: endpoints, interval: delegateEvery).run() }
-                } else {
+                case .idle:
+                    break  // nothing runs: the fleet only answers
+                case .load, .stream:
+                    let stepsPerTask = self.steps ?? (scenario == .stream ? Scenario.streamStepsPerTask : LoadDriver.defaultStepsPerTask)
                     group.addTask {
                         let report = await LoadDriver(endpoints: endpoints, eventsPerSecond: rate, concurrent: tasks,
-                                                      duration: seconds).run()
+                                                      duration: seconds, stepsPerTask: stepsPerTask).run()
                         printError(report.description)
                         await stop.now()
+                    }
+                }
+                if stats {
+                    group.addTask {
+                        while !Task.isCancelled {
+                            printError("sse_events_written \(SSETally.shared.eventsWritten)")
+                            try? await Task.sleep(nanoseconds: 1_000_000_000)
+                        }
                     }
                 }
                 if seconds.isFinite {

@@ -98,6 +98,25 @@ import Testing
         #expect(stderr.contains("load: started"))
     }
 
+    @Test func idleAndStreamRunsEndByThemselvesAndStatsCountWrittenEvents() async throws {
+        let idle = try Self.launch(["--scenario", "idle", "--agents", "5", "--duration", "1"])
+        #expect(await Self.lines(idle, count: 5).count == 5)
+        let (idleStatus, idleErr) = await Self.wait(idle)
+        #expect(idleStatus == 0)
+        #expect(!idleErr.contains("load: started"), "nothing runs in the idle fleet")
+
+        let stream = try Self.launch(["--scenario", "stream", "--agents", "5", "--tasks", "5", "--rate", "50",
+                                      "--duration", "2", "--stats"])
+        let urls = await Self.lines(stream, count: 5)
+        #expect(urls.count == 5)
+        #expect(urls.allSatisfy { $0.hasSuffix("/.well-known/agent-card.json") }, "no blog-era agent among them")
+        let (status, stderr) = await Self.wait(stream)
+        #expect(status == 0)
+        #expect(stderr.contains("load: started 5 tasks"), "tasks live longer than the run: no second round")
+        // Nobody subscribed over HTTP (the driver reads its tasks in-process): the tally says 0.
+        #expect(stderr.contains("sse_events_written 0"))
+    }
+
     @Test func fixedPortGivesConsecutivePorts() async throws {
         let first = Int.random(in: 20_000...60_000)
         let fleet = try Self.launch(["--agents", "3", "--port", String(first), "--delegate-every", "0"])

@@ -16,6 +16,8 @@ final class ScriptedApp: TerminalApp {
     var renders = 0
     var timedOut = false
     var deadline: ContinuousClock.Instant?
+    /// Render the same cells every time (otherwise each frame says its number).
+    var sameFrame = false
     let giveUpAt = ContinuousClock.now + .seconds(5)
     let script: (TerminalEvent, ScriptedApp) -> AppResponse
 
@@ -34,7 +36,7 @@ final class ScriptedApp: TerminalApp {
 
     func render(into buffer: inout CellBuffer) {
         renders += 1
-        buffer.put("frame \(renders)", x: 0, y: 0)
+        buffer.put(sameFrame ? "frame" : "frame \(renders)", x: 0, y: 0)
     }
 
     var nextDeadline: ContinuousClock.Instant? {
@@ -143,6 +145,29 @@ extension NcursesTests {
         #expect(app.keys.count == 3)
         #expect(app.renders == 2)
         #expect(loop.framesDrawn == 2)
+    }
+
+    @Test("a frame equal to the last one drawn is not drawn again; a repaint draws it anyway")
+    func unchangedFrameIsNotDrawn() throws {
+        let terminal = try HeadlessTerminal()
+        let app = ScriptedApp { event, app in
+            guard case .tick(let now) = event else { return .none }
+            app.deadline = now + .milliseconds(1)
+            switch app.renders {
+            case ..<3: return .redraw
+            case 3: return AppResponse(redraw: true, repaint: true)
+            default: return .quit
+            }
+        }
+        app.sameFrame = true
+        app.deadline = ContinuousClock.now
+        let loop = RunLoop(app: app, backend: terminal.backend, wakeFD: -1)
+        #expect(try loop.run() == .quit)
+        #expect(!app.timedOut)
+        #expect(app.renders == 4)
+        // The first frame and the repainted one reach ncurses; the two identical ones between do not.
+        #expect(loop.framesDrawn == 2)
+        #expect(loop.framesUnchanged == 2)
     }
 }
 

@@ -75,7 +75,7 @@ final class DashboardApp: TerminalApp {
 
     var nextDeadline: ContinuousClock.Instant? {
         guard let date = state.nextDeadline else { return nil }
-        let seconds = max(0, date.timeIntervalSinceNow)
+        let seconds = max(0, DeadlineGrid.standard.wakeUp(for: date).timeIntervalSinceNow)
         return ContinuousClock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
     }
 

@@ -85,30 +85,37 @@ struct JournalRedaction: Sendable {
     /// `?token=abc&x=1` → `?token=***&x=1`, for every credential-named parameter in the bytes.
     static func maskSensitiveQueryValues(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.contains(UInt8(ascii: "=")) else { return bytes }
-        var out: [UInt8] = []
+        // Nearly every journal line has nothing to mask: find the first before copying anything
+        // (copying each line byte by byte was a tenth of the journal thread under load).
+        guard let first = bytes.indices.first(where: { isParameterStart(bytes[$0]) && secretValue(in: bytes, at: $0 + 1) != nil })
+        else { return bytes }
+        var out = Array(bytes[..<first])
         out.reserveCapacity(bytes.count)
-        var i = 0
-        var changed = false
+        var i = first
         while i < bytes.count {
             let b = bytes[i]
             out.append(b)
             i += 1
-            guard b == UInt8(ascii: "?") || b == UInt8(ascii: "&") else { continue }
-            // A parameter name runs to '='.
-            var j = i
-            while j < bytes.count, j - i < 32, isNameByte(bytes[j]) { j += 1 }
-            guard j < bytes.count, j > i, bytes[j] == UInt8(ascii: "=") else { continue }
-            let name = String(decoding: bytes[i..<j], as: UTF8.self)
-            guard URLCredentials.isSecretName(name) else { continue }
-            var end = j + 1
-            while end < bytes.count, !isValueEnd(bytes[end]) { end += 1 }
-            guard end > j + 1 else { continue }
-            out.append(contentsOf: bytes[i...j])
+            guard isParameterStart(b), let value = secretValue(in: bytes, at: i) else { continue }
+            out.append(contentsOf: bytes[i..<value.lowerBound])
             out.append(contentsOf: Redactor.mask.utf8)
-            i = end
-            changed = true
+            i = value.upperBound
         }
-        return changed ? out : bytes
+        return out
+    }
+
+    private static func isParameterStart(_ b: UInt8) -> Bool { b == UInt8(ascii: "?") || b == UInt8(ascii: "&") }
+
+    /// The value of a credential-named parameter whose name starts at `i` (just after `?` or `&`):
+    /// a name of at most 32 name bytes, `=`, then a non-empty value.
+    private static func secretValue(in bytes: [UInt8], at i: Int) -> Range<Int>? {
+        var j = i
+        while j < bytes.count, j - i < 32, isNameByte(bytes[j]) { j += 1 }
+        guard j < bytes.count, j > i, bytes[j] == UInt8(ascii: "=") else { return nil }
+        guard URLCredentials.isSecretName(String(decoding: bytes[i..<j], as: UTF8.self)) else { return nil }
+        var end = j + 1
+        while end < bytes.count, !isValueEnd(bytes[end]) { end += 1 }
+        return end > j + 1 ? (j + 1)..<end : nil
     }
 
     private static func isNameByte(_ b: UInt8) -> Bool {

@@ -5,7 +5,7 @@ extension DeckState {
     mutating func fireDueDeadlines(now: Date) -> [Command] {
         // Oldest first, ties in a fixed order: the same state and time give the same commands.
         let due = deadlines.filter { $0.value <= now }
-            .sorted { a, b in a.value != b.value ? a.value < b.value : String(describing: a.key) < String(describing: b.key) }
+            .sorted { a, b in a.value != b.value ? a.value < b.value : Self.firesBefore(a.key, b.key) }
         var out: [Command] = []
         for (deadline, _) in due {
             deadlines[deadline] = nil
@@ -24,6 +24,26 @@ extension DeckState {
             }
         }
         return out
+    }
+
+    /// The order of deadlines due at the same instant: by kind (card, list, reconnect, task
+    /// poll), then agent, then task. It used to compare `String(describing:)` of each, which goes
+    /// through reflection: with 100 agents whose polls come due together, that sort was an
+    /// eighth of an idle dashboard's CPU.
+    static func firesBefore(_ a: Deadline, _ b: Deadline) -> Bool {
+        let (x, y) = (orderKey(a), orderKey(b))
+        if x.kind != y.kind { return x.kind < y.kind }
+        if x.agent != y.agent { return x.agent < y.agent }
+        return x.task < y.task
+    }
+
+    private static func orderKey(_ deadline: Deadline) -> (kind: Int, agent: String, task: String) {
+        switch deadline {
+        case .cardPoll(let id): (0, id.rawValue, "")
+        case .listPoll(let id): (1, id.rawValue, "")
+        case .reconnect(let key): (2, key.agentID.rawValue, key.taskID)
+        case .taskPoll(let key): (3, key.agentID.rawValue, key.taskID)
+        }
     }
 
     mutating func schedulePoll(_ key: TaskKey, now: Date) {

@@ -19,6 +19,20 @@ enum AgentHealthText {
         return String(format: "%.1fk", min(perMinute, 99_000) / 1000)
     }
 
+    /// Upper bounds of the agents pane's latency steps, in seconds (1-2-5).
+    static let latencySteps: [TimeInterval] = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10]
+
+    /// A latency cell of the agents pane: the step the value falls under, `<2ms`, `<50ms`, `<1s`,
+    /// `>10s`. Card polls on a steady link vary by a millisecond or so from poll to poll, and
+    /// exact figures redrew the column on nearly every poll (an idle console is meant to write
+    /// nothing). A step is a factor of 2–2.5, so an agent that gets slow still shows; the agent
+    /// detail keeps the exact figures. At most 6 columns.
+    static func latencyStep(_ seconds: TimeInterval) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "" }
+        guard let bound = latencySteps.first(where: { seconds < $0 }) else { return ">10s" }
+        return bound < 1 ? "<\(Int((bound * 1000).rounded()))ms" : "<\(Int(bound))s"
+    }
+
     /// `15m`, `90s`, `2h`, `1h30m`.
     static func span(_ seconds: TimeInterval) -> String {
         let s = Int(max(0, seconds.isFinite ? min(seconds, 1e9) : 0))

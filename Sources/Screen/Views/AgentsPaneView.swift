@@ -1,7 +1,7 @@
 import Deck
 
 /// The agents pane: one row per agent with health, name, dialect, card-poll latency (median
-/// over the health window), active tasks, success rate over the window, a pulse of finished
+/// over the health window, in 1-2-5 steps: `<50ms`), active tasks, success rate over the window, a pulse of finished
 /// tasks per interval (intervals with a failed task marked, `×` for an unanswered card poll),
 /// then a note: flags (`⚠tls` TLS unchecked, `ro` read-only, `✎card` card changed) and why it
 /// is not up (or its URL when it is).
@@ -94,8 +94,8 @@ enum AgentsPaneView {
             case .status: Span(AgentHealthLook.label(agent.health), style: Style(AgentHealthLook.role(agent.health)))
             case .agent: Span(ViewText.agent(agent.name))
             case .dialect: Span(agent.dialect?.description ?? "-", style: Style(.dim))
-            case .p50: Span(m.latencyP50.map(ViewText.latency) ?? "-")
-            case .p99: Span(m.latencyP99.map(ViewText.latency) ?? "-", style: Style(.dim))
+            case .p50: Span(m.latencyP50.map(AgentHealthText.latencyStep) ?? "-")
+            case .p99: Span(m.latencyP99.map(AgentHealthText.latencyStep) ?? "-", style: Style(.dim))
             case .active: Span(agent.activeTasks == 0 ? "-" : "\(agent.activeTasks)")
             case .rate: Span(AgentHealthText.compactRate(m.tasksPerMinute))
             case .success: Span(agent.successRate.map(ViewText.percent) ?? "-", style: successStyle(agent.successRate))

@@ -11,6 +11,8 @@ public final class AgentClient: Sendable {
     private let redactor: Redactor
     private let learned = Mutex(Learned())
     private let nextRPCID = Atomic<Int>(1)
+    /// The origin the operator configured, where credentials may go: parsed once, not on every poll.
+    private let ownOrigin: Origin?
 
     /// What discovery and the first calls taught us.
     struct Learned {
@@ -25,6 +27,7 @@ public final class AgentClient: Sendable {
         self.target = target
         self.engine = engine
         self.redactor = Redactor(secrets: target.secrets)
+        self.ownOrigin = Origin(url: target.url)
     }
 
     /// The latest discovery, if any.
@@ -342,7 +345,8 @@ public final class AgentClient: Sendable {
 
     /// Credentials go only to the agent's own origin (the URL the operator configured).
     private func credentialHeaders(for url: String) -> [HTTPHeader] {
-        guard let own = Origin(url: target.url), own.contains(url: url) else { return [] }
+        // Without credentials there is nothing to scope, and no URL to parse on every poll.
+        guard !target.authHeaders.isEmpty, let own = ownOrigin, own.contains(url: url) else { return [] }
         return target.authHeaders.map { HTTPHeader($0.name, $0.value, isCredential: true) }
     }
 

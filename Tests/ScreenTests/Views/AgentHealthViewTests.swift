@@ -23,8 +23,9 @@ struct AgentHealthViewTests {
         let header = try #require(lines.first { $0.contains("STATUS") })
         for title in ["P50", "P99", "T/MIN", "OK", "PULSE", "NOTE"] { #expect(header.contains(title), "\(title)") }
         let alice = try #require(lines.first { $0.contains("Alice") })
-        // Latencies 48 ms × [1, .9, 1.1, 1, 1, 1.3, 1, .95, 1, 2.7, 1]: median 48 ms, p99 the 130 ms spike.
-        #expect(alice.contains("48ms") && alice.contains("130ms"))
+        // Latencies 48 ms × [1, .9, 1.1, 1, 1, 1.3, 1, .95, 1, 2.7, 1]: median 48 ms, p99 the 130 ms
+        // spike, shown as their 1-2-5 steps (the detail keeps the exact figures).
+        #expect(alice.contains("<50ms") && alice.contains("<200ms"))
         // 11 tasks in the 5 minutes watched.
         #expect(alice.contains(" 2.2 ") && alice.contains("82%"))
         #expect(alice.contains("█"), "the busiest interval of the pulse")
