@@ -6,6 +6,9 @@ public struct AgentMetrics: Sendable, Hashable {
     public private(set) var window: RollingWindow
     /// The first thing recorded: before the window has filled, rates are per time watched.
     public private(set) var watchingSince: Date?
+    /// The last non-detailed summary; replaced (not cleared) on every change, so copies made
+    /// before the change keep a memo that still describes them.
+    private var memo = SummaryMemo()
 
     public init(shape: HealthWindowShape = .standard) { window = RollingWindow(shape: shape) }
 
@@ -24,13 +27,24 @@ public struct AgentMetrics: Sendable, Hashable {
     }
 
     private mutating func note(_ date: Date) {
+        memo = SummaryMemo()
         if watchingSince.map({ date < $0 }) ?? true { watchingSince = date }
     }
 
     /// The window ending at `now`. `detailed` adds what only the agent detail shows (task
     /// durations and skills), which costs a sort of up to a few thousand samples.
+    /// The plain summary depends on `now` only through the interval the window ends in and the
+    /// watched span; it is memoized by interval and the rate is recomputed for the span.
     public func summary(now: Date, detailed: Bool = false) -> HealthSummary {
-        HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watchedSpan(now: now), detailed: detailed)
+        let watched = watchedSpan(now: now)
+        guard !detailed, let interval = shape.interval(of: now) else {
+            return HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watched, detailed: detailed)
+        }
+        var summary = memo.summary(endingIn: interval) {
+            HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watched, detailed: false)
+        }
+        summary.tasksPerMinute = HealthSummary.tasksPerMinute(finished: summary.finished, watched: watched)
+        return summary
     }
 
     /// How much of the window we have watched: rates divide by this, so a dashboard open for

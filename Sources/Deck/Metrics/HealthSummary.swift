@@ -40,6 +40,11 @@ public struct HealthSummary: Sendable, Hashable {
 
     public var finished: Int { completed + failed + canceled + rejected }
 
+    /// Finished tasks per minute of a watched span.
+    static func tasksPerMinute(finished: Int, watched: TimeInterval) -> Double {
+        watched > 0 ? Double(finished) / (watched / 60) : 0
+    }
+
     public init(window: TimeInterval, bucketDuration: TimeInterval) {
         self.window = window
         self.bucketDuration = bucketDuration
@@ -75,7 +80,7 @@ public struct HealthSummary: Sendable, Hashable {
         latencyP50 = latency[0]
         latencyP99 = latency[1]
         successRate = finished == 0 ? nil : Double(completed) / Double(finished)
-        tasksPerMinute = watched > 0 ? Double(finished) / (watched / 60) : 0
+        tasksPerMinute = Self.tasksPerMinute(finished: finished, watched: watched)
         if detailed {
             let duration = BoundedSamples.percentiles(durations, [50, 95])
             durationP50 = duration[0]

@@ -79,3 +79,23 @@ extension DeckState {
         visibleTaskKeys(now: now).compactMap { tasks[$0] }
     }
 }
+
+extension DeckState {
+    /// The tasks pane's window and the task counts, from the order index (see `TaskOrderIndex`)
+    /// when it serves the current sort, filter and scope; nil otherwise (then `visibleTaskWindow`
+    /// computes the same from every task). Reads only the tasks changed since `update` last
+    /// settled the index, plus the rows shown.
+    func indexedTaskPane(reach: Int) -> (window: TaskWindow, counts: TaskOrderIndex.Counts)? {
+        guard taskOrder.serves(ui) else { return nil }
+        let (sorted, counts) = taskOrder.merged(tasks)
+        var selectedIndex: Int?
+        if let key = ui.selectedTask, let slot = taskOrder.slot(of: key).map(Int32.init) {
+            selectedIndex = sorted.firstIndex { $0.slot == slot }
+        }
+        let anchor = selectedIndex ?? min(max(0, ui.scrollOffset(.tasks)), max(0, sorted.count - 1))
+        let reach = min(max(0, reach), sorted.count)
+        let window = max(0, anchor - reach)..<min(sorted.count, anchor + reach + 1)
+        let keys = sorted[window].compactMap { taskOrder.keys[Int($0.slot)] }
+        return (TaskWindow(total: sorted.count, selectedIndex: selectedIndex, start: window.lowerBound, keys: keys), counts)
+    }
+}

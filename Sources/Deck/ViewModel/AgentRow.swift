@@ -35,6 +35,10 @@ public struct AgentRow: Sendable, Hashable {
             if state.isActive || state.isInterrupted { active += 1 }
             if state.isTerminal { finished += 1 }
         }
+        mutating func remove(_ state: TaskState) {
+            if state.isActive || state.isInterrupted { active -= 1 }
+            if state.isTerminal { finished -= 1 }
+        }
     }
 
     init(_ entry: AgentEntry, counts: TaskCounts, state: DeckState, now: Date) {

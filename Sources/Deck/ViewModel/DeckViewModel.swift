@@ -48,15 +48,24 @@ public struct DeckViewModel: Sendable, Hashable {
     }
 
     public init(_ state: DeckState, now: Date) {
-        // One pass over the tasks: the header's and the agents' counts, and the pane's rows. A view
-        // shows at most a screen of rows; at least 48 either side in case it draws on a taller
-        // buffer than the size the state was told.
+        // The header's and the agents' counts, and the pane's rows: from the state's index when it
+        // serves this sort (no filter, no scope), else in one pass over every task. A view shows
+        // at most a screen of rows; at least 48 either side in case it draws on a taller buffer
+        // than the size the state was told.
+        let reach = max(state.ui.size.rows, 48)
         var counts: [AgentID: AgentRow.TaskCounts] = [:]
         var byState: [TaskState: Int] = [:]
-        let window = state.visibleTaskWindow(reach: max(state.ui.size.rows, 48), now: now) { t in
-            let taskState = t.state
-            counts[t.agentID, default: .init()].add(taskState)
-            byState[taskState, default: 0] += 1
+        let window: TaskWindow
+        if let indexed = state.indexedTaskPane(reach: reach) {
+            window = indexed.window
+            counts = indexed.counts.byAgent
+            byState = indexed.counts.byState
+        } else {
+            window = state.visibleTaskWindow(reach: reach, now: now) { t in
+                let taskState = t.state
+                counts[t.agentID, default: .init()].add(taskState)
+                byState[taskState, default: 0] += 1
+            }
         }
         header = HeaderSummary(state, tasksByState: byState)
         agents = state.orderedAgents.map { AgentRow($0, counts: counts[$0.id] ?? .init(), state: state, now: now) }

@@ -1,0 +1,243 @@
+import A2A
+import Foundation
+
+/// The tasks pane's order and the per-state and per-agent task counts, kept up to date as tasks
+/// change instead of recomputed from every task each frame (10,000 scattered `TaskEntry` boxes
+/// cost a frame ~8 ms in cache misses alone).
+///
+/// `update` marks the tasks it changes (`markChanged`); a frame merges the few marked since the
+/// last settle into the sorted array it keeps (`merged`, without mutating the state), and
+/// `update` folds the marks in for good once enough pile up (`settle`). Serves only the default
+/// case — no filter, no agent scope, a sort whose key does not move with the clock (`attention`,
+/// `updated`, `state`); otherwise the view computes the pane from every task, as before.
+///
+/// Tasks are numbered by slot, so the sorted array holds plain numbers (no reference counting
+/// while merging) and the marks are an array of flags, not a set.
+struct TaskOrderIndex: Sendable, Hashable {
+    /// One task's place in the order: what `TaskSorting.areInIncreasingOrder` compares, minus the
+    /// name (no supported order uses one), plus the slot that names the task.
+    struct Entry: Sendable {
+        var primary: Double
+        var updatedAt: Date
+        /// The task id's first 8 bytes, big-endian, when the whole id is ASCII (then byte order is
+        /// `String`'s order): breaks most ties without reading the id from its scattered storage.
+        var taskPrefix: UInt64
+        var slot: Int32
+        var taskIsASCII: Bool
+    }
+
+    /// The counts a frame needs: tasks per state (header) and per agent (agent rows).
+    struct Counts: Sendable {
+        var byState: [TaskState: Int] = [:]
+        var byAgent: [AgentID: AgentRow.TaskCounts] = [:]
+
+        mutating func add(_ state: TaskState, of agent: AgentID) {
+            byState[state, default: 0] += 1
+            byAgent[agent, default: .init()].add(state)
+        }
+
+        mutating func remove(_ state: TaskState, of agent: AgentID) {
+            if let n = byState[state] { byState[state] = n > 1 ? n - 1 : nil }
+            byAgent[agent]?.remove(state)
+        }
+    }
+
+    /// The order `sorted` is in; nil: not built (marks are ignored until `settle` builds it).
+    private(set) var order: TaskSortOrder?
+    /// Every task as of the last settle, in the pane's order. Entries of marked slots are stale.
+    private(set) var sorted: [Entry] = []
+    /// Counts as of the last settle.
+    private(set) var counts = Counts()
+    /// The task each slot names (nil: free).
+    private(set) var keys: [TaskKey?] = []
+    /// Each slot's agent, apart from `keys` so that comparing agents does not touch task ids.
+    private var agentOfSlot: [AgentID] = []
+    private var slots: [TaskKey: Int] = [:]
+    private var freeSlots: [Int] = []
+    /// The state each slot was counted with at the last settle (nil: not counted, i.e. absent).
+    private var countedState: [TaskState?] = []
+    /// Slots changed since the last settle, once each.
+    private(set) var markedSlots: [Int] = []
+    private var isMarked: [Bool] = []
+    /// Set whenever `tasks` is written (see `DeckState.tasks`); `update` clears it when it ends,
+    /// so a set flag means code outside `update` (tests, fixtures) changed tasks without marking
+    /// them: the view does not trust the index and the next update rebuilds it.
+    var tasksChangedOutside = false
+    /// Marks folded in by `settle` once more than this many (or tasks/16) pile up. Tests lower
+    /// it so that small runs fold too.
+    var foldThreshold = 256
+
+    /// The orders the index can keep: their keys change only when the task does.
+    static func supports(_ order: TaskSortOrder) -> Bool {
+        switch order {
+        case .attention, .updated, .state: true
+        case .agent, .duration: false
+        }
+    }
+
+    /// Ready to give the pane for this sort, with no filter and no scope.
+    func serves(_ ui: UIState) -> Bool {
+        order == ui.sort && !tasksChangedOutside && ui.agentScope == nil && !ui.filter.isActive
+    }
+
+    /// Notes that the task under `key` was added, removed, or may have changed state or
+    /// `updatedAt`. Cheap: one hash lookup (this runs for every stream event).
+    mutating func markChanged(_ key: TaskKey) {
+        guard order != nil else { return }
+        let slot: Int
+        if let known = slots[key] {
+            slot = known
+        } else if let free = freeSlots.popLast() {
+            slot = free
+            keys[slot] = key
+            agentOfSlot[slot] = key.agentID
+            slots[key] = slot
+        } else {
+            slot = keys.count
+            keys.append(key)
+            agentOfSlot.append(key.agentID)
+            countedState.append(nil)
+            isMarked.append(false)
+            slots[key] = slot
+        }
+        guard !isMarked[slot] else { return }
+        isMarked[slot] = true
+        markedSlots.append(slot)
+    }
+
+    /// The slot naming `key`, if the index knows it.
+    func slot(of key: TaskKey) -> Int? { slots[key] }
+
+    /// Forgets everything; the next `settle` rebuilds from the tasks.
+    mutating func invalidate() {
+        let (flag, threshold) = (tasksChangedOutside, foldThreshold)
+        self = TaskOrderIndex()
+        (tasksChangedOutside, foldThreshold) = (flag, threshold)
+    }
+
+    /// The sorted entries and the counts with the marked tasks merged in, computed without
+    /// changing the index: O(tasks) over plain numbers plus O(m log m) for m marked tasks, and
+    /// only the marked tasks' entries are read.
+    func merged(_ tasks: [TaskKey: TaskEntry]) -> (sorted: [Entry], counts: Counts) {
+        guard let order, !markedSlots.isEmpty else { return (sorted, counts) }
+        var counts = self.counts
+        var fresh: [Entry] = []
+        fresh.reserveCapacity(markedSlots.count)
+        for slot in markedSlots {
+            guard let key = keys[slot] else { continue }
+            if let old = countedState[slot] { counts.remove(old, of: key.agentID) }
+            guard let index = tasks.index(forKey: key) else { continue }
+            let entry = tasks.values[index]
+            counts.add(entry.state, of: key.agentID)
+            fresh.append(Self.entry(entry, slot: slot, order: order))
+        }
+        let less = areInIncreasingOrder
+        fresh.sort(by: less)
+        var out: [Entry] = []
+        out.reserveCapacity(sorted.count + fresh.count)
+        var f = 0
+        for old in sorted where !isMarked[Int(old.slot)] {
+            while f < fresh.count, less(fresh[f], old) {
+                out.append(fresh[f])
+                f += 1
+            }
+            out.append(old)
+        }
+        out.append(contentsOf: fresh[f...])
+        return (out, counts)
+    }
+
+    /// Called as `update` ends: builds the index for the current sort if it is not built for it,
+    /// else folds the marks in once enough have piled up that merging them per frame would cost
+    /// more than a fold (a fold is O(tasks), so it is done at most once per tasks/16 changes).
+    mutating func settle(_ tasks: [TaskKey: TaskEntry], sort: TaskSortOrder) {
+        defer { tasksChangedOutside = false }
+        guard Self.supports(sort) else {
+            if order != nil { invalidate() }
+            return
+        }
+        if order != sort {
+            rebuild(tasks, order: sort)
+        } else if markedSlots.count > max(foldThreshold, sorted.count / 16) {
+            foldMarks(tasks)
+        }
+    }
+
+    /// Folds the marked tasks into `sorted` and `counts`, and frees the slots of removed tasks.
+    mutating func foldMarks(_ tasks: [TaskKey: TaskEntry]) {
+        (sorted, counts) = merged(tasks)
+        for slot in markedSlots {
+            isMarked[slot] = false
+            guard let key = keys[slot] else { continue }
+            if let index = tasks.index(forKey: key) {
+                countedState[slot] = tasks.values[index].state
+            } else {
+                countedState[slot] = nil
+                keys[slot] = nil
+                slots[key] = nil
+                freeSlots.append(slot)
+            }
+        }
+        markedSlots.removeAll(keepingCapacity: true)
+    }
+
+    /// Builds the index from every task (a full sort: when the sort changes, or after changes
+    /// made outside `update`).
+    mutating func rebuild(_ tasks: [TaskKey: TaskEntry], order: TaskSortOrder) {
+        invalidate()
+        self.order = order
+        keys.reserveCapacity(tasks.count)
+        countedState.reserveCapacity(tasks.count)
+        sorted.reserveCapacity(tasks.count)
+        var index = tasks.values.startIndex
+        while index != tasks.values.endIndex {
+            let entry = tasks.values[index]
+            let slot = keys.count
+            keys.append(entry.key)
+            agentOfSlot.append(entry.agentID)
+            slots[entry.key] = slot
+            countedState.append(entry.state)
+            counts.add(entry.state, of: entry.agentID)
+            sorted.append(Self.entry(entry, slot: slot, order: order))
+            tasks.values.formIndex(after: &index)
+        }
+        isMarked = Array(repeating: false, count: keys.count)
+        sorted.sort(by: areInIncreasingOrder)
+    }
+
+    /// The task's key in the pane's order (`TaskSorting.sortKey` for orders without a name).
+    static func entry(_ t: TaskEntry, slot: Int, order: TaskSortOrder) -> Entry {
+        let primary: Double
+        switch order {
+        case .attention: primary = Double(TaskSorting.attentionRank(t.state))
+        case .state: primary = Double(TaskSorting.lifecycleRank(t.state))
+        case .updated, .agent, .duration: primary = 0
+        }
+        var prefix: UInt64 = 0
+        var isASCII = true
+        var count = 0
+        for byte in t.key.taskID.utf8 {
+            if byte >= 0x80 { isASCII = false }
+            if count < 8 { prefix |= UInt64(byte) << (56 - 8 * count) }
+            count += 1
+        }
+        return Entry(primary: primary, updatedAt: t.updatedAt, taskPrefix: prefix, slot: Int32(slot), taskIsASCII: isASCII)
+    }
+
+    /// `TaskSorting.areInIncreasingOrder` on entries: the task ids are read only to break ties
+    /// their prefixes do not.
+    func areInIncreasingOrder(_ a: Entry, _ b: Entry) -> Bool {
+        if a.primary != b.primary { return a.primary < b.primary }
+        if a.updatedAt != b.updatedAt { return a.updatedAt > b.updatedAt }
+        let agentA = agentOfSlot[Int(a.slot)]
+        let agentB = agentOfSlot[Int(b.slot)]
+        if agentA != agentB { return agentA < agentB }
+        if a.taskIsASCII, b.taskIsASCII, a.taskPrefix != b.taskPrefix { return a.taskPrefix < b.taskPrefix }
+        guard let ka = keys[Int(a.slot)], let kb = keys[Int(b.slot)] else { return a.slot < b.slot }
+        return ka.taskID < kb.taskID
+    }
+
+    /// Equal whenever the tasks are: this is a cache of them, not part of the state's meaning.
+    static func == (a: TaskOrderIndex, b: TaskOrderIndex) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
+}
