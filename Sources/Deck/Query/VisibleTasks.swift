@@ -83,11 +83,10 @@ extension DeckState {
 extension DeckState {
     /// The tasks pane's window and the task counts, from the order index (see `TaskOrderIndex`)
     /// when it serves the current sort, filter and scope; nil otherwise (then `visibleTaskWindow`
-    /// computes the same from every task). Reads only the tasks changed since `update` last
-    /// settled the index, plus the rows shown.
+    /// computes the same from every task). Reads no task at all: the caller reads the rows shown.
     func indexedTaskPane(reach: Int) -> (window: TaskWindow, counts: TaskOrderIndex.Counts)? {
         guard taskOrder.serves(ui) else { return nil }
-        let (sorted, counts) = taskOrder.merged(tasks)
+        let sorted = taskOrder.merged()
         var selectedIndex: Int?
         if let key = ui.selectedTask, let slot = taskOrder.slot(of: key).map(Int32.init) {
             selectedIndex = sorted.firstIndex { $0.slot == slot }
@@ -96,6 +95,6 @@ extension DeckState {
         let reach = min(max(0, reach), sorted.count)
         let window = max(0, anchor - reach)..<min(sorted.count, anchor + reach + 1)
         let keys = sorted[window].compactMap { taskOrder.keys[Int($0.slot)] }
-        return (TaskWindow(total: sorted.count, selectedIndex: selectedIndex, start: window.lowerBound, keys: keys), counts)
+        return (TaskWindow(total: sorted.count, selectedIndex: selectedIndex, start: window.lowerBound, keys: keys), taskOrder.counts)
     }
 }

@@ -145,12 +145,14 @@ extension DeckState {
     /// Brings the finished-task index up to date with one task (call after anything that may
     /// change a task's state or `updatedAt`, or add or remove it).
     mutating func noteFinishedState(_ key: TaskKey) {
-        taskOrder.markChanged(key)  // the same moments change the pane's order and counts
+        // The same moments change the pane's order and counts.
         guard let index = tasks.index(forKey: key) else {
             finishedTasks.note(key, finishedAt: nil)
+            taskOrder.markChanged(key, nil)
             return
         }
         let entry = tasks.values[index]
+        taskOrder.markChanged(key, entry)
         finishedTasks.note(key, finishedAt: entry.state.isTerminal ? entry.updatedAt : nil)
     }
 }

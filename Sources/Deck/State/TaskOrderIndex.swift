@@ -5,14 +5,15 @@ import Foundation
 /// change instead of recomputed from every task each frame (10,000 scattered `TaskEntry` boxes
 /// cost a frame ~8 ms in cache misses alone).
 ///
-/// `update` marks the tasks it changes (`markChanged`); a frame merges the few marked since the
-/// last settle into the sorted array it keeps (`merged`, without mutating the state), and
-/// `update` folds the marks in for good once enough pile up (`settle`). Serves only the default
-/// case — no filter, no agent scope, a sort whose key does not move with the clock (`attention`,
-/// `updated`, `state`); otherwise the view computes the pane from every task, as before.
+/// `update` marks each task it adds, removes or changes (`markChanged`, with the task as it now
+/// is): the counts change at once, and the task's new place waits in `pending`. A frame merges the
+/// pending places into the sorted array (`merged`, without mutating the state: O(tasks) over
+/// plain numbers); `update` folds them in for good once enough pile up (`settle`). Serves only
+/// the default case — no filter, no agent scope, a sort whose key does not move with the clock
+/// (`attention`, `updated`, `state`); otherwise the view computes the pane from every task.
 ///
 /// Tasks are numbered by slot, so the sorted array holds plain numbers (no reference counting
-/// while merging) and the marks are an array of flags, not a set.
+/// while merging) and the marks are arrays indexed by slot, not sets.
 struct TaskOrderIndex: Sendable, Hashable {
     /// One task's place in the order: what `TaskSorting.areInIncreasingOrder` compares, minus the
     /// name (no supported order uses one), plus the slot that names the task.
@@ -44,19 +45,23 @@ struct TaskOrderIndex: Sendable, Hashable {
 
     /// The order `sorted` is in; nil: not built (marks are ignored until `settle` builds it).
     private(set) var order: TaskSortOrder?
-    /// Every task as of the last settle, in the pane's order. Entries of marked slots are stale.
+    /// Every task as of the last fold, in the pane's order. Entries of marked slots are stale.
     private(set) var sorted: [Entry] = []
-    /// Counts as of the last settle.
+    /// Counts of every task as it is now (kept current by `markChanged`).
     private(set) var counts = Counts()
     /// The task each slot names (nil: free).
     private(set) var keys: [TaskKey?] = []
-    /// Each slot's agent, apart from `keys` so that comparing agents does not touch task ids.
-    private var agentOfSlot: [AgentID] = []
     private var slots: [TaskKey: Int] = [:]
     private var freeSlots: [Int] = []
-    /// The state each slot was counted with at the last settle (nil: not counted, i.e. absent).
-    private var countedState: [TaskState?] = []
-    /// Slots changed since the last settle, once each.
+    /// Each slot's agent, apart from `keys` so that comparing agents does not touch task ids.
+    private var agentOfSlot: [AgentID] = []
+    /// Each slot's task id prefix (see `Entry.taskPrefix`), computed once per slot.
+    private var prefixOfSlot: [(prefix: UInt64, isASCII: Bool)] = []
+    /// The state each slot's task is counted under (nil: absent).
+    private var stateOfSlot: [TaskState?] = []
+    /// A marked slot's new place (nil: the task is gone).
+    private var pending: [Entry?] = []
+    /// Slots marked since the last fold, once each.
     private(set) var markedSlots: [Int] = []
     private var isMarked: [Bool] = []
     /// Set whenever `tasks` is written (see `DeckState.tasks`); `update` clears it when it ends,
@@ -80,33 +85,46 @@ struct TaskOrderIndex: Sendable, Hashable {
         order == ui.sort && !tasksChangedOutside && ui.agentScope == nil && !ui.filter.isActive
     }
 
-    /// Notes that the task under `key` was added, removed, or may have changed state or
-    /// `updatedAt`. Cheap: one hash lookup (this runs for every stream event).
-    mutating func markChanged(_ key: TaskKey) {
-        guard order != nil else { return }
-        let slot: Int
-        if let known = slots[key] {
-            slot = known
-        } else if let free = freeSlots.popLast() {
-            slot = free
-            keys[slot] = key
-            agentOfSlot[slot] = key.agentID
-            slots[key] = slot
-        } else {
-            slot = keys.count
-            keys.append(key)
-            agentOfSlot.append(key.agentID)
-            countedState.append(nil)
-            isMarked.append(false)
-            slots[key] = slot
+    /// The slot naming `key`, if the index knows it.
+    func slot(of key: TaskKey) -> Int? { slots[key] }
+
+    /// Notes that the task under `key` was added, removed (`task` nil) or may have changed state
+    /// or `updatedAt`; `task` is the task as it is now. Call after every such change: the index
+    /// keeps this snapshot's place until the next mark. Cheap (one hash lookup, no sorting): it
+    /// runs for every stream event.
+    mutating func markChanged(_ key: TaskKey, _ task: TaskEntry?) {
+        guard let order else { return }
+        let slot = slots[key] ?? allocateSlot(for: key)
+        let state = task?.state
+        if stateOfSlot[slot] != state {
+            if let old = stateOfSlot[slot] { counts.remove(old, of: key.agentID) }
+            if let state { counts.add(state, of: key.agentID) }
+            stateOfSlot[slot] = state
         }
+        pending[slot] = task.map { entry(for: $0, slot: slot, order: order) }
         guard !isMarked[slot] else { return }
         isMarked[slot] = true
         markedSlots.append(slot)
     }
 
-    /// The slot naming `key`, if the index knows it.
-    func slot(of key: TaskKey) -> Int? { slots[key] }
+    private mutating func allocateSlot(for key: TaskKey) -> Int {
+        let prefix = Self.prefix(of: key.taskID)
+        if let slot = freeSlots.popLast() {
+            keys[slot] = key
+            agentOfSlot[slot] = key.agentID
+            prefixOfSlot[slot] = prefix
+            slots[key] = slot
+            return slot
+        }
+        keys.append(key)
+        agentOfSlot.append(key.agentID)
+        prefixOfSlot.append(prefix)
+        stateOfSlot.append(nil)
+        pending.append(nil)
+        isMarked.append(false)
+        slots[key] = keys.count - 1
+        return keys.count - 1
+    }
 
     /// Forgets everything; the next `settle` rebuilds from the tasks.
     mutating func invalidate() {
@@ -115,22 +133,11 @@ struct TaskOrderIndex: Sendable, Hashable {
         (tasksChangedOutside, foldThreshold) = (flag, threshold)
     }
 
-    /// The sorted entries and the counts with the marked tasks merged in, computed without
-    /// changing the index: O(tasks) over plain numbers plus O(m log m) for m marked tasks, and
-    /// only the marked tasks' entries are read.
-    func merged(_ tasks: [TaskKey: TaskEntry]) -> (sorted: [Entry], counts: Counts) {
-        guard let order, !markedSlots.isEmpty else { return (sorted, counts) }
-        var counts = self.counts
-        var fresh: [Entry] = []
-        fresh.reserveCapacity(markedSlots.count)
-        for slot in markedSlots {
-            guard let key = keys[slot] else { continue }
-            if let old = countedState[slot] { counts.remove(old, of: key.agentID) }
-            guard let index = tasks.index(forKey: key) else { continue }
-            let entry = tasks.values[index]
-            counts.add(entry.state, of: key.agentID)
-            fresh.append(Self.entry(entry, slot: slot, order: order))
-        }
+    /// Every task in the pane's order, the marked ones in their new places: computed without
+    /// changing the index, in O(tasks) over plain numbers plus O(m log m) for m marked tasks.
+    func merged() -> [Entry] {
+        guard !markedSlots.isEmpty else { return sorted }
+        var fresh = markedSlots.compactMap { pending[$0] }
         let less = areInIncreasingOrder
         fresh.sort(by: less)
         var out: [Entry] = []
@@ -144,7 +151,7 @@ struct TaskOrderIndex: Sendable, Hashable {
             out.append(old)
         }
         out.append(contentsOf: fresh[f...])
-        return (out, counts)
+        return out
     }
 
     /// Called as `update` ends: builds the index for the current sort if it is not built for it,
@@ -159,24 +166,19 @@ struct TaskOrderIndex: Sendable, Hashable {
         if order != sort {
             rebuild(tasks, order: sort)
         } else if markedSlots.count > max(foldThreshold, sorted.count / 16) {
-            foldMarks(tasks)
+            foldMarks()
         }
     }
 
-    /// Folds the marked tasks into `sorted` and `counts`, and frees the slots of removed tasks.
-    mutating func foldMarks(_ tasks: [TaskKey: TaskEntry]) {
-        (sorted, counts) = merged(tasks)
+    /// Folds the marked tasks into `sorted`, and frees the slots of removed tasks.
+    mutating func foldMarks() {
+        sorted = merged()
         for slot in markedSlots {
             isMarked[slot] = false
-            guard let key = keys[slot] else { continue }
-            if let index = tasks.index(forKey: key) {
-                countedState[slot] = tasks.values[index].state
-            } else {
-                countedState[slot] = nil
-                keys[slot] = nil
-                slots[key] = nil
-                freeSlots.append(slot)
-            }
+            guard pending[slot] == nil, let key = keys[slot] else { continue }
+            keys[slot] = nil
+            slots[key] = nil
+            freeSlots.append(slot)
         }
         markedSlots.removeAll(keepingCapacity: true)
     }
@@ -186,42 +188,41 @@ struct TaskOrderIndex: Sendable, Hashable {
     mutating func rebuild(_ tasks: [TaskKey: TaskEntry], order: TaskSortOrder) {
         invalidate()
         self.order = order
-        keys.reserveCapacity(tasks.count)
-        countedState.reserveCapacity(tasks.count)
         sorted.reserveCapacity(tasks.count)
         var index = tasks.values.startIndex
         while index != tasks.values.endIndex {
-            let entry = tasks.values[index]
-            let slot = keys.count
-            keys.append(entry.key)
-            agentOfSlot.append(entry.agentID)
-            slots[entry.key] = slot
-            countedState.append(entry.state)
-            counts.add(entry.state, of: entry.agentID)
-            sorted.append(Self.entry(entry, slot: slot, order: order))
+            let task = tasks.values[index]
+            let slot = allocateSlot(for: task.key)
+            stateOfSlot[slot] = task.state
+            counts.add(task.state, of: task.agentID)
+            sorted.append(entry(for: task, slot: slot, order: order))
             tasks.values.formIndex(after: &index)
         }
-        isMarked = Array(repeating: false, count: keys.count)
         sorted.sort(by: areInIncreasingOrder)
     }
 
-    /// The task's key in the pane's order (`TaskSorting.sortKey` for orders without a name).
-    static func entry(_ t: TaskEntry, slot: Int, order: TaskSortOrder) -> Entry {
+    /// The task's place in the pane's order (`TaskSorting.sortKey` for orders without a name).
+    private func entry(for t: TaskEntry, slot: Int, order: TaskSortOrder) -> Entry {
         let primary: Double
         switch order {
         case .attention: primary = Double(TaskSorting.attentionRank(t.state))
         case .state: primary = Double(TaskSorting.lifecycleRank(t.state))
         case .updated, .agent, .duration: primary = 0
         }
+        let prefix = prefixOfSlot[slot]
+        return Entry(primary: primary, updatedAt: t.updatedAt, taskPrefix: prefix.prefix, slot: Int32(slot), taskIsASCII: prefix.isASCII)
+    }
+
+    private static func prefix(of taskID: String) -> (prefix: UInt64, isASCII: Bool) {
         var prefix: UInt64 = 0
         var isASCII = true
         var count = 0
-        for byte in t.key.taskID.utf8 {
+        for byte in taskID.utf8 {
             if byte >= 0x80 { isASCII = false }
             if count < 8 { prefix |= UInt64(byte) << (56 - 8 * count) }
             count += 1
         }
-        return Entry(primary: primary, updatedAt: t.updatedAt, taskPrefix: prefix, slot: Int32(slot), taskIsASCII: isASCII)
+        return (prefix, isASCII)
     }
 
     /// `TaskSorting.areInIncreasingOrder` on entries: the task ids are read only to break ties

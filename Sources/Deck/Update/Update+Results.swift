@@ -111,7 +111,6 @@ extension DeckState {
                     return []
                 }
                 tasks[key] = TaskEntry(key: key, origin: .attached, contextID: t.contextID, now: now)
-                taskOrder.markChanged(key)
             }
             fold(.task(t), into: key, now: now)
             ui.selectedTask = key
@@ -137,7 +136,6 @@ extension DeckState {
                 if tasks[key] == nil {
                     guard tasks.count < config.maxTasks else { continue }
                     tasks[key] = TaskEntry(key: key, origin: .discovered, contextID: t.contextID, now: now)
-                    taskOrder.markChanged(key)
                     fold(.task(t), into: key, now: now)
                     if let entry = tasks[key], entry.state.isActive { out += subscribe(key) }
                 } else if streamTag(for: key) == nil {

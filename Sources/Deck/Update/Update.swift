@@ -82,7 +82,7 @@ extension DeckState {
         let dropped = Set(drop)
         for key in drop {
             tasks[key] = nil
-            taskOrder.markChanged(key)
+            taskOrder.markChanged(key, nil)
             deadlines[.taskPoll(key)] = nil
             deadlines[.reconnect(key)] = nil
         }

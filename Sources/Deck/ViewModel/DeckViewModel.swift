@@ -67,8 +67,8 @@ public struct DeckViewModel: Sendable, Hashable {
                 byState[taskState, default: 0] += 1
             }
         }
-        header = HeaderSummary(state, tasksByState: byState)
         agents = state.orderedAgents.map { AgentRow($0, counts: counts[$0.id] ?? .init(), state: state, now: now) }
+        header = HeaderSummary(state, agents: agents.map { (health: $0.health, cardChanged: $0.cardChanged) }, tasksByState: byState)
         header.fleet = FleetHealth(agents.map(\.metrics))
         selectedAgentIndex = agents.firstIndex { $0.isSelected }
         var names: [AgentID: String] = [:]
