@@ -86,15 +86,7 @@ extension DeckState {
     /// computes the same from every task). Reads no task at all: the caller reads the rows shown.
     func indexedTaskPane(reach: Int) -> (window: TaskWindow, counts: TaskOrderIndex.Counts)? {
         guard taskOrder.serves(ui) else { return nil }
-        let sorted = taskOrder.merged()
-        var selectedIndex: Int?
-        if let key = ui.selectedTask, let slot = taskOrder.slot(of: key).map(Int32.init) {
-            selectedIndex = sorted.firstIndex { $0.slot == slot }
-        }
-        let anchor = selectedIndex ?? min(max(0, ui.scrollOffset(.tasks)), max(0, sorted.count - 1))
-        let reach = min(max(0, reach), sorted.count)
-        let window = max(0, anchor - reach)..<min(sorted.count, anchor + reach + 1)
-        let keys = sorted[window].compactMap { taskOrder.keys[Int($0.slot)] }
-        return (TaskWindow(total: sorted.count, selectedIndex: selectedIndex, start: window.lowerBound, keys: keys), taskOrder.counts)
+        let window = taskOrder.window(total: tasks.count, selected: ui.selectedTask, scrollOffset: ui.scrollOffset(.tasks), reach: reach)
+        return (window, taskOrder.counts)
     }
 }

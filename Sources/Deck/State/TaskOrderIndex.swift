@@ -133,25 +133,74 @@ struct TaskOrderIndex: Sendable, Hashable {
         (tasksChangedOutside, foldThreshold) = (flag, threshold)
     }
 
-    /// Every task in the pane's order, the marked ones in their new places: computed without
-    /// changing the index, in O(tasks) over plain numbers plus O(m log m) for m marked tasks.
+    /// Walks every task in the pane's order, the marked ones in their new places, without
+    /// building the merged list: the sorted entries (skipping marked ones) and the marked tasks'
+    /// new places (sorted once, O(m log m)) side by side.
+    struct MergedOrder: IteratorProtocol {
+        let index: TaskOrderIndex
+        let sorted: [Entry]
+        let isMarked: [Bool]
+        let fresh: [Entry]
+        var i = 0
+        var f = 0
+
+        init(_ index: TaskOrderIndex) {
+            self.index = index
+            sorted = index.sorted
+            isMarked = index.isMarked
+            fresh = index.markedSlots.compactMap { index.pending[$0] }.sorted(by: index.areInIncreasingOrder)
+        }
+
+        mutating func next() -> Entry? {
+            while i < sorted.count, isMarked[Int(sorted[i].slot)] { i += 1 }
+            if f < fresh.count, i == sorted.count || index.areInIncreasingOrder(fresh[f], sorted[i]) {
+                f += 1
+                return fresh[f - 1]
+            }
+            guard i < sorted.count else { return nil }
+            i += 1
+            return sorted[i - 1]
+        }
+    }
+
+    /// Every task in the pane's order, the marked ones in their new places (what a fold keeps).
     func merged() -> [Entry] {
         guard !markedSlots.isEmpty else { return sorted }
-        var fresh = markedSlots.compactMap { pending[$0] }
-        let less = areInIncreasingOrder
-        fresh.sort(by: less)
         var out: [Entry] = []
-        out.reserveCapacity(sorted.count + fresh.count)
-        var f = 0
-        for old in sorted where !isMarked[Int(old.slot)] {
-            while f < fresh.count, less(fresh[f], old) {
-                out.append(fresh[f])
-                f += 1
-            }
-            out.append(old)
-        }
-        out.append(contentsOf: fresh[f...])
+        out.reserveCapacity(sorted.count + markedSlots.count)
+        var order = MergedOrder(self)
+        while let entry = order.next() { out.append(entry) }
         return out
+    }
+
+    /// The pane's rows within `reach` of the selected task (or, when it is not listed, of
+    /// `scrollOffset`), out of `total`: walks the merged order up to the window's end, twice at
+    /// most (to find the selection's row, then to collect), and builds nothing else.
+    func window(total: Int, selected: TaskKey?, scrollOffset: Int, reach: Int) -> TaskWindow {
+        var selectedIndex: Int?
+        if let slot = selected.flatMap({ slots[$0] }).map(Int32.init) {
+            var order = MergedOrder(self)
+            var row = 0
+            while let entry = order.next() {
+                if entry.slot == slot {
+                    selectedIndex = row
+                    break
+                }
+                row += 1
+            }
+        }
+        let anchor = selectedIndex ?? min(max(0, scrollOffset), max(0, total - 1))
+        let reach = min(max(0, reach), total)
+        let rows = max(0, anchor - reach)..<min(total, anchor + reach + 1)
+        var keys: [TaskKey] = []
+        keys.reserveCapacity(rows.count)
+        var order = MergedOrder(self)
+        var row = 0
+        while row < rows.upperBound, let entry = order.next() {
+            if row >= rows.lowerBound, let key = self.keys[Int(entry.slot)] { keys.append(key) }
+            row += 1
+        }
+        return TaskWindow(total: total, selectedIndex: selectedIndex, start: rows.lowerBound, keys: keys)
     }
 
     /// Called as `update` ends: builds the index for the current sort if it is not built for it,

@@ -67,12 +67,19 @@ public struct DeckViewModel: Sendable, Hashable {
                 byState[taskState, default: 0] += 1
             }
         }
-        agents = state.orderedAgents.map { AgentRow($0, counts: counts[$0.id] ?? .init(), state: state, now: now) }
+        var rows: [AgentRow] = []
+        rows.reserveCapacity(state.agentOrder.count)
+        for id in state.agentOrder {
+            guard let entry = state.agents[id] else { continue }
+            rows.append(AgentRow(entry, counts: counts[id] ?? .init(), state: state, now: now))
+        }
+        agents = rows
         header = HeaderSummary(state, agents: agents.map { (health: $0.health, cardChanged: $0.cardChanged) }, tasksByState: byState)
         header.fleet = FleetHealth(agents.map(\.metrics))
         selectedAgentIndex = agents.firstIndex { $0.isSelected }
         var names: [AgentID: String] = [:]
-        for (id, a) in state.agents { names[id] = a.displayName }
+        names.reserveCapacity(agents.count)
+        for row in agents { names[row.id] = row.name }
         tasks = window.keys.compactMap { key in
             guard let index = state.tasks.index(forKey: key) else { return nil }
             return TaskRow(
