@@ -1,43 +1,35 @@
 import Foundation
+import Synchronization
 
 /// The last window summary an `AgentMetrics` value gave, by the interval its window ended in:
 /// the agent rows ask for every agent's summary every frame, and between polls and finished
 /// tasks (and within one interval) it is the same. A value whose window changes takes a fresh
 /// memo (see `AgentMetrics`), so a memo only ever describes the window it was made with.
 final class SummaryMemo: Sendable, Hashable {
-    private struct Stored {
-        var interval: Int
-        var summary: HealthSummary
+    /// One summary, never changed once made: reading it under the lock is one reference count.
+    private final class Frozen: Sendable {
+        let interval: Int
+        let summary: HealthSummary
+        init(interval: Int, summary: HealthSummary) {
+            self.interval = interval
+            self.summary = summary
+        }
     }
 
-    private let stored = Locked<Stored?>(nil)
+    /// The lock sits in this object, next to what it guards (the memo is read from whatever
+    /// thread draws; a frame reads 200 of them, so one cache line each matters).
+    private let stored = Mutex<Frozen?>(nil)
 
     /// The summary for the window ending in `interval`, computed by `make` unless memoized.
     func summary(endingIn interval: Int, _ make: () -> HealthSummary) -> HealthSummary {
-        if let hit = stored.read({ $0 }), hit.interval == interval { return hit.summary }
+        if let hit = stored.withLock({ $0 }), hit.interval == interval { return hit.summary }
         let summary = make()
-        stored.write { $0 = Stored(interval: interval, summary: summary) }
+        let frozen = Frozen(interval: interval, summary: summary)
+        stored.withLock { $0 = frozen }
         return summary
     }
 
     /// Equal whenever the metrics are: a cache, not part of the value.
     static func == (a: SummaryMemo, b: SummaryMemo) -> Bool { true }
     func hash(into hasher: inout Hasher) {}
-}
-
-/// A value behind a lock (the memo is read from whatever thread draws).
-private final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func read<T>(_ body: (Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(value)
-    }
-    func write(_ body: (inout Value) -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        body(&value)
-    }
 }

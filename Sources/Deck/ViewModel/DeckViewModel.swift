@@ -109,8 +109,9 @@ public struct DeckViewModel: Sendable, Hashable {
         prompt = state.ui.prompt.map { Self.promptView($0, state: state) }
         status = state.ui.status.flatMap { $0.isVisible(at: now) ? $0 : nil }
         let keyMap = state.effectiveKeyMap
-        help = state.ui.showHelp ? keyMap.help : nil
-        keyHints = keyMap.help.map { HelpLine(keys: Array($0.keys.prefix(1)), action: $0.action) }
+        let helpLines = keyMap.help  // built from the bindings on each read: once per frame
+        help = state.ui.showHelp ? helpLines : nil
+        keyHints = helpLines.map { HelpLine(keys: Array($0.keys.prefix(1)), action: $0.action) }
     }
 
     static func promptView(_ p: PromptState, state: DeckState) -> PromptView {
