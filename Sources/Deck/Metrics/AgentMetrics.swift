@@ -40,8 +40,12 @@ public struct AgentMetrics: Sendable, Hashable {
         guard !detailed, let interval = shape.interval(of: now) else {
             return HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watched, detailed: detailed)
         }
-        var summary = memo.summary(endingIn: interval) {
-            HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watched, detailed: false)
+        var summary: HealthSummary
+        if let kept = memo.summary(endingIn: interval) {
+            summary = kept
+        } else {
+            summary = HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watched, detailed: false)
+            memo.keep(summary, endingIn: interval)
         }
         summary.tasksPerMinute = HealthSummary.tasksPerMinute(finished: summary.finished, watched: watched)
         return summary

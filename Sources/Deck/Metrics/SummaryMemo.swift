@@ -20,13 +20,17 @@ final class SummaryMemo: Sendable, Hashable {
     /// thread draws; a frame reads 200 of them, so one cache line each matters).
     private let stored = Mutex<Frozen?>(nil)
 
-    /// The summary for the window ending in `interval`, computed by `make` unless memoized.
-    func summary(endingIn interval: Int, _ make: () -> HealthSummary) -> HealthSummary {
-        if let hit = stored.withLock({ $0 }), hit.interval == interval { return hit.summary }
-        let summary = make()
+    /// The summary memoized for the window ending in `interval`, if it is the one kept. (No
+    /// closure to compute a miss: a closure capturing the metrics copied them on every hit.)
+    func summary(endingIn interval: Int) -> HealthSummary? {
+        guard let hit = stored.withLock({ $0 }), hit.interval == interval else { return nil }
+        return hit.summary
+    }
+
+    /// Keeps `summary` as the one for the window ending in `interval`.
+    func keep(_ summary: HealthSummary, endingIn interval: Int) {
         let frozen = Frozen(interval: interval, summary: summary)
         stored.withLock { $0 = frozen }
-        return summary
     }
 
     /// Equal whenever the metrics are: a cache, not part of the value.
