@@ -3,7 +3,7 @@ import Testing
 
 @testable import Deck
 
-/// `AgentMetrics.summary(now:)` answers from a summary cached at the last record; it must give
+/// `AgentMetrics.summary(now:)` answers from a memo (SummaryMemo) kept per interval; it must give
 /// exactly what computing it from the buckets gives, whatever happened and whenever it is asked.
 @Suite struct AgentMetricsCacheTests {
     /// SplitMix64: the same seed gives the same run.

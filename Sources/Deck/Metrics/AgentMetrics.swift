@@ -6,16 +6,9 @@ public struct AgentMetrics: Sendable, Hashable {
     public private(set) var window: RollingWindow
     /// The first thing recorded: before the window has filled, rates are per time watched.
     public private(set) var watchingSince: Date?
-    /// The plain summary for the interval last recorded into. Every frame asks for every agent's
-    /// summary (30 buckets merged and its latencies sorted, for each of 100 agents), while between
-    /// two records only the rate's divisor moves: an idle dashboard spent most of its frames here.
-    /// Derived data, left out of `==` and the hash.
-    private var cached: CachedSummary?
-
-    struct CachedSummary: Sendable {
-        var interval: Int
-        var summary: HealthSummary
-    }
+    /// The last non-detailed summary; replaced (not cleared) on every change, so copies made
+    /// before the change keep a memo that still describes them.
+    private var memo = SummaryMemo()
 
     public init(shape: HealthWindowShape = .standard) { window = RollingWindow(shape: shape) }
 
@@ -25,38 +18,41 @@ public struct AgentMetrics: Sendable, Hashable {
     public mutating func recordPoll(ok: Bool, latency: TimeInterval?, at date: Date) {
         note(date)
         window.record(at: date) { $0.recordPoll(ok: ok, latency: latency) }
-        refreshCache(at: date)
     }
 
     /// A task we watched ended.
     public mutating func recordTask(_ outcome: TaskOutcome) {
         note(outcome.finishedAt)
         window.record(at: outcome.finishedAt) { $0.record(outcome) }
-        refreshCache(at: outcome.finishedAt)
     }
 
     private mutating func note(_ date: Date) {
+        memo = SummaryMemo()
         if watchingSince.map({ date < $0 }) ?? true { watchingSince = date }
-    }
-
-    private mutating func refreshCache(at date: Date) {
-        cached = shape.interval(of: date).map { CachedSummary(interval: $0, summary: computedSummary(now: date, detailed: false)) }
     }
 
     /// The window ending at `now`. `detailed` adds what only the agent detail shows (task
     /// durations and skills), which costs a sort of up to a few thousand samples.
+    /// The plain summary depends on `now` only through the interval the window ends in and the
+    /// watched span; it is memoized by interval and the rate is recomputed for the span.
     public func summary(now: Date, detailed: Bool = false) -> HealthSummary {
-        // Everything but the rate depends on `now` only through the interval it falls in.
-        if !detailed, let cached, let interval = shape.interval(of: now), interval == cached.interval {
-            var summary = cached.summary
-            summary.tasksPerMinute = HealthSummary.perMinute(summary.finished, watched: watchedSpan(now: now))
-            return summary
+        let watched = watchedSpan(now: now)
+        guard !detailed, let interval = shape.interval(of: now) else {
+            return HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watched, detailed: detailed)
         }
-        return computedSummary(now: now, detailed: detailed)
+        var summary: HealthSummary
+        if let kept = memo.summary(endingIn: interval) {
+            summary = kept
+        } else {
+            summary = HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watched, detailed: false)
+            memo.keep(summary, endingIn: interval)
+        }
+        summary.tasksPerMinute = HealthSummary.tasksPerMinute(finished: summary.finished, watched: watched)
+        return summary
     }
 
-    /// The summary computed from the buckets, never from the cache (the reference the cache is
-    /// checked against).
+    /// The summary computed from the buckets, never from the memo (the reference the memo is
+    /// checked against in tests).
     func computedSummary(now: Date, detailed: Bool) -> HealthSummary {
         HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watchedSpan(now: now), detailed: detailed)
     }
@@ -67,14 +63,5 @@ public struct AgentMetrics: Sendable, Hashable {
     func watchedSpan(now: Date) -> TimeInterval {
         let since = watchingSince.map { now.timeIntervalSince($0) } ?? 0
         return min(shape.duration, max(shape.bucketDuration, since))
-    }
-
-    public static func == (a: AgentMetrics, b: AgentMetrics) -> Bool {
-        a.window == b.window && a.watchingSince == b.watchingSince
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(window)
-        hasher.combine(watchingSince)
     }
 }

@@ -40,9 +40,9 @@ public struct HealthSummary: Sendable, Hashable {
 
     public var finished: Int { completed + failed + canceled + rejected }
 
-    /// Tasks per minute of `watched` seconds.
-    static func perMinute(_ count: Int, watched: TimeInterval) -> Double {
-        watched > 0 ? Double(count) / (watched / 60) : 0
+    /// Finished tasks per minute of a watched span.
+    static func tasksPerMinute(finished: Int, watched: TimeInterval) -> Double {
+        watched > 0 ? Double(finished) / (watched / 60) : 0
     }
 
     public init(window: TimeInterval, bucketDuration: TimeInterval) {
@@ -80,7 +80,7 @@ public struct HealthSummary: Sendable, Hashable {
         latencyP50 = latency[0]
         latencyP99 = latency[1]
         successRate = finished == 0 ? nil : Double(completed) / Double(finished)
-        tasksPerMinute = Self.perMinute(finished, watched: watched)
+        tasksPerMinute = Self.tasksPerMinute(finished: finished, watched: watched)
         if detailed {
             let duration = BoundedSamples.percentiles(durations, [50, 95])
             durationP50 = duration[0]

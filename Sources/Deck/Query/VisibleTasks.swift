@@ -79,3 +79,14 @@ extension DeckState {
         visibleTaskKeys(now: now).compactMap { tasks[$0] }
     }
 }
+
+extension DeckState {
+    /// The tasks pane's window and the task counts, from the order index (see `TaskOrderIndex`)
+    /// when it serves the current sort, filter and scope; nil otherwise (then `visibleTaskWindow`
+    /// computes the same from every task). Reads no task at all: the caller reads the rows shown.
+    func indexedTaskPane(reach: Int) -> (window: TaskWindow, counts: TaskOrderIndex.Counts)? {
+        guard taskOrder.serves(ui) else { return nil }
+        let window = taskOrder.window(total: tasks.count, selected: ui.selectedTask, scrollOffset: ui.scrollOffset(.tasks), reach: reach)
+        return (window, taskOrder.counts)
+    }
+}

@@ -7,7 +7,11 @@ public struct DeckState: Sendable, Hashable {
     /// Config order, then agents added at run time: the agents pane lists them in it.
     public internal(set) var agentOrder: [AgentID]
     public var agents: [AgentID: AgentEntry]
-    public var tasks: [TaskKey: TaskEntry] = [:]
+    public var tasks: [TaskKey: TaskEntry] = [:] {
+        // Any write, from anywhere: `update` clears the flag as it ends, so a flag still set at
+        // the next frame or update means tasks changed without `update` marking them.
+        didSet { taskOrder.tasksChangedOutside = true }
+    }
     /// Requests and streams in flight, by tag.
     public var requests = PendingRequests()
     /// When each pending timer fires.
@@ -21,6 +25,8 @@ public struct DeckState: Sendable, Hashable {
     var taskFinishedSinceRetention = false
     /// The finished tasks, oldest first, for retention (kept up to date by `noteFinishedState`).
     var finishedTasks = FinishedTaskIndex()
+    /// The tasks pane's order and the task counts, for the view (kept up to date by `update`).
+    var taskOrder = TaskOrderIndex()
     var nextTagValue: UInt64 = 1
     var nextPlaceholder = 1
     /// Numbers the ids of agents added at run time (`a07`); never reused, so a late answer for a

@@ -122,7 +122,9 @@ extension DeckState {
     /// Adds (or replaces) a task from outside `update` — fixtures, benchmarks — keeping the
     /// finished-task index in step, so the next update need not rescan every task.
     public mutating func addTask(_ entry: TaskEntry) {
+        let changedOutside = taskOrder.tasksChangedOutside
         let added = tasks.updateValue(entry, forKey: entry.key) == nil
+        taskOrder.tasksChangedOutside = changedOutside  // marked below: the order index need not rebuild
         noteFinishedState(entry.key)
         if added, finishedTasks.taskCountSeen == tasks.count - 1 { finishedTasks.taskCountSeen = tasks.count }
     }
@@ -143,11 +145,14 @@ extension DeckState {
     /// Brings the finished-task index up to date with one task (call after anything that may
     /// change a task's state or `updatedAt`, or add or remove it).
     mutating func noteFinishedState(_ key: TaskKey) {
+        // The same moments change the pane's order and counts.
         guard let index = tasks.index(forKey: key) else {
             finishedTasks.note(key, finishedAt: nil)
+            taskOrder.markChanged(key, nil)
             return
         }
         let entry = tasks.values[index]
+        taskOrder.markChanged(key, entry)
         finishedTasks.note(key, finishedAt: entry.state.isTerminal ? entry.updatedAt : nil)
     }
 }

@@ -34,6 +34,7 @@ extension DeckState {
         }
         requests[tag] = PendingRequest(agentID: agent, purpose: .dispatch(key), isStream: entry.supportsStreaming)
         tasks[key] = task
+        taskOrder.markChanged(key, task)
         // Make sure the new row is visible and selected.
         if let scope = ui.agentScope, scope != agent { ui.agentScope = nil }
         ui.selectedTask = key
@@ -179,6 +180,7 @@ extension DeckState {
         } else {
             tasks.values[index].apply(event, now: now)
         }
+        taskOrder.markChanged(key, tasks.values[index])
         if !wasTerminal, tasks.values[index].state.isTerminal {
             taskFinishedSinceRetention = true
             recordFinished(tasks.values[index])

@@ -10,6 +10,7 @@ public func update(_ state: inout DeckState, _ msg: Msg, now: Date) -> [Command]
 extension DeckState {
     public mutating func update(_ msg: Msg, now: Date) -> [Command] {
         resyncFinishedTasksIfChangedOutside()
+        if taskOrder.tasksChangedOutside { taskOrder.invalidate() }
         let taskCountBefore = tasks.count
         let selectedBefore = ui.selectedTask
         var out: [Command]
@@ -43,6 +44,7 @@ extension DeckState {
         repairSelection(tasksChanged: tasks.count != taskCountBefore, now: now)
         if let status = ui.status, !status.isVisible(at: now) { ui.status = nil }
         finishedTasks.taskCountSeen = tasks.count
+        taskOrder.settle(tasks, sort: ui.sort)
         return enforceReadOnly(out, now: now)
     }
 
@@ -79,6 +81,7 @@ extension DeckState {
         guard !drop.isEmpty else { return [] }
         for key in drop {
             tasks[key] = nil
+            taskOrder.markChanged(key, nil)
             deadlines[.taskPoll(key)] = nil
             deadlines[.reconnect(key)] = nil
         }

@@ -35,6 +35,10 @@ public struct AgentRow: Sendable, Hashable {
             if state.isActive || state.isInterrupted { active += 1 }
             if state.isTerminal { finished += 1 }
         }
+        mutating func remove(_ state: TaskState) {
+            if state.isActive || state.isInterrupted { active -= 1 }
+            if state.isTerminal { finished -= 1 }
+        }
     }
 
     init(_ entry: AgentEntry, counts: TaskCounts, state: DeckState, now: Date) {
@@ -50,7 +54,7 @@ public struct AgentRow: Sendable, Hashable {
         metrics = entry.metrics.summary(now: now)
         successRate = metrics.successRate
         cardChanged = entry.cardChanged
-        readOnly = state.isReadOnly(entry.id)
+        readOnly = state.config.readOnly || entry.config.readOnly  // `isReadOnly`, without looking the agent up again
         insecure = entry.config.insecure
         streaming = entry.supportsStreaming
         isSelected = state.ui.selectedAgent == entry.id

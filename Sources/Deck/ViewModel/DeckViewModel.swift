@@ -48,22 +48,38 @@ public struct DeckViewModel: Sendable, Hashable {
     }
 
     public init(_ state: DeckState, now: Date) {
-        // One pass over the tasks: the header's and the agents' counts, and the pane's rows. A view
-        // shows at most a screen of rows; at least 48 either side in case it draws on a taller
-        // buffer than the size the state was told.
+        // The header's and the agents' counts, and the pane's rows: from the state's index when it
+        // serves this sort (no filter, no scope), else in one pass over every task. A view shows
+        // at most a screen of rows; at least 48 either side in case it draws on a taller buffer
+        // than the size the state was told.
+        let reach = max(state.ui.size.rows, 48)
         var counts: [AgentID: AgentRow.TaskCounts] = [:]
         var byState: [TaskState: Int] = [:]
-        let window = state.visibleTaskWindow(reach: max(state.ui.size.rows, 48), now: now) { t in
-            let taskState = t.state
-            counts[t.agentID, default: .init()].add(taskState)
-            byState[taskState, default: 0] += 1
+        let window: TaskWindow
+        if let indexed = state.indexedTaskPane(reach: reach) {
+            window = indexed.window
+            counts = indexed.counts.byAgent
+            byState = indexed.counts.byState
+        } else {
+            window = state.visibleTaskWindow(reach: reach, now: now) { t in
+                let taskState = t.state
+                counts[t.agentID, default: .init()].add(taskState)
+                byState[taskState, default: 0] += 1
+            }
         }
-        header = HeaderSummary(state, tasksByState: byState)
-        agents = state.orderedAgents.map { AgentRow($0, counts: counts[$0.id] ?? .init(), state: state, now: now) }
+        var rows: [AgentRow] = []
+        rows.reserveCapacity(state.agentOrder.count)
+        for id in state.agentOrder {
+            guard let entry = state.agents[id] else { continue }
+            rows.append(AgentRow(entry, counts: counts[id] ?? .init(), state: state, now: now))
+        }
+        agents = rows
+        header = HeaderSummary(state, agents: agents.map { (health: $0.health, cardChanged: $0.cardChanged) }, tasksByState: byState)
         header.fleet = FleetHealth(agents.map(\.metrics))
         selectedAgentIndex = agents.firstIndex { $0.isSelected }
         var names: [AgentID: String] = [:]
-        for (id, a) in state.agents { names[id] = a.displayName }
+        names.reserveCapacity(agents.count)
+        for row in agents { names[row.id] = row.name }
         tasks = window.keys.compactMap { key in
             guard let index = state.tasks.index(forKey: key) else { return nil }
             return TaskRow(
@@ -93,8 +109,9 @@ public struct DeckViewModel: Sendable, Hashable {
         prompt = state.ui.prompt.map { Self.promptView($0, state: state) }
         status = state.ui.status.flatMap { $0.isVisible(at: now) ? $0 : nil }
         let keyMap = state.effectiveKeyMap
-        help = state.ui.showHelp ? keyMap.help : nil
-        keyHints = keyMap.help.map { HelpLine(keys: Array($0.keys.prefix(1)), action: $0.action) }
+        let helpLines = keyMap.help  // built from the bindings on each read: once per frame
+        help = state.ui.showHelp ? helpLines : nil
+        keyHints = helpLines.map { HelpLine(keys: Array($0.keys.prefix(1)), action: $0.action) }
     }
 
     static func promptView(_ p: PromptState, state: DeckState) -> PromptView {

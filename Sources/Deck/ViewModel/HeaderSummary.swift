@@ -30,12 +30,17 @@ public struct HeaderSummary: Sendable, Hashable {
 
     /// With the tasks already counted per state (the view model counts them in its own pass).
     init(_ state: DeckState, tasksByState counts: [TaskState: Int]) {
-        let agents = state.orderedAgents
+        self.init(state, agents: state.orderedAgents.map { (health: $0.health, cardChanged: $0.cardChanged) }, tasksByState: counts)
+    }
+
+    /// With the agents' health and card flags already read (the view model has them in its rows:
+    /// reading them again from `state` would copy every agent entry a second time).
+    init(_ state: DeckState, agents: [(health: AgentHealth, cardChanged: Bool)], tasksByState counts: [TaskState: Int]) {
         agentsTotal = agents.count
         agentsUp = agents.filter { $0.health.isUp }.count
         agentsDegraded = agents.filter { if case .degraded = $0.health { true } else { false } }.count
         agentsDown = agents.filter { $0.health.isDown }.count
-        cardsChanged = agents.filter(\.cardChanged).count
+        cardsChanged = agents.filter { $0.cardChanged }.count
         tasksByState = counts.map { StateCount(state: $0.key, count: $0.value) }
             .sorted { TaskSorting.lifecycleRank($0.state) < TaskSorting.lifecycleRank($1.state) || (TaskSorting.lifecycleRank($0.state) == TaskSorting.lifecycleRank($1.state) && $0.state.name < $1.state.name) }
         tasksTotal = state.tasks.count
