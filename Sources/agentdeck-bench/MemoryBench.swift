@@ -31,7 +31,8 @@ enum MemoryBench {
     /// The same binary again with `AGENTDECK_MEMORY_CASE` set; its figures go straight to stdout.
     static func runInChildProcess(_ text: Text) throws {
         let child = Process()
-        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        // This very binary, however it was started (argv[0] may be a bare name found on PATH).
+        child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         child.arguments = ["memory"]
         child.environment = ProcessInfo.processInfo.environment.merging([caseVariable: text.rawValue]) { $1 }
         try child.run()

@@ -26,7 +26,7 @@ import Testing
     /// The same state with every task's accumulator unpacked, as it was before compaction existed.
     func unpacked(_ h: Harness) -> Harness {
         var plain = h
-        for key in plain.state.tasks.keys { plain.state.tasks[key]?.accumulator = h.state.tasks[key]!.accumulator.unpacked }
+        for (key, entry) in h.state.tasks { plain.state.tasks[key]?.accumulator = entry.accumulator.unpacked }
         return plain
     }
 
