@@ -81,7 +81,8 @@ enum MemoryBench {
     }
 
     /// What packing costs: unpack (every frame the detail pane shows a finished task, each save or
-    /// copy) and pack again (once per finished task), over 1,000 of the tasks (thread CPU time).
+    /// copy), pack (once per finished task), and a ListTasks poll restating a packed task (which
+    /// must not unpack it), over 1,000 of the tasks (thread CPU time).
     static func compactionCost(_ finished: [TaskEntry], prefix: String) {
         let sample = finished.prefix(1_000).map(\.accumulator)
         guard !sample.isEmpty else { return }
@@ -93,8 +94,18 @@ enum MemoryBench {
         for i in packed.indices { packed[i].compact() }
         let pack = Measure.threadCPU() - start
         blackHole(packed)
+        // What a ListTasks poll costs per finished task it lists again (status only, no artifacts).
+        var listed = sample
+        start = Measure.threadCPU()
+        for i in listed.indices {
+            let snapshot = A2ATask(id: listed[i].taskID, contextID: listed[i].contextID, status: TaskStatus(state: listed[i].state))
+            listed[i].apply(.task(snapshot))
+        }
+        let relist = Measure.threadCPU() - start
+        blackHole(listed)
         report(prefix + "_unpack_per_task", unpack / Double(sample.count) * 1e6, "us")
         report(prefix + "_pack_per_task", pack / Double(sample.count) * 1e6, "us")
+        report(prefix + "_relisted_per_task", relist / Double(sample.count) * 1e6, "us")
     }
 
     /// The same load with the default bound keeps only that many finished tasks.

@@ -87,7 +87,6 @@ import Testing
         #expect(back == content)
         #expect(bytes(of: back.artifacts) == bytes(of: content.artifacts))
         #expect(bytes(of: back.history) == bytes(of: content.history))
-        #expect(bytes(of: back.statusMessage) == bytes(of: content.statusMessage))
         // Sets iterate in no fixed order: compared as sorted byte strings.
         #expect(back.completedArtifactIDs.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
             == content.completedArtifactIDs.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
@@ -128,6 +127,29 @@ import Testing
         let garbage = (0..<500).map { _ in UInt8.random(in: 0...255, using: &random) }
         #expect(Deflate.decompress(garbage, count: 1_000) == nil)
         #expect(Deflate.compress([], level: 6) == nil)
+    }
+
+    /// A ListTasks poll restates every known task (status, no artifacts): that must not unpack it
+    /// (an inflate and a deflate per task per poll); a new context id or an artifact does.
+    @Test func statusOnlySnapshotsLeaveTheTaskPacked() throws {
+        var packed = TaskAccumulator(taskID: "t-1", contextID: "c-1")
+        packed.apply(.artifact(ArtifactUpdate(taskID: "t-1", artifact: Artifact(artifactID: "a", parts: [.text("result")]), lastChunk: true)))
+        packed.apply(.status(StatusUpdate(taskID: "t-1", status: TaskStatus(state: .completed))))
+        var plain = packed
+        packed.compact()
+        let done = Message(messageID: "m-9", contextID: "c-1", taskID: "t-1", role: .agent, parts: [.text("Done")])
+        let listed = A2ATask(id: "t-1", contextID: "c-1", status: TaskStatus(state: .completed, message: done))
+        #expect(applied(to: &packed, .task(listed)) == applied(to: &plain, .task(listed)))
+        #expect(packed.isCompacted)
+        expectIdentical(packed, plain)
+        #expect(packed.statusText == "Done")
+
+        let moved = A2ATask(id: "t-1", contextID: "c-2", status: TaskStatus(state: .completed))
+        #expect(applied(to: &packed, .task(moved)) == applied(to: &plain, .task(moved)))
+        #expect(!packed.isCompacted)  // the packing refers to the old context id: unpacked first
+        expectIdentical(packed, plain)
+        packed.compact()
+        expectIdentical(packed, plain)
     }
 
     @Test func nothingToPackLeavesTheTaskAsItIs() {
@@ -178,9 +200,7 @@ import Testing
         }
         let ids = artifacts.map(\.artifactID) + ["gone"]
         return PackedTaskContent.Content(
-            artifacts: artifacts, history: messages,
-            statusMessage: random.chance(2) ? message(taskID: taskID, contextID: contextID, using: &random) : nil,
-            completedArtifactIDs: Set(ids.filter { _ in random.chance(2) }),
+            artifacts: artifacts, history: messages, completedArtifactIDs: Set(ids.filter { _ in random.chance(2) }),
             truncatedArtifactIDs: Set(ids.filter { _ in random.chance(4) }))
     }
 

@@ -1,5 +1,5 @@
-/// The bulky part of a finished task — artifacts, history, the status message, which artifacts are
-/// complete or truncated — kept as one byte buffer, deflated when that pays.
+/// The bulky part of a finished task — artifacts, history, which artifacts are complete or
+/// truncated — kept as one byte buffer, deflated when that pays.
 ///
 /// Why: a finished task is rarely looked at again, yet as plain values its artifact text sits in one
 /// string per chunk and every message repeats the task and context ids (about 8 KB per task with
@@ -11,13 +11,11 @@ struct PackedTaskContent: Sendable {
     struct Content: Sendable, Hashable {
         var artifacts: [Artifact]
         var history: [Message]
-        var statusMessage: Message?
         var completedArtifactIDs: Set<String>
         var truncatedArtifactIDs: Set<String>
 
         var isEmpty: Bool {
-            artifacts.isEmpty && history.isEmpty && statusMessage == nil && completedArtifactIDs.isEmpty
-                && truncatedArtifactIDs.isEmpty
+            artifacts.isEmpty && history.isEmpty && completedArtifactIDs.isEmpty && truncatedArtifactIDs.isEmpty
         }
     }
 

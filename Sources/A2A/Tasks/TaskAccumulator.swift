@@ -2,10 +2,10 @@
 /// (`append`, `lastChunk`, snapshot replace) and progress (PROTOCOL.md §5).
 /// The CLI and the dashboard both fold events through it.
 ///
-/// A finished task can be compacted (`compact()`): its artifacts, history and status message are
-/// then kept packed (`PackedTaskContent`) and rebuilt, identical, whenever `task` is read. Reads
-/// that the task list makes every frame (`state`, `statusText`, `progressPercent`, ids) never unpack;
-/// the next event unpacks first.
+/// A finished task can be compacted (`compact()`): its artifacts and history are then kept packed
+/// (`PackedTaskContent`) and rebuilt, identical, whenever `task` is read. Reads that the task list
+/// makes every frame (`state`, `statusText`, `progressPercent`, ids) never unpack; an event that
+/// touches artifacts or history unpacks first, one that only restates the status does not.
 public struct TaskAccumulator: Sendable, Hashable {
     /// The task as we know it: latest status, artifacts assembled so far, history. Rebuilt from the
     /// packed form when compacted: read it once per use, not once per field.
@@ -28,11 +28,11 @@ public struct TaskAccumulator: Sendable, Hashable {
     /// Whether the bulky part of the task is packed (see `compact`).
     public var isCompacted: Bool { packed != nil }
 
-    /// The task; while packed, without artifacts, history and status message.
+    /// The task; while packed, without artifacts and history.
     private var stored: A2ATask
     private var completedIDs: Set<String> = []
     private var truncatedIDs: Set<String> = []
-    /// Artifacts, history, status message and the two id sets, when compacted.
+    /// Artifacts, history and the two id sets, when compacted.
     private var packed: PackedTaskContent?
 
     /// History beyond this many messages drops its oldest: a long chat must not grow without bound.
@@ -67,7 +67,7 @@ public struct TaskAccumulator: Sendable, Hashable {
     @discardableResult
     public mutating func apply(_ event: StreamEvent) -> Bool {
         guard event.taskID.map({ $0 == stored.id }) ?? true else { return false }
-        unpack()
+        if packed != nil, !leavesPackedContentAlone(event) { unpack() }
         // Changes are tracked explicitly: keeping a copy of `self` to compare would make every
         // artifact append copy the whole parts array (copy-on-write), quadratic over a long stream.
         switch event {
@@ -161,24 +161,50 @@ public struct TaskAccumulator: Sendable, Hashable {
 
     // MARK: compaction
 
-    /// Packs artifacts, history and status message into one (deflated) buffer: for finished tasks,
-    /// which keep their text for the detail pane and `s` but rarely change again. Reading `task`
-    /// rebuilds the same values; the next event unpacks first. Does nothing when already packed
-    /// or when there is nothing to pack.
+    /// Packs artifacts and history into one (deflated) buffer: for finished tasks, which keep their
+    /// text for the detail pane and `s` but rarely change again. Reading `task` rebuilds the same
+    /// values. Does nothing when already packed or when there is nothing to pack.
     public mutating func compact() {
         guard packed == nil else { return }
+        shareIDsWithStatusMessage()
         let content = PackedTaskContent.Content(
-            artifacts: stored.artifacts, history: stored.history, statusMessage: stored.status.message,
-            completedArtifactIDs: completedIDs, truncatedArtifactIDs: truncatedIDs)
+            artifacts: stored.artifacts, history: stored.history, completedArtifactIDs: completedIDs,
+            truncatedArtifactIDs: truncatedIDs)
         guard !content.isEmpty else { return }
         packed = PackedTaskContent(content, taskID: stored.id, contextID: stored.contextID)
         stored.artifacts = []
         stored.history = []
-        stored.status.message = nil
         completedIDs = []
         truncatedIDs = []
         artifactBytes = [:]
         totalArtifactBytes = 0
+    }
+
+    /// The status message stays unpacked (every ListTasks poll restates it, see
+    /// `leavesPackedContentAlone`); its copies of the task and context ids, equal byte for byte,
+    /// are made to share the task's own strings instead of holding two more.
+    private mutating func shareIDsWithStatusMessage() {
+        guard var message = stored.status.message else { return }
+        if let id = message.taskID, id.utf8.elementsEqual(stored.id.utf8) { message.taskID = stored.id }
+        if let id = message.contextID, let own = stored.contextID, id.utf8.elementsEqual(own.utf8) { message.contextID = own }
+        stored.status.message = message
+    }
+
+    /// Whether `event` can be applied with the content still packed: a snapshot without artifacts
+    /// or history (what ListTasks returns for every known task at each poll), or a status update,
+    /// as long as the context id stays (the packing refers to it). Such events change only fields
+    /// kept outside the packed buffer.
+    private func leavesPackedContentAlone(_ event: StreamEvent) -> Bool {
+        func keepsContextID(_ incoming: String?) -> Bool {
+            guard let incoming else { return true }
+            guard let current = stored.contextID else { return false }
+            return incoming.utf8.elementsEqual(current.utf8)
+        }
+        switch event {
+        case .task(let snapshot): return snapshot.artifacts.isEmpty && snapshot.history.isEmpty && keepsContextID(snapshot.contextID)
+        case .status(let update): return keepsContextID(update.contextID)
+        case .message, .artifact: return false
+        }
     }
 
     /// This accumulator with its content unpacked (itself when not compacted): to read several of
@@ -197,7 +223,6 @@ public struct TaskAccumulator: Sendable, Hashable {
         guard let content = packed.unpack(taskID: stored.id, contextID: stored.contextID) else { return }
         stored.artifacts = content.artifacts
         stored.history = content.history
-        stored.status.message = content.statusMessage
         completedIDs = content.completedArtifactIDs
         truncatedIDs = content.truncatedArtifactIDs
         recountArtifactBytes()

@@ -20,12 +20,6 @@ struct TaskContentEncoder {
         for artifact in content.artifacts { encode(artifact) }
         count(content.history.count)
         for message in content.history { encode(message) }
-        if let message = content.statusMessage {
-            bytes.append(1)
-            encode(message)
-        } else {
-            bytes.append(0)
-        }
         idSet(content.completedArtifactIDs)
         idSet(content.truncatedArtifactIDs)
     }
@@ -135,19 +129,11 @@ struct TaskContentDecoder {
 
     mutating func decodeContent() -> PackedTaskContent.Content? {
         guard let artifacts = list({ $0.artifact() }), let history = list({ $0.message() }),
-            let hasStatusMessage = byte()
-        else { return nil }
-        var statusMessage: Message?
-        if hasStatusMessage == 1 {
-            guard let message = message() else { return nil }
-            statusMessage = message
-        }
-        guard let completed = list({ $0.requiredString() }), let truncated = list({ $0.requiredString() }),
+            let completed = list({ $0.requiredString() }), let truncated = list({ $0.requiredString() }),
             position == bytes.count
         else { return nil }
         return PackedTaskContent.Content(
-            artifacts: artifacts, history: history, statusMessage: statusMessage,
-            completedArtifactIDs: Set(completed), truncatedArtifactIDs: Set(truncated))
+            artifacts: artifacts, history: history, completedArtifactIDs: Set(completed), truncatedArtifactIDs: Set(truncated))
     }
 
     private mutating func artifact() -> Artifact? {
