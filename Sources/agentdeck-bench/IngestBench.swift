@@ -14,7 +14,8 @@ enum IngestBench {
     }
 
     static func run(captures: [Capture], replays: Int, concurrent: Int, agents: Int, maxFinishedTasks: Int,
-                    deck startDeck: BenchDeck? = nil, leaveRunning: Int = 0, updateDeck: Bool = true) -> (events: Int, seconds: Double, tasks: Int, state: DeckState, now: Date) {
+                    deck startDeck: BenchDeck? = nil, leaveRunning: Int = 0, updateDeck: Bool = true,
+                    afterUpdate: (_ finishedTasksReleased: Int) -> Void = { _ in }) -> (events: Int, seconds: Double, tasks: Int, state: DeckState, now: Date) {
         var deck = startDeck ?? BenchDeck(agents: agents, maxFinishedTasks: maxFinishedTasks)
         // The last `leaveRunning` replays stop after their first three events (working, 33%): still running.
         let runningFrom = replays - leaveRunning
@@ -56,7 +57,9 @@ enum IngestBench {
                             sse.data, eventType: sse.type, endpoint: endpoint, context: StreamContext())
                         else { return }
                         for event in decoded {
-                            if updateDeck { _ = deck.state.update(.streamEvent(tag, event), now: now)
+                            if updateDeck {
+                                _ = deck.state.update(.streamEvent(tag, event), now: now)
+                                afterUpdate(deck.state.finishedTasksReleased)
                             } else { blackHole(event) }
                             events += 1
                         }
@@ -66,6 +69,7 @@ enum IngestBench {
             }
             for (i, stream) in streams.enumerated() where batchStart + i < runningFrom {
                 _ = deck.state.update(.streamEnded(stream.tag, .closed), now: now)
+                afterUpdate(deck.state.finishedTasksReleased)
             }
             seconds += Measure.threadCPU() - start
             streams = []

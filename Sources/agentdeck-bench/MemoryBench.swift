@@ -54,10 +54,27 @@ enum MemoryBench {
         try deck.giveCards(now: Date(timeIntervalSince1970: 1_800_000_000))
         if ProcessInfo.processInfo.environment["AGENTDECK_MEMORY_MAPS"] != nil { SmapsSummary.print(top: 12) }
         let rssBefore = Measure.statusKB("VmRSS") ?? 0
+        // The dashboard's heap trim policy (HeapTrimmer), checked after every update as it does.
+        // `AGENTDECK_MEMORY_TRIM=off` leaves it out (to measure without it).
+        let trimOff = ProcessInfo.processInfo.environment["AGENTDECK_MEMORY_TRIM"] == "off"
+        var trimPolicy = HeapTrimPolicy(minimumReleased: trimOff ? Int.max : 256)
+        var trims = 0
         let result = IngestBench.run(
-            captures: captures, replays: 10_000, concurrent: 1_000, agents: 200, maxFinishedTasks: 10_000, deck: deck)
+            captures: captures, replays: 10_000, concurrent: 1_000, agents: 200, maxFinishedTasks: 10_000, deck: deck
+        ) { released in
+            guard trimPolicy.shouldTrim(released: released, now: Date()) else { return }
+            _ = glibcMallocTrim(0)
+            trims += 1
+        }
         let state = result.state
         let rssAfter = Measure.statusKB("VmRSS") ?? 0
+        // The dashboard's next message at least `minimumInterval` later (a list poll comes every
+        // 10 s) applies the policy to the end of the burst.
+        if trimPolicy.shouldTrim(released: state.finishedTasksReleased, now: Date().addingTimeInterval(trimPolicy.minimumInterval)) {
+            _ = glibcMallocTrim(0)
+            trims += 1
+        }
+        let rssSettled = Measure.statusKB("VmRSS") ?? 0
         let finished = state.tasks.values.filter { $0.state.isTerminal }
         let artifactBytes = finished.reduce(0) { sum, t in
             sum + t.task.artifacts.reduce(0) { $0 + $1.parts.reduce(0) { s, p in
@@ -69,11 +86,15 @@ enum MemoryBench {
         report(prefix + "_packed_per_task", Double(packedBytes) / Double(max(1, finished.count)), "bytes", decimals: 0)
         report(prefix + "_rss_before", Double(rssBefore) / 1024, "MB")
         report(prefix + "_rss", Double(rssAfter) / 1024, "MB")
+        report(prefix + "_rss_settled", Double(rssSettled) / 1024, "MB")
+        report(prefix + "_policy_trims", Double(trims), "trims", decimals: 0)
+        report(prefix + "_unpacked_finished", Double(state.unpackedFinishedTaskCount), "tasks", decimals: 0)
         report(prefix + "_hwm", Double(Measure.statusKB("VmHWM") ?? 0) / 1024, "MB")
         report(prefix + "_state_per_task", Double(rssAfter - rssBefore) * 1024 / Double(max(1, finished.count)), "bytes", decimals: 0)
         // The whole load, compaction of each finished task included (thread CPU time).
         report(prefix + "_ingest", Double(result.events) / result.seconds, "events/s", decimals: 0)
-        // Freed parse/decode garbage the allocator still holds versus what the state keeps alive.
+        // Freed garbage the allocator still holds versus what the state keeps alive (an
+        // unconditional trim, for comparison with the policy's).
         _ = glibcMallocTrim(0)
         report(prefix + "_rss_after_trim", Double(Measure.statusKB("VmRSS") ?? 0) / 1024, "MB")
         compactionCost(finished, prefix: prefix)
@@ -84,7 +105,8 @@ enum MemoryBench {
     /// copy), pack (once per finished task), and a ListTasks poll restating a packed task (which
     /// must not unpack it), over 1,000 of the tasks (thread CPU time).
     static func compactionCost(_ finished: [TaskEntry], prefix: String) {
-        let sample = finished.prefix(1_000).map(\.accumulator)
+        // Packed ones only: the most recently finished are kept unpacked.
+        let sample = Array(finished.filter(\.accumulator.isCompacted).prefix(1_000).map(\.accumulator))
         guard !sample.isEmpty else { return }
         var start = Measure.threadCPU()
         let plain = sample.map(\.unpacked)

@@ -4,12 +4,15 @@ import Testing
 
 @testable import Deck
 
-/// Finished tasks are kept packed (TaskAccumulator.compact): what the operator sees and saves must
-/// be what the same task shows unpacked — the view model (detail pane, rows), `s`, `:save`, `y`.
+/// Finished tasks beyond the most recent `keepFinishedUnpacked` are packed (TaskAccumulator.compact):
+/// what the operator sees and saves must be what the same task shows unpacked — the view model
+/// (detail pane, rows), `s`, `:save`, `y`. Here nothing is kept unpacked, so each task is packed
+/// by the update that finishes it.
 @Suite struct CompactionTests {
     /// A dispatched task that streamed a three-chunk artifact and finished with a message.
     func finishedTask() throws -> Harness {
         var h = Harness.standard()
+        h.state.config.keepFinishedUnpacked = 0
         let tag = try h.dispatchedTask("t-1")
         for n in 0..<3 {
             h.advance(0.1)
@@ -89,10 +92,22 @@ import Testing
     /// Running tasks are never packed: their artifacts grow chunk by chunk.
     @Test func aRunningTaskIsNotCompacted() throws {
         var h = Harness.standard()
+        h.state.config.keepFinishedUnpacked = 0
         let tag = try h.dispatchedTask("t-2")
         h.send(.streamEvent(tag, .artifact(ArtifactUpdate(
             taskID: "t-2", contextID: "ctx-1", artifact: Artifact(artifactID: "a", parts: [.text("partial")])))))
         #expect(h.selected?.state == .working)
         #expect(h.selected?.accumulator.isCompacted == false)
+    }
+
+    /// With the default bound (256) and the default retention (200), a finished task stays as it was.
+    @Test func withTheDefaultsNothingIsPacked() throws {
+        var h = try finishedTask()
+        h.state.config.keepFinishedUnpacked = DeckConfig(agents: []).keepFinishedUnpacked
+        let tag = try h.dispatchedTask("t-3")
+        h.send(.streamEvent(tag, statusEvent("t-3", .completed, "done")))
+        let key = try #require(h.state.tasks.keys.first { $0.taskID == "t-3" })
+        #expect(h.state.tasks[key]?.accumulator.isCompacted == false)
+        #expect(DeckConfig(agents: []).keepFinishedUnpacked > DeckConfig(agents: []).maxFinishedTasks)
     }
 }

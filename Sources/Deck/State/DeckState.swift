@@ -21,6 +21,8 @@ public struct DeckState: Sendable, Hashable {
     var taskFinishedSinceRetention = false
     /// The finished tasks, oldest first, for retention (kept up to date by `noteFinishedState`).
     var finishedTasks = FinishedTaskIndex()
+    /// The finished tasks not packed yet, oldest first (see `packOldFinishedTasks`).
+    var packing = FinishedTaskPacking()
     var nextTagValue: UInt64 = 1
     var nextPlaceholder = 1
     /// Numbers the ids of agents added at run time (`a07`); never reused, so a late answer for a

@@ -186,9 +186,8 @@ public struct TaskEntry: Sendable, Hashable {
         let changed = accumulator.apply(event)
         noteStateChange(now: now)
         if changed { updatedAt = now }
-        // A finished task rarely changes again: its artifacts and history are packed (about a
-        // third of their size; see TaskAccumulator.compact). A later event unpacks it first.
-        if state.isTerminal { accumulator.compact() }
+        // A finished task is packed later, a few per update, once it is no longer among the most
+        // recently finished (see DeckState.packOldFinishedTasks); a later event unpacks it first.
         return changed
     }
 

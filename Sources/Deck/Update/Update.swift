@@ -40,6 +40,8 @@ extension DeckState {
             taskFinishedSinceRetention = false
             out += applyRetention()
         }
+        // After retention, so that tasks about to be dropped are not packed first.
+        packOldFinishedTasks()
         repairSelection(tasksChanged: tasks.count != taskCountBefore, now: now)
         if let status = ui.status, !status.isVisible(at: now) { ui.status = nil }
         finishedTasks.taskCountSeen = tasks.count
@@ -78,8 +80,10 @@ extension DeckState {
         let drop = finishedTasks.removeOldest(excess, sparing: ui.selectedTask)
         guard !drop.isEmpty else { return [] }
         let dropped = Set(drop)
+        packing.released += drop.count
         for key in drop {
             tasks[key] = nil
+            packing.unpacked.note(key, finishedAt: nil)
             deadlines[.taskPoll(key)] = nil
             deadlines[.reconnect(key)] = nil
         }
