@@ -122,25 +122,26 @@ import Testing
 
 /// When the dashboard calls `malloc_trim`.
 @Suite struct HeapTrimPolicyTests {
-    @Test func trimsAfterEnoughReleasedAndNotTooOften() {
-        var policy = HeapTrimPolicy(minimumReleased: 256, minimumInterval: 5)
+    /// The policy's answers to (released so far, seconds since t0), in order.
+    static func answers(_ policy: HeapTrimPolicy, _ calls: [(Int, TimeInterval)]) -> [Bool] {
+        var policy = policy
         let t0 = Date(timeIntervalSince1970: 1_000)
-        #expect(!policy.shouldTrim(released: 0, now: t0))
-        #expect(!policy.shouldTrim(released: 255, now: t0))
-        #expect(policy.shouldTrim(released: 256, now: t0))
-        // Counted from the last trim.
-        #expect(!policy.shouldTrim(released: 300, now: t0.addingTimeInterval(10)))
-        // Enough released, but too soon.
-        #expect(!policy.shouldTrim(released: 600, now: t0.addingTimeInterval(4.9)))
-        #expect(policy.shouldTrim(released: 600, now: t0.addingTimeInterval(5)))
-        #expect(!policy.shouldTrim(released: 600, now: t0.addingTimeInterval(100)))
+        return calls.map { policy.shouldTrim(released: $0.0, now: t0.addingTimeInterval($0.1)) }
+    }
+
+    @Test func trimsAfterEnoughReleasedAndNotTooOften() {
+        let calls: [(Int, TimeInterval)] = [
+            (0, 0), (255, 0), (256, 0),
+            (300, 10),  // counted from the last trim: only 44 since
+            (600, 4.9),  // enough, but too soon
+            (600, 5), (600, 100),
+        ]
+        #expect(Self.answers(HeapTrimPolicy(minimumReleased: 256, minimumInterval: 5), calls)
+            == [false, false, true, false, false, true, false])
     }
 
     @Test func aNewStateCountsFromZero() {
-        var policy = HeapTrimPolicy(minimumReleased: 10, minimumInterval: 0)
-        let t0 = Date(timeIntervalSince1970: 1_000)
-        #expect(policy.shouldTrim(released: 50, now: t0))
-        #expect(!policy.shouldTrim(released: 3, now: t0))
-        #expect(policy.shouldTrim(released: 13, now: t0))
+        let calls: [(Int, TimeInterval)] = [(50, 0), (3, 0), (13, 0)]
+        #expect(Self.answers(HeapTrimPolicy(minimumReleased: 10, minimumInterval: 0), calls) == [true, false, true])
     }
 }
