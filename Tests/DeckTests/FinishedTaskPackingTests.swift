@@ -120,6 +120,20 @@ import Testing
     }
 }
 
+extension FinishedTaskPackingTests {
+    /// A finished task with nothing to pack is tried once, not counted as released (it freed
+    /// nothing), and not tried again at every update.
+    @Test func aTaskWithNothingToPackIsTriedOnceAndNotCounted() {
+        var h = Harness.standard(maxFinished: 100)
+        h.state.config.keepFinishedUnpacked = 0
+        for i in 0..<3 { h.discovered("e\(i)", .completed) }
+        h.send(.tick)
+        #expect(h.state.unpackedFinishedTaskCount == 0)
+        #expect(h.state.finishedTasksReleased == 0)
+        #expect(h.state.tasks.values.allSatisfy { $0.state.isTerminal && !$0.accumulator.isCompacted })
+    }
+}
+
 /// When the dashboard calls `malloc_trim`.
 @Suite struct HeapTrimPolicyTests {
     /// The policy's answers to (released so far, seconds since t0), in order.

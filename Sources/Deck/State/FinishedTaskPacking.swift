@@ -25,7 +25,7 @@ extension DeckState {
     /// freed heap back to the system after enough of them (see `HeapTrimPolicy`).
     public var finishedTasksReleased: Int { packing.released }
 
-    /// Finished tasks whose content is not packed (the selected one included).
+    /// Finished tasks waiting to be packed (or kept unpacked as the most recent ones).
     public var unpackedFinishedTaskCount: Int { packing.unpacked.count }
 
     /// Packs the oldest finished tasks beyond `config.keepFinishedUnpacked`, at most
@@ -38,7 +38,9 @@ extension DeckState {
         for key in keys {
             guard let index = tasks.index(forKey: key) else { continue }
             tasks.values[index].accumulator.compact()
+            // A task with nothing to pack (no artifacts, no history) stays as it is, and out of the
+            // index until it changes: it freed nothing.
+            if tasks.values[index].accumulator.isCompacted { packing.released += 1 }
         }
-        packing.released += keys.count
     }
 }
