@@ -22,9 +22,11 @@ let package = Package(
         // No pkgConfig: ncursesw.pc carries -D flags SwiftPM prohibits (a warning); headers are on the default path.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CShim"),
+        // zlib: finished tasks keep their artifacts and history deflated (TaskAccumulator.compact).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Pure protocol model, dialect codecs, JSON, SSE parser.
-        .target(name: "A2A"),
+        .target(name: "A2A", dependencies: ["CZlib"]),
         // libcurl multi engine: card polling, calls, streams, reconnect, auth.
         .target(name: "Wire", dependencies: ["A2A", "CCurl", "CShim"]),
         // The app state machine: State, Msg, Command, update(). Pure.
@@ -63,6 +65,6 @@ let package = Package(
         .testTarget(name: "FleetTests", dependencies: ["FleetKit", "TestSupport"]),
 
         // Benchmarks that print one figure per line (`make bench`, see BENCHMARKS.md).
-        .executableTarget(name: "agentdeck-bench", dependencies: ["A2A", "Deck", "Screen", "Terminal", "Wire", "CNcursesw"]),
+        .executableTarget(name: "agentdeck-bench", dependencies: ["A2A", "Deck", "Screen", "Terminal", "Wire", "CNcursesw", "CZlib"]),
     ]
 )

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=()
-for pkg in libncurses-dev libcurl4-openssl-dev pkg-config tmux; do
+for pkg in libncurses-dev libcurl4-openssl-dev zlib1g-dev pkg-config tmux; do
     dpkg -s "$pkg" >/dev/null 2>&1 || want+=("$pkg")
 done
 if [ ${#want[@]} -gt 0 ]; then

@@ -13,6 +13,8 @@ struct Capture {
 
     /// Events in one replay (SSE `data` events).
     var eventCount: Int { chunks.count }
+    /// Bytes in one replay (fresh ids have the length of the recorded ones).
+    var byteCount: Int { chunks.reduce(0) { $0 + $1.utf8.count } }
 
     static func load(_ file: String, dialect: Dialect) throws -> Capture {
         let url = fixturesDirectory().appendingPathComponent(file)

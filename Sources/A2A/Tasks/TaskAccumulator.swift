@@ -1,11 +1,20 @@
 /// Builds our view of one task from what the agent sends: status changes, artifact chunks
 /// (`append`, `lastChunk`, snapshot replace) and progress (PROTOCOL.md §5).
 /// The CLI and the dashboard both fold events through it.
+///
+/// A finished task can be compacted (`compact()`): its artifacts and history are then kept packed
+/// (`PackedTaskContent`) and rebuilt, identical, whenever `task` is read. Reads that the task list
+/// makes every frame (`state`, `statusText`, `progressPercent`, ids) never unpack; an event that
+/// touches artifacts or history unpacks first, one that only restates the status does not.
 public struct TaskAccumulator: Sendable, Hashable {
-    /// The task as we know it: latest status, artifacts assembled so far, history.
-    public private(set) var task: A2ATask
+    /// The task as we know it: latest status, artifacts assembled so far, history. Rebuilt from the
+    /// packed form when compacted: read it once per use, not once per field.
+    public var task: A2ATask { unpacked.stored }
+    public var taskID: String { stored.id }
+    public var contextID: String? { stored.contextID }
+    public var state: TaskState { stored.status.state }
     /// Artifacts whose `lastChunk` arrived (or that came whole in a snapshot).
-    public private(set) var completedArtifactIDs: Set<String> = []
+    public var completedArtifactIDs: Set<String> { unpacked.completedIDs }
     /// Latest progress in percent (0–100), when the agent sends one.
     public private(set) var progressPercent: Double?
     /// Latest status message text, sanitized later by the screen.
@@ -14,7 +23,17 @@ public struct TaskAccumulator: Sendable, Hashable {
     public private(set) var sawFinal = false
 
     /// Artifacts that hit a size limit: later chunks were dropped (the screen says so).
-    public private(set) var truncatedArtifactIDs: Set<String> = []
+    public var truncatedArtifactIDs: Set<String> { unpacked.truncatedIDs }
+
+    /// Whether the bulky part of the task is packed (see `compact`).
+    public var isCompacted: Bool { packed != nil }
+
+    /// The task; while packed, without artifacts and history.
+    private var stored: A2ATask
+    private var completedIDs: Set<String> = []
+    private var truncatedIDs: Set<String> = []
+    /// Artifacts, history and the two id sets, when compacted.
+    private var packed: PackedTaskContent?
 
     /// History beyond this many messages drops its oldest: a long chat must not grow without bound.
     public static let historyLimit = 200
@@ -28,12 +47,13 @@ public struct TaskAccumulator: Sendable, Hashable {
     /// Metadata keys merged from status updates beyond this many are ignored.
     public static let metadataKeyLimit = 256
     /// Approximate size of each artifact, to enforce `artifactByteLimit` without re-measuring.
+    /// Not kept while compacted: recounted from the parts when unpacked.
     private var artifactBytes: [String: Int] = [:]
     /// The sum of `artifactBytes`, for `taskArtifactByteLimit`.
     private var totalArtifactBytes = 0
 
     public init(taskID: String, contextID: String? = nil) {
-        task = A2ATask(id: taskID, contextID: contextID, status: TaskStatus(state: .submitted))
+        stored = A2ATask(id: taskID, contextID: contextID, status: TaskStatus(state: .submitted))
     }
 
     /// Starts from a task we already have (e.g. a `GetTask` answer).
@@ -46,20 +66,22 @@ public struct TaskAccumulator: Sendable, Hashable {
     /// change nothing and return false.
     @discardableResult
     public mutating func apply(_ event: StreamEvent) -> Bool {
+        guard event.taskID.map({ $0 == stored.id }) ?? true else { return false }
+        if packed != nil, !leavesPackedContentAlone(event) { unpack() }
         // Changes are tracked explicitly: keeping a copy of `self` to compare would make every
         // artifact append copy the whole parts array (copy-on-write), quadratic over a long stream.
         switch event {
         case .task(let snapshot):
-            guard snapshot.id == task.id else { return false }
+            guard snapshot.id == stored.id else { return false }
             return applySnapshot(snapshot)
         case .message(let message):
-            if let id = message.taskID, id != task.id { return false }
+            if let id = message.taskID, id != stored.id { return false }
             return appendHistory(message)
         case .status(let update):
-            guard update.taskID == task.id else { return false }
+            guard update.taskID == stored.id else { return false }
             return applyStatus(update)
         case .artifact(let update):
-            guard update.taskID == task.id else { return false }
+            guard update.taskID == stored.id else { return false }
             applyArtifact(update)
             return true
         }
@@ -73,23 +95,20 @@ public struct TaskAccumulator: Sendable, Hashable {
                 changed = true
             }
         }
-        set(\.task.contextID, snapshot.contextID ?? task.contextID)
-        set(\.task.status, snapshot.status)
+        set(\.stored.contextID, snapshot.contextID ?? stored.contextID)
+        set(\.stored.status, snapshot.status)
         // An empty list in a snapshot usually means "not included" (historyLength 0, a fresh
         // submit): keep what the stream already built rather than blanking the view.
         if !snapshot.artifacts.isEmpty {
             // A snapshot is already in memory: it is taken whole, and the limits count from it.
-            set(\.task.artifacts, snapshot.artifacts)
-            set(\.completedArtifactIDs, Set(snapshot.artifacts.map(\.artifactID)))
-            artifactBytes = Dictionary(
-                snapshot.artifacts.map { ($0.artifactID, $0.parts.reduce(0) { $0 + Self.size(of: $1) }) },
-                uniquingKeysWith: { _, last in last })
-            totalArtifactBytes = artifactBytes.values.reduce(0, +)
+            set(\.stored.artifacts, snapshot.artifacts)
+            set(\.completedIDs, Set(snapshot.artifacts.map(\.artifactID)))
+            recountArtifactBytes()
         }
         if !snapshot.history.isEmpty {
-            set(\.task.history, Array(snapshot.history.suffix(Self.historyLimit)))
+            set(\.stored.history, Array(snapshot.history.suffix(Self.historyLimit)))
         }
-        if let metadata = snapshot.metadata { set(\.task.metadata, metadata) }
+        if let metadata = snapshot.metadata { set(\.stored.metadata, metadata) }
         set(\.progressPercent, ObjectDecoding.progress(in: snapshot.metadata) ?? progressPercent)
         set(\.statusText, Self.text(of: snapshot.status))
         return changed
@@ -97,13 +116,13 @@ public struct TaskAccumulator: Sendable, Hashable {
 
     private mutating func applyStatus(_ update: StatusUpdate) -> Bool {
         var changed = false
-        if task.contextID == nil, let contextID = update.contextID {
-            task.contextID = contextID
+        if stored.contextID == nil, let contextID = update.contextID {
+            stored.contextID = contextID
             changed = true
         }
-        let stateChanged = update.status.state != task.status.state
-        if task.status != update.status {
-            task.status = update.status
+        let stateChanged = update.status.state != stored.status.state
+        if stored.status != update.status {
+            stored.status = update.status
             changed = true
         }
         if let percent = update.progressPercent, percent != progressPercent {
@@ -111,12 +130,12 @@ public struct TaskAccumulator: Sendable, Hashable {
             changed = true
         }
         if let metadata = update.metadata?.objectValue {
-            var merged = task.metadata?.objectValue ?? JSONObject()
+            var merged = stored.metadata?.objectValue ?? JSONObject()
             // New keys beyond the limit are ignored: status updates with ever-new keys must not grow the task.
             for (key, value) in metadata.pairs where merged[key] != nil || merged.count < Self.metadataKeyLimit {
                 merged[key] = value
             }
-            task.metadata = .object(merged)
+            stored.metadata = .object(merged)
         }
         if update.isFinal && !sawFinal {
             sawFinal = true
@@ -132,16 +151,117 @@ public struct TaskAccumulator: Sendable, Hashable {
         return changed
     }
 
+    /// Sizes of the artifacts held, as the limits count them (after a snapshot, or when unpacked).
+    private mutating func recountArtifactBytes() {
+        artifactBytes = Dictionary(
+            stored.artifacts.map { ($0.artifactID, $0.parts.reduce(0) { $0 + Self.size(of: $1) }) },
+            uniquingKeysWith: { _, last in last })
+        totalArtifactBytes = artifactBytes.values.reduce(0, +)
+    }
+
+    // MARK: compaction
+
+    /// Packs artifacts and history into one (deflated) buffer: for finished tasks, which keep their
+    /// text for the detail pane and `s` but rarely change again. Reading `task` rebuilds the same
+    /// values. Does nothing when already packed or when there is nothing to pack.
+    public mutating func compact() {
+        guard packed == nil else { return }
+        shareIDsWithStatusMessage()
+        let content = PackedTaskContent.Content(
+            artifacts: stored.artifacts, history: stored.history, completedArtifactIDs: completedIDs,
+            truncatedArtifactIDs: truncatedIDs)
+        guard !content.isEmpty else { return }
+        packed = PackedTaskContent(content, taskID: stored.id, contextID: stored.contextID)
+        stored.artifacts = []
+        stored.history = []
+        completedIDs = []
+        truncatedIDs = []
+        artifactBytes = [:]
+        totalArtifactBytes = 0
+    }
+
+    /// The status message stays unpacked (every ListTasks poll restates it, see
+    /// `leavesPackedContentAlone`); its copies of the task and context ids, equal byte for byte,
+    /// are made to share the task's own strings instead of holding two more.
+    private mutating func shareIDsWithStatusMessage() {
+        guard var message = stored.status.message else { return }
+        if let id = message.taskID, id.utf8.elementsEqual(stored.id.utf8) { message.taskID = stored.id }
+        if let id = message.contextID, let own = stored.contextID, id.utf8.elementsEqual(own.utf8) { message.contextID = own }
+        stored.status.message = message
+    }
+
+    /// Whether `event` can be applied with the content still packed: a snapshot without artifacts
+    /// or history (what ListTasks returns for every known task at each poll), or a status update,
+    /// as long as the context id stays (the packing refers to it). Such events change only fields
+    /// kept outside the packed buffer.
+    private func leavesPackedContentAlone(_ event: StreamEvent) -> Bool {
+        func keepsContextID(_ incoming: String?) -> Bool {
+            guard let incoming else { return true }
+            guard let current = stored.contextID else { return false }
+            return incoming.utf8.elementsEqual(current.utf8)
+        }
+        switch event {
+        case .task(let snapshot): return snapshot.artifacts.isEmpty && snapshot.history.isEmpty && keepsContextID(snapshot.contextID)
+        case .status(let update): return keepsContextID(update.contextID)
+        case .message, .artifact: return false
+        }
+    }
+
+    /// This accumulator with its content unpacked (itself when not compacted): to read several of
+    /// `task`, `completedArtifactIDs`, `truncatedArtifactIDs` for the price of one unpack.
+    public var unpacked: TaskAccumulator {
+        var copy = self
+        copy.unpack()
+        return copy
+    }
+
+    /// Brings the packed content back into the plain fields.
+    private mutating func unpack() {
+        guard let packed else { return }
+        self.packed = nil
+        // The buffer never leaves memory; were it damaged, the task keeps its status and ids.
+        guard let content = packed.unpack(taskID: stored.id, contextID: stored.contextID) else { return }
+        stored.artifacts = content.artifacts
+        stored.history = content.history
+        completedIDs = content.completedArtifactIDs
+        truncatedIDs = content.truncatedArtifactIDs
+        recountArtifactBytes()
+    }
+
+    /// Bytes the packed buffer holds (0 when not compacted): for benchmarks and tests.
+    public var packedByteCount: Int { packed?.storedByteCount ?? 0 }
+
+    /// Equal when they describe the same task, packed or not (the byte counts follow from the parts).
+    public static func == (a: TaskAccumulator, b: TaskAccumulator) -> Bool {
+        if a.packed != nil || b.packed != nil { return a.unpacked.hasSameFields(as: b.unpacked) }
+        return a.hasSameFields(as: b)
+    }
+
+    private func hasSameFields(as other: TaskAccumulator) -> Bool {
+        stored == other.stored && completedIDs == other.completedIDs && truncatedIDs == other.truncatedIDs
+            && progressPercent == other.progressPercent && statusText == other.statusText && sawFinal == other.sawFinal
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let plain = unpacked
+        hasher.combine(plain.stored)
+        hasher.combine(plain.completedIDs)
+        hasher.combine(plain.truncatedIDs)
+        hasher.combine(progressPercent)
+        hasher.combine(statusText)
+        hasher.combine(sawFinal)
+    }
+
     /// Records a (re)started artifact's size; false (and marked truncated) when it is too big alone.
     private mutating func admit(_ artifact: Artifact, bytes: Int) -> Bool {
         let others = totalArtifactBytes - (artifactBytes[artifact.artifactID] ?? 0)
         guard bytes <= Self.artifactByteLimit, others + bytes <= Self.taskArtifactByteLimit else {
-            truncatedArtifactIDs.insert(artifact.artifactID)
+            truncatedIDs.insert(artifact.artifactID)
             return false
         }
         artifactBytes[artifact.artifactID] = bytes
         totalArtifactBytes = others + bytes
-        truncatedArtifactIDs.remove(artifact.artifactID)
+        truncatedIDs.remove(artifact.artifactID)
         return true
     }
 
@@ -168,46 +288,46 @@ public struct TaskAccumulator: Sendable, Hashable {
     /// Keyed by artifact id: `append` adds the parts (kept as sent, not merged), otherwise the
     /// artifact starts over; `lastChunk` marks it complete.
     private mutating func applyArtifact(_ update: ArtifactUpdate) {
-        if task.contextID == nil { task.contextID = update.contextID }
+        if stored.contextID == nil { stored.contextID = update.contextID }
         let incoming = update.artifact
         let id = incoming.artifactID
         let incomingBytes = incoming.parts.reduce(0) { $0 + Self.size(of: $1) }
-        if let index = task.artifacts.firstIndex(where: { $0.artifactID == id }) {
+        if let index = stored.artifacts.firstIndex(where: { $0.artifactID == id }) {
             if update.append {
                 let total = (artifactBytes[id] ?? 0) + incomingBytes
                 guard total <= Self.artifactByteLimit, totalArtifactBytes + incomingBytes <= Self.taskArtifactByteLimit else {
-                    truncatedArtifactIDs.insert(id)
+                    truncatedIDs.insert(id)
                     return
                 }
                 artifactBytes[id] = total
                 totalArtifactBytes += incomingBytes
-                task.artifacts[index].parts.append(contentsOf: incoming.parts)
-                if let name = incoming.name { task.artifacts[index].name = name }
-                if let description = incoming.description { task.artifacts[index].description = description }
-                if let metadata = incoming.metadata { task.artifacts[index].metadata = metadata }
+                stored.artifacts[index].parts.append(contentsOf: incoming.parts)
+                if let name = incoming.name { stored.artifacts[index].name = name }
+                if let description = incoming.description { stored.artifacts[index].description = description }
+                if let metadata = incoming.metadata { stored.artifacts[index].metadata = metadata }
             } else {
                 guard admit(incoming, bytes: incomingBytes) else { return }
-                task.artifacts[index] = incoming
+                stored.artifacts[index] = incoming
             }
         } else {
-            guard task.artifacts.count < Self.artifactCountLimit, admit(incoming, bytes: incomingBytes) else {
-                truncatedArtifactIDs.insert(id)
+            guard stored.artifacts.count < Self.artifactCountLimit, admit(incoming, bytes: incomingBytes) else {
+                truncatedIDs.insert(id)
                 return
             }
-            task.artifacts.append(incoming)
+            stored.artifacts.append(incoming)
         }
         if update.lastChunk {
-            completedArtifactIDs.insert(id)
+            completedIDs.insert(id)
         } else {
-            completedArtifactIDs.remove(id)
+            completedIDs.remove(id)
         }
     }
 
     private mutating func appendHistory(_ message: Message) -> Bool {
-        if !message.messageID.isEmpty, task.history.contains(where: { $0.messageID == message.messageID }) { return false }
-        task.history.append(message)
-        if task.history.count > Self.historyLimit {
-            task.history.removeFirst(task.history.count - Self.historyLimit)
+        if !message.messageID.isEmpty, stored.history.contains(where: { $0.messageID == message.messageID }) { return false }
+        stored.history.append(message)
+        if stored.history.count > Self.historyLimit {
+            stored.history.removeFirst(stored.history.count - Self.historyLimit)
         }
         return true
     }

@@ -21,6 +21,7 @@ final class DashboardApp: TerminalApp {
     private let rawStore: RawStore
     private let redaction: JournalRedaction
     private var rawCache = RawViewCache()
+    private let heapTrimmer = HeapTrimmer()
 
     init(state: DeckState, executor: CommandExecutor, inbox: Inbox<Msg>, environment: [String: String] = ProcessInfo.processInfo.environment,
          journal: JournalWriter? = nil, rawStore: RawStore = RawStore(),
@@ -92,6 +93,7 @@ final class DashboardApp: TerminalApp {
     }
 
     private func run(_ commands: [Command], at now: Date) {
+        heapTrimmer.afterUpdate(state)
         for command in commands {
             if command.isMutating, let journal {
                 switch command {

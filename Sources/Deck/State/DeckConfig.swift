@@ -40,6 +40,10 @@ public struct DeckConfig: Sendable, Hashable {
     public var callFailuresForDegraded: Int
     /// Finished (terminal) tasks kept; the oldest beyond this are dropped.
     public var maxFinishedTasks: Int
+    /// The most recently finished tasks kept unpacked; older finished ones are packed (about a
+    /// third of their size, unpacked again when read), a few per update. At or above
+    /// `maxFinishedTasks`, nothing is ever packed.
+    public var keepFinishedUnpacked: Int
     /// Discovery stops adding tasks beyond this many in all: an agent listing endless "working"
     /// tasks must not exhaust memory.
     public var maxTasks: Int
@@ -59,7 +63,7 @@ public struct DeckConfig: Sendable, Hashable {
     public init(
         agents: [AgentConfig], readOnly: Bool = false, cardPollInterval: TimeInterval = 30,
         listPollInterval: TimeInterval? = 10, taskPollInterval: TimeInterval = 2, slowPollThreshold: TimeInterval = 2,
-        callFailuresForDegraded: Int = 3, maxFinishedTasks: Int = 200, maxTasks: Int = 5000, statusLineDuration: TimeInterval = 5,
+        callFailuresForDegraded: Int = 3, maxFinishedTasks: Int = 200, keepFinishedUnpacked: Int = 256, maxTasks: Int = 5000, statusLineDuration: TimeInterval = 5,
         seed: UInt64 = 0x5EED, historyLimit: Int = 100, readOnlyForcedBy: String? = nil,
         healthWindow: TimeInterval = 900, healthBucket: TimeInterval = 30
     ) {
@@ -73,6 +77,7 @@ public struct DeckConfig: Sendable, Hashable {
         self.slowPollThreshold = slowPollThreshold
         self.callFailuresForDegraded = callFailuresForDegraded
         self.maxFinishedTasks = maxFinishedTasks
+        self.keepFinishedUnpacked = keepFinishedUnpacked
         self.maxTasks = maxTasks
         self.statusLineDuration = statusLineDuration
         self.seed = seed

@@ -27,6 +27,8 @@ public struct DeckState: Sendable, Hashable {
     var finishedTasks = FinishedTaskIndex()
     /// The tasks pane's order and the task counts, for the view (kept up to date by `update`).
     var taskOrder = TaskOrderIndex()
+    /// The finished tasks not packed yet, oldest first (see `packOldFinishedTasks`).
+    var packing = FinishedTaskPacking()
     var nextTagValue: UInt64 = 1
     var nextPlaceholder = 1
     /// Numbers the ids of agents added at run time (`a07`); never reused, so a late answer for a

@@ -133,10 +133,12 @@ extension DeckState {
     mutating func resyncFinishedTasksIfChangedOutside() {
         guard finishedTasks.taskCountSeen != tasks.count else { return }
         finishedTasks = FinishedTaskIndex()
+        packing.unpacked = FinishedTaskIndex()
         var index = tasks.values.startIndex
         while index != tasks.values.endIndex {
             let entry = tasks.values[index]
             if entry.state.isTerminal { finishedTasks.note(entry.key, finishedAt: entry.updatedAt) }
+            if entry.isUnpackedFinished { packing.unpacked.note(entry.key, finishedAt: entry.updatedAt) }
             tasks.values.formIndex(after: &index)
         }
         finishedTasks.taskCountSeen = tasks.count
@@ -149,10 +151,18 @@ extension DeckState {
         guard let index = tasks.index(forKey: key) else {
             finishedTasks.note(key, finishedAt: nil)
             taskOrder.markChanged(key, nil)
+            packing.unpacked.note(key, finishedAt: nil)
             return
         }
         let entry = tasks.values[index]
         taskOrder.markChanged(key, entry)
         finishedTasks.note(key, finishedAt: entry.state.isTerminal ? entry.updatedAt : nil)
+        packing.unpacked.note(key, finishedAt: entry.isUnpackedFinished ? entry.updatedAt : nil)
     }
+}
+
+extension TaskEntry {
+    /// Finished, with content that `packOldFinishedTasks` has not packed (yet, or again after a
+    /// late event unpacked it).
+    var isUnpackedFinished: Bool { state.isTerminal && !accumulator.isCompacted }
 }

@@ -151,16 +151,18 @@ public struct TaskEntry: Sendable, Hashable {
             Fields(
                 key: key, accumulator: accumulator, isPlaceholder: isPlaceholder, origin: origin, skillID: skillID,
                 requestText: requestText, createdAt: now, updatedAt: now,
-                timeline: TaskTimeline(start: accumulator.task.status.state, at: now)))
+                timeline: TaskTimeline(start: accumulator.state, at: now)))
     }
 
     public static func == (a: TaskEntry, b: TaskEntry) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
     public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
 
     public var agentID: AgentID { box.fields.key.agentID }
+    /// The whole task; rebuilt from the packed form once the task finished (see `apply`): read it
+    /// for the detail pane, a save or a copy, not for every row.
     public var task: A2ATask { box.fields.accumulator.task }
-    public var state: TaskState { box.fields.accumulator.task.status.state }
-    public var contextID: String? { box.fields.accumulator.task.contextID }
+    public var state: TaskState { box.fields.accumulator.state }
+    public var contextID: String? { box.fields.accumulator.contextID }
     public var statusText: String? { box.fields.accumulator.statusText }
     public var progressPercent: Double? { box.fields.accumulator.progressPercent }
 
@@ -184,6 +186,8 @@ public struct TaskEntry: Sendable, Hashable {
         let changed = accumulator.apply(event)
         noteStateChange(now: now)
         if changed { updatedAt = now }
+        // A finished task is packed later, a few per update, once it is no longer among the most
+        // recently finished (see DeckState.packOldFinishedTasks); a later event unpacks it first.
         return changed
     }
 

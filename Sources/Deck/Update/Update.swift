@@ -41,6 +41,8 @@ extension DeckState {
             taskFinishedSinceRetention = false
             out += applyRetention()
         }
+        // After retention, so that tasks about to be dropped are not packed first.
+        packOldFinishedTasks()
         repairSelection(tasksChanged: tasks.count != taskCountBefore, now: now)
         if let status = ui.status, !status.isVisible(at: now) { ui.status = nil }
         finishedTasks.taskCountSeen = tasks.count
@@ -79,9 +81,11 @@ extension DeckState {
         guard excess > 0 else { return [] }
         let drop = finishedTasks.removeOldest(excess, sparing: ui.selectedTask)
         guard !drop.isEmpty else { return [] }
+        packing.released += drop.count
         for key in drop {
             tasks[key] = nil
             taskOrder.markChanged(key, nil)
+            packing.unpacked.note(key, finishedAt: nil)
             deadlines[.taskPoll(key)] = nil
             deadlines[.reconnect(key)] = nil
         }

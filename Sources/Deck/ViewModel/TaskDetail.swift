@@ -21,11 +21,13 @@ public struct TaskDetail: Sendable, Hashable {
 
     init(_ entry: TaskEntry, row: TaskRow, readOnly: Bool, now: Date) {
         self.row = row
-        task = entry.task
+        // Unpacked once (a finished task is kept packed) for both the task and the complete ids.
+        let accumulator = entry.accumulator.unpacked
+        task = accumulator.task
         contextID = entry.contextID
         let spans = entry.timeline.spans(now: now)
         timeline = zip(entry.timeline.transitions, spans).map { Span(state: $0.state, start: $0.at, duration: $1.duration) }
-        completedArtifactIDs = entry.accumulator.completedArtifactIDs
+        completedArtifactIDs = accumulator.completedArtifactIDs
         requestText = entry.requestText
         canReply = !readOnly && entry.acceptsReply
         canCancel = !readOnly && entry.isCancelable

@@ -1,0 +1,55 @@
+import CZlib
+
+/// Raw deflate (RFC 1951) through zlib, for the packed form of finished tasks. Raw: no zlib header
+/// or checksum, since the packed form records the inflated length itself and never leaves memory.
+enum Deflate {
+    /// 2^12 = 4 KB window, hash table of 2^(5+7) entries: a few KB of state to set up per call
+    /// instead of zlib's default 256 KB. Artifacts are mostly a few KB, so the ratio barely changes
+    /// (measured in BENCHMARKS.md), and each finished task costs one call.
+    private static let windowBits: Int32 = 12
+    private static let memoryLevel: Int32 = 5
+
+    /// The compressed bytes, or nil when zlib fails (the caller then keeps the input as it is).
+    static func compress(_ input: [UInt8], level: Int32) -> [UInt8]? {
+        guard !input.isEmpty, input.count <= Int(UInt32.max) else { return nil }
+        var stream = z_stream()
+        guard agentdeck_deflate_init(&stream, level, -windowBits, memoryLevel) == Z_OK else { return nil }
+        defer { deflateEnd(&stream) }
+        let bound = Int(deflateBound(&stream, uLong(input.count)))
+        var output = [UInt8](repeating: 0, count: bound)
+        let status = input.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                // zlib reads `next_in` only; its header lacks the const.
+                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
+                stream.avail_in = uInt(source.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = uInt(target.count)
+                return deflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END else { return nil }
+        // A fresh array of the exact size: trimming `output` would keep its whole capacity.
+        return Array(output[0..<Int(stream.total_out)])
+    }
+
+    /// The original bytes, or nil unless the input inflates to exactly `count` bytes.
+    static func decompress(_ input: [UInt8], count: Int) -> [UInt8]? {
+        guard !input.isEmpty, count > 0, count <= Int(UInt32.max) else { return nil }
+        var stream = z_stream()
+        guard agentdeck_inflate_init(&stream, -windowBits) == Z_OK else { return nil }
+        defer { inflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: count)
+        let status = input.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                // zlib reads `next_in` only; its header lacks the const.
+                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
+                stream.avail_in = uInt(source.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = uInt(target.count)
+                return inflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END, Int(stream.total_out) == count else { return nil }
+        return output
+    }
+}

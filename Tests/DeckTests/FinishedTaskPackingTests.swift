@@ -1,0 +1,161 @@
+import A2A
+import Foundation
+import Testing
+
+@testable import Deck
+
+/// Finished tasks are packed a few per update once they are no longer among the
+/// `keepFinishedUnpacked` most recent: the bound holds, the index agrees with a scan of the tasks,
+/// and every task reads the same as on a deck that never packs.
+@Suite struct FinishedTaskPackingTests {
+    static func artifactEvent(_ id: String, _ n: Int) -> StreamEvent {
+        .artifact(ArtifactUpdate(
+            taskID: id, contextID: "ctx-1",
+            artifact: Artifact(artifactID: "out", parts: [.text("part \(n) of \(id): café e\u{301}")]), append: n > 0))
+    }
+
+    /// Finished tasks whose content is not packed, counted by scanning every task.
+    static func scannedUnpacked(_ state: DeckState) -> Int {
+        state.tasks.values.filter { $0.state.isTerminal && !$0.accumulator.isCompacted }.count
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func seededRunKeepsTheBoundAndReadsTheSame(seed: UInt64) throws {
+        let keep = 3
+        var h = Harness.standard(maxFinished: 12)
+        h.state.config.keepFinishedUnpacked = keep
+        var plain = h
+        plain.state.config.keepFinishedUnpacked = Int.max
+        var random = RetentionIndexTests.SeededRandom(state: seed)
+        var streams: [(tag: RequestTag, id: String, chunks: Int)] = []
+        var dispatched = 0
+        var packedSeen = 0
+        var latePacked = 0
+
+        func both(_ msg: Msg) {
+            _ = h.send(msg)
+            _ = plain.send(msg)
+        }
+        for _ in 0..<300 {
+            if random.next(3) == 0 {
+                h.advance(1)
+                plain.advance(1)
+            }
+            switch random.next(5) {
+            case 0:
+                let outH = h.dispatch("@alice job")
+                let outPlain = plain.dispatch("@alice job")
+                #expect(outH == outPlain)
+                let tag = try #require(outH.first?.streamParts?.tag)
+                dispatched += 1
+                let id = "t\(dispatched)"
+                both(.streamEvent(tag, .task(taskSnapshot(id, .submitted))))
+                both(.streamEvent(tag, Self.artifactEvent(id, 0)))
+                streams.append((tag, id, 1))
+            case 1, 2:
+                guard !streams.isEmpty else { continue }
+                let i = random.next(streams.count)
+                let (tag, id, chunks) = streams[i]
+                if random.next(2) == 0 {
+                    // Also after the end: a late chunk unpacks a packed task, which is packed again later.
+                    if let key = h.state.tasks.keys.first(where: { $0.taskID == id }),
+                       h.state.tasks[key]?.accumulator.isCompacted == true { latePacked += 1 }
+                    both(.streamEvent(tag, Self.artifactEvent(id, chunks)))
+                    streams[i].chunks += 1
+                } else {
+                    let states: [TaskState] = [.working, .completed, .completed, .failed, .canceled]
+                    both(.streamEvent(tag, statusEvent(id, states[random.next(states.count)], "step")))
+                }
+            case 3:
+                both(.key(.char(random.next(2) == 0 ? "j" : "k")))
+            default:
+                guard !streams.isEmpty, random.next(4) == 0 else { continue }
+                let i = random.next(streams.count)
+                both(.streamEnded(streams[i].tag, .closed))
+                streams.remove(at: i)
+            }
+            // At most one task finishes (or is unpacked) per message here, so the bound holds exactly.
+            #expect(h.state.unpackedFinishedTaskCount <= keep)
+            #expect(h.state.unpackedFinishedTaskCount == Self.scannedUnpacked(h.state))
+            #expect(Set(h.state.tasks.keys) == Set(plain.state.tasks.keys))
+            for (key, entry) in h.state.tasks {
+                if entry.accumulator.isCompacted { packedSeen += 1 }
+                #expect(entry.task == plain.state.tasks[key]?.task)
+                #expect(entry.accumulator.completedArtifactIDs == plain.state.tasks[key]?.accumulator.completedArtifactIDs)
+            }
+            #expect(h.state.viewModel(now: h.now) == plain.state.viewModel(now: plain.now))
+        }
+        #expect(dispatched > 20)
+        #expect(packedSeen > 0)
+        #expect(latePacked > 0)
+        #expect(Self.scannedUnpacked(plain.state) > keep)
+    }
+
+    /// A burst of finished tasks (here added outside `update`, as a ListTasks answer may finish many
+    /// at once) is packed a bounded number per update until only `keep` remain unpacked.
+    @Test func aBurstIsPackedAFewPerUpdate() {
+        let keep = 5
+        var h = Harness.standard(maxFinished: 1_000)
+        h.state.config.keepFinishedUnpacked = keep
+        for i in 0..<40 {
+            h.advance(1)
+            var snapshot = taskSnapshot("b\(i)", .completed)
+            snapshot.artifacts = [Artifact(artifactID: "a", parts: [.text("text of b\(i)")])]
+            var entry = TaskEntry(key: TaskKey(agentID: alice, taskID: "b\(i)"), origin: .discovered, now: h.now)
+            entry.apply(.task(snapshot), now: h.now)
+            h.state.tasks[entry.key] = entry
+        }
+        var counts: [Int] = []
+        for _ in 0..<6 {
+            h.send(.tick)
+            counts.append(h.state.unpackedFinishedTaskCount)
+        }
+        let step = FinishedTaskPacking.tasksPerUpdate
+        #expect(counts == (1...6).map { max(keep, 40 - $0 * step) })
+        #expect(Self.scannedUnpacked(h.state) == keep)
+        #expect(h.state.finishedTasksReleased == 40 - keep)
+        // The oldest were packed; the five most recent were not.
+        let unpackedIDs = Set(h.state.tasks.values.filter { !$0.accumulator.isCompacted }.map(\.key.taskID))
+        #expect(unpackedIDs == Set((35..<40).map { "b\($0)" }))
+    }
+}
+
+extension FinishedTaskPackingTests {
+    /// A finished task with nothing to pack is tried once, not counted as released (it freed
+    /// nothing), and not tried again at every update.
+    @Test func aTaskWithNothingToPackIsTriedOnceAndNotCounted() {
+        var h = Harness.standard(maxFinished: 100)
+        h.state.config.keepFinishedUnpacked = 0
+        for i in 0..<3 { h.discovered("e\(i)", .completed) }
+        h.send(.tick)
+        #expect(h.state.unpackedFinishedTaskCount == 0)
+        #expect(h.state.finishedTasksReleased == 0)
+        #expect(h.state.tasks.values.allSatisfy { $0.state.isTerminal && !$0.accumulator.isCompacted })
+    }
+}
+
+/// When the dashboard calls `malloc_trim`.
+@Suite struct HeapTrimPolicyTests {
+    /// The policy's answers to (released so far, seconds since t0), in order.
+    static func answers(_ policy: HeapTrimPolicy, _ calls: [(Int, TimeInterval)]) -> [Bool] {
+        var policy = policy
+        let t0 = Date(timeIntervalSince1970: 1_000)
+        return calls.map { policy.shouldTrim(released: $0.0, now: t0.addingTimeInterval($0.1)) }
+    }
+
+    @Test func trimsAfterEnoughReleasedAndNotTooOften() {
+        let calls: [(Int, TimeInterval)] = [
+            (0, 0), (255, 0), (256, 0),
+            (300, 10),  // counted from the last trim: only 44 since
+            (600, 4.9),  // enough, but too soon
+            (600, 5), (600, 100),
+        ]
+        #expect(Self.answers(HeapTrimPolicy(minimumReleased: 256, minimumInterval: 5), calls)
+            == [false, false, true, false, false, true, false])
+    }
+
+    @Test func aNewStateCountsFromZero() {
+        let calls: [(Int, TimeInterval)] = [(50, 0), (3, 0), (13, 0)]
+        #expect(Self.answers(HeapTrimPolicy(minimumReleased: 10, minimumInterval: 0), calls) == [true, false, true])
+    }
+}
