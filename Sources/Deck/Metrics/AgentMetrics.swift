@@ -6,7 +6,7 @@ public struct AgentMetrics: Sendable, Hashable {
     public private(set) var window: RollingWindow
     /// The first thing recorded: before the window has filled, rates are per time watched.
     public private(set) var watchingSince: Date?
-    /// The plain summary for the interval last recorded into. Every frame asks for every agent's
+    /// The plain settled summary (what the agents pane shows) for the interval last recorded into. Every frame asks for every agent's
     /// summary (30 buckets merged and its latencies sorted, for each of 100 agents), while between
     /// two records only the rate's divisor moves: an idle dashboard spent most of its frames here.
     /// Derived data, left out of `==` and the hash.
@@ -40,25 +40,27 @@ public struct AgentMetrics: Sendable, Hashable {
     }
 
     private mutating func refreshCache(at date: Date) {
-        cached = shape.interval(of: date).map { CachedSummary(interval: $0, summary: computedSummary(now: date, detailed: false)) }
+        cached = shape.interval(of: date).map { CachedSummary(interval: $0, summary: computedSummary(now: date, detailed: false, settledPolls: true)) }
     }
 
     /// The window ending at `now`. `detailed` adds what only the agent detail shows (task
     /// durations and skills), which costs a sort of up to a few thousand samples.
-    public func summary(now: Date, detailed: Bool = false) -> HealthSummary {
+    /// `settledPolls` leaves the running interval out of the poll figures (see `HealthSummary`):
+    /// what the screen shows, so that an uneventful poll changes nothing on it.
+    public func summary(now: Date, detailed: Bool = false, settledPolls: Bool = false) -> HealthSummary {
         // Everything but the rate depends on `now` only through the interval it falls in.
-        if !detailed, let cached, let interval = shape.interval(of: now), interval == cached.interval {
+        if !detailed, settledPolls, let cached, let interval = shape.interval(of: now), interval == cached.interval {
             var summary = cached.summary
             summary.tasksPerMinute = HealthSummary.perMinute(summary.finished, watched: watchedSpan(now: now))
             return summary
         }
-        return computedSummary(now: now, detailed: detailed)
+        return computedSummary(now: now, detailed: detailed, settledPolls: settledPolls)
     }
 
     /// The summary computed from the buckets, never from the cache (the reference the cache is
     /// checked against).
-    func computedSummary(now: Date, detailed: Bool) -> HealthSummary {
-        HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watchedSpan(now: now), detailed: detailed)
+    func computedSummary(now: Date, detailed: Bool, settledPolls: Bool = false) -> HealthSummary {
+        HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watchedSpan(now: now), detailed: detailed, settledPolls: settledPolls)
     }
 
     /// How much of the window we have watched: rates divide by this, so a dashboard open for

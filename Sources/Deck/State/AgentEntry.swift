@@ -9,6 +9,9 @@ public struct AgentEntry: Sendable, Hashable {
     /// The endpoint the runtime chose from the card (and corrected by its fallback ladder).
     public var endpoint: Endpoint?
     public var health: AgentHealth = .unknown
+    /// When `health` last changed kind (up, degraded, down…; a new reason of the same kind
+    /// does not count): the agent detail shows it rather than the time of the last read.
+    public var healthChangedAt: Date?
     /// How long the last card poll took.
     public var pollLatency: TimeInterval?
     public var lastPollAt: Date?
@@ -35,6 +38,12 @@ public struct AgentEntry: Sendable, Hashable {
     }
 
     public var id: AgentID { config.id }
+
+    /// Sets the health, noting when it changed kind.
+    mutating func setHealth(_ new: AgentHealth, at now: Date) {
+        if new.label != health.label { healthChangedAt = now }
+        health = new
+    }
 
     /// The configured name, else the card's, else the URL.
     public var displayName: String {
