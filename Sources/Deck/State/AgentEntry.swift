@@ -31,6 +31,9 @@ public struct AgentEntry: Sendable, Hashable {
     public var metrics: AgentMetrics
     /// ListTasks is not offered (method not found): stop asking.
     public var listUnsupported = false
+    /// ListTasks answers in a row that listed no active task: discovery backs off while it
+    /// stays quiet (see `DeckState.listPollDelay`).
+    public var quietListPolls = 0
 
     public init(config: AgentConfig, healthWindow: HealthWindowShape = .standard) {
         self.config = config

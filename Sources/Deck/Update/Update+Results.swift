@@ -143,6 +143,10 @@ extension DeckState {
                     fold(.task(t), into: key, now: now)
                 }
             }
+            if let index = agents.index(forKey: agent) {
+                let active = page.tasks.contains { $0.status.state.isActive || $0.status.state.isInterrupted }
+                agents.values[index].quietListPolls = active ? 0 : agents.values[index].quietListPolls + 1
+            }
             scheduleListPoll(agent, now: now)
         case .success:
             scheduleListPoll(agent, now: now)
