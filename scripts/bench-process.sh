@@ -5,6 +5,9 @@
 # Prints one figure per line. BIN=directory holding agentdeck and agentdeck-fleet.
 # FLEET=idle (default): `--scenario idle`, no task anywhere (the budget's case).
 # FLEET=load1: the round-2 setup, where the load driver keeps ONE slow task going.
+# SETTLE=seconds before the idle window (default 5: the first polls and ListTasks answers).
+#   SETTLE=35 measures past the first 30 s health interval, after which the poll figures on
+#   screen only move at interval boundaries (before it they show the running interval's polls).
 # KEEP=dir: keep the bytes the pane received during the idle window in dir/idle-bytes.
 set -euo pipefail
 BIN=${BIN:-.build-perf-release/release}
@@ -22,7 +25,7 @@ case "$FLEET" in
   load1) fleet_args=(--scenario load --rate 0.1 --tasks 1) ;;
   *) echo "FLEET must be idle or load1" >&2; exit 2 ;;
 esac
-"$BIN/agentdeck-fleet" "${fleet_args[@]}" --agents "$AGENTS" --duration $((IDLE_SECONDS + 60)) >"$work/urls" 2>"$work/fleet.err" &
+"$BIN/agentdeck-fleet" "${fleet_args[@]}" --agents "$AGENTS" --duration $((IDLE_SECONDS + ${SETTLE:-5} + 55)) >"$work/urls" 2>"$work/fleet.err" &
 fleet_pid=$!
 for _ in $(seq 100); do [[ $(wc -l <"$work/urls") -ge $AGENTS ]] && break; sleep 0.1; done
 [[ $(wc -l <"$work/urls") -ge $AGENTS ]] || { echo "fleet did not start: $(cat "$work/fleet.err")" >&2; exit 1; }
@@ -47,7 +50,7 @@ t0=$(cat "$work/t0")
 awk -v a="$t0" -v b="$t1" 'BEGIN { printf "startup_first_bytes: %.0f ms\n", (b - a) * 1000 }'
 
 pid=$(tmux -L "$sock" list-panes -t main -F '#{pane_pid}')
-sleep 5  # first card polls and the first ListTasks answers settle
+sleep "${SETTLE:-5}"  # first card polls and the first ListTasks answers settle
 # PERF=file: also profile the dashboard while it idles (perf record -g).
 [[ -n "${PERF:-}" ]] && { perf record -F 999 -g -o "$PERF" -p "$pid" -- sleep "$IDLE_SECONDS" >/dev/null 2>&1 & }
 c0=$(cpu_ns "$pid"); w0=$(wakeups "$pid"); b0=$(size_of "$work/out"); s0=$(date +%s.%N)

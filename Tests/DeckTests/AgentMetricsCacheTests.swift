@@ -43,6 +43,7 @@ import Testing
             // Frames come at any moment after the last record, also in later intervals.
             for _ in 0..<3 {
                 let frame = now.addingTimeInterval(Double.random(in: 0...12, using: &random))
+                #expect(metrics.summary(now: frame, settledPolls: true) == metrics.computedSummary(now: frame, detailed: false, settledPolls: true), "seed \(seed) step \(step)")
                 #expect(metrics.summary(now: frame) == metrics.computedSummary(now: frame, detailed: false), "seed \(seed) step \(step)")
                 #expect(metrics.summary(now: frame, detailed: true) == metrics.computedSummary(now: frame, detailed: true))
             }

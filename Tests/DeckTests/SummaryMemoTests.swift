@@ -3,11 +3,14 @@ import Testing
 
 @testable import Deck
 
-/// `AgentMetrics.summary` memoizes the plain summary by interval; it must always equal the
-/// summary computed from the window, whatever was recorded and whichever copy asks.
+/// `AgentMetrics.summary` memoizes the agents pane's summary (plain, settled polls) by interval;
+/// it must always equal the summary computed from the window, whatever was recorded and whichever
+/// copy asks.
 @Suite struct SummaryMemoTests {
     static func computed(_ m: AgentMetrics, now: Date) -> HealthSummary {
-        HealthSummary(buckets: m.window.buckets(endingAt: now), shape: m.shape, watched: m.watchedSpan(now: now), detailed: false)
+        HealthSummary(
+            buckets: m.window.buckets(endingAt: now), shape: m.shape, watched: m.watchedSpan(now: now), detailed: false,
+            settledPolls: true)
     }
 
     @Test(arguments: [1, 2, 3] as [UInt64])
@@ -26,8 +29,8 @@ import Testing
                 m.recordTask(TaskOutcome(ending: endings[random.next(4)], duration: 1, skill: "s", finishedAt: now))
             default: break
             }
-            let first = m.summary(now: now)
-            let again = m.summary(now: now)  // from the memo
+            let first = m.summary(now: now, settledPolls: true)
+            let again = m.summary(now: now, settledPolls: true)  // from the memo
             #expect(first == Self.computed(m, now: now))
             #expect(again == first)
             if first.finished > 0 || first.polls > 0 { hits += 1 }
@@ -35,8 +38,8 @@ import Testing
         }
         // Copies taken earlier still describe their own window, not the later one's memo.
         for copy in copies {
-            #expect(copy.metrics.summary(now: copy.at) == copy.summary)
-            #expect(copy.metrics.summary(now: now) == Self.computed(copy.metrics, now: now))
+            #expect(copy.metrics.summary(now: copy.at, settledPolls: true) == copy.summary)
+            #expect(copy.metrics.summary(now: now, settledPolls: true) == Self.computed(copy.metrics, now: now))
         }
         #expect(hits > 100)
         #expect(!copies.isEmpty)
@@ -47,8 +50,8 @@ import Testing
         m.recordTask(TaskOutcome(ending: .completed, duration: 1, skill: nil, finishedAt: t0))
         // 40 s and 50 s after t0 fall in the same 30 s interval: the second is a memo hit, and its
         // rate must still divide by 50 s watched, not 40.
-        let early = m.summary(now: t0.addingTimeInterval(40))
-        let later = m.summary(now: t0.addingTimeInterval(50))
+        let early = m.summary(now: t0.addingTimeInterval(40), settledPolls: true)
+        let later = m.summary(now: t0.addingTimeInterval(50), settledPolls: true)
         #expect(early.tasksPerMinute == Self.computed(m, now: t0.addingTimeInterval(40)).tasksPerMinute)
         #expect(later.tasksPerMinute == Self.computed(m, now: t0.addingTimeInterval(50)).tasksPerMinute)
         #expect(later.tasksPerMinute < early.tasksPerMinute)

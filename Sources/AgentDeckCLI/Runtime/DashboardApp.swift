@@ -22,6 +22,9 @@ final class DashboardApp: TerminalApp {
     private let redaction: JournalRedaction
     private var rawCache = RawViewCache()
     private let heapTrimmer = HeapTrimmer()
+    /// The last dashboard frame built, with what it was built from: a frame with the same key
+    /// reuses its cells (card polls that change nothing visible cost a view model, not a frame).
+    private var lastDashboard: (key: DashboardFrameKey, buffer: CellBuffer, cursor: (x: Int, y: Int)?)?
 
     init(state: DeckState, executor: CommandExecutor, inbox: Inbox<Msg>, environment: [String: String] = ProcessInfo.processInfo.environment,
          journal: JournalWriter? = nil, rawStore: RawStore = RawStore(),
@@ -64,7 +67,7 @@ final class DashboardApp: TerminalApp {
     }
 
     func render(into buffer: inout CellBuffer) {
-        lastCursor = DashboardView.render(state, now: Date(), into: &buffer, options: viewOptions).map { ($0.x, $0.y) }
+        renderDashboard(into: &buffer)
         if state.ui.showRaw {
             let content = rawCache.content(state, store: rawStore, redaction: redaction)
             RawView.render(title: content.title, lines: content.lines, scroll: state.ui.rawScroll, into: &buffer, options: viewOptions)
@@ -73,6 +76,19 @@ final class DashboardApp: TerminalApp {
     }
 
     var cursor: (x: Int, y: Int)? { lastCursor }
+
+    private func renderDashboard(into buffer: inout CellBuffer) {
+        let now = Date()
+        let model = state.viewModel(now: now)
+        let key = DashboardFrameKey(model, now: now, options: viewOptions, width: buffer.width, height: buffer.height)
+        if let last = lastDashboard, last.key == key {
+            buffer = last.buffer
+            lastCursor = last.cursor
+            return
+        }
+        lastCursor = DashboardView.render(model, now: now, into: &buffer, options: viewOptions).map { ($0.x, $0.y) }
+        lastDashboard = (key, buffer, lastCursor)
+    }
 
     var nextDeadline: ContinuousClock.Instant? {
         guard let date = state.nextDeadline else { return nil }

@@ -33,28 +33,30 @@ public struct AgentMetrics: Sendable, Hashable {
 
     /// The window ending at `now`. `detailed` adds what only the agent detail shows (task
     /// durations and skills), which costs a sort of up to a few thousand samples.
-    /// The plain summary depends on `now` only through the interval the window ends in and the
-    /// watched span; it is memoized by interval and the rate is recomputed for the span.
-    public func summary(now: Date, detailed: Bool = false) -> HealthSummary {
-        let watched = watchedSpan(now: now)
-        guard !detailed, let interval = shape.interval(of: now) else {
-            return HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watched, detailed: detailed)
+    /// `settledPolls` leaves the running interval out of the poll figures (see `HealthSummary`):
+    /// what the screen shows, so that an uneventful poll changes nothing on it.
+    /// The agents pane's summary (plain, settled) depends on `now` only through the interval the
+    /// window ends in and the watched span: it is memoized by interval and the rate is recomputed
+    /// for the span.
+    public func summary(now: Date, detailed: Bool = false, settledPolls: Bool = false) -> HealthSummary {
+        guard !detailed, settledPolls, let interval = shape.interval(of: now) else {
+            return computedSummary(now: now, detailed: detailed, settledPolls: settledPolls)
         }
         var summary: HealthSummary
         if let kept = memo.summary(endingIn: interval) {
             summary = kept
         } else {
-            summary = HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watched, detailed: false)
+            summary = computedSummary(now: now, detailed: false, settledPolls: true)
             memo.keep(summary, endingIn: interval)
         }
-        summary.tasksPerMinute = HealthSummary.tasksPerMinute(finished: summary.finished, watched: watched)
+        summary.tasksPerMinute = HealthSummary.tasksPerMinute(finished: summary.finished, watched: watchedSpan(now: now))
         return summary
     }
 
     /// The summary computed from the buckets, never from the memo (the reference the memo is
     /// checked against in tests).
-    func computedSummary(now: Date, detailed: Bool) -> HealthSummary {
-        HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watchedSpan(now: now), detailed: detailed)
+    func computedSummary(now: Date, detailed: Bool, settledPolls: Bool = false) -> HealthSummary {
+        HealthSummary(buckets: window.buckets(endingAt: now), shape: shape, watched: watchedSpan(now: now), detailed: detailed, settledPolls: settledPolls)
     }
 
     /// How much of the window we have watched: rates divide by this, so a dashboard open for

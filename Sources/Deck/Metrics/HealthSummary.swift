@@ -50,30 +50,42 @@ public struct HealthSummary: Sendable, Hashable {
         self.bucketDuration = bucketDuration
     }
 
-    init(buckets: [HealthBucket], shape: HealthWindowShape, watched: TimeInterval, detailed: Bool) {
+    /// `settledPolls`: the answered polls (their count, latency percentiles and latency pulse)
+    /// of the interval still running are left out, so those figures move at interval boundaries
+    /// rather than on every poll (an idle console is meant to write nothing between them).
+    /// Before any earlier interval has a poll they are included, so a console just started is
+    /// not blank for an interval. Failed polls and tasks always count at once: they are news.
+    init(buckets: [HealthBucket], shape: HealthWindowShape, watched: TimeInterval, detailed: Bool, settledPolls: Bool = false) {
         self.init(window: shape.duration, bucketDuration: shape.bucketDuration)
         var latencies: [BoundedSamples] = []
         var durations: [BoundedSamples] = []
         var skillCounts = SkillCounts()
-        for b in buckets {
-            polls += b.pollsOK + b.pollsFailed
-            pollsFailed += b.pollsFailed
+        let running = buckets.count - 1
+        let pollsRunningInterval = !settledPolls || buckets.dropLast().allSatisfy { $0.pollsOK + $0.pollsFailed == 0 }
+        for (index, b) in buckets.enumerated() {
             completed += b.completed
             failed += b.failed
             canceled += b.canceled
             rejected += b.rejected
+            okPulse.append(b.completed)
+            failedPulse.append(b.notCompleted)
+            if detailed {
+                if !b.durations.values.isEmpty { durations.append(b.durations) }
+                skillCounts.add(b.skills)
+            }
+            polls += b.pollsFailed
+            pollsFailed += b.pollsFailed
+            pollFailedPulse.append(b.pollsFailed)
+            guard index < running || pollsRunningInterval else {
+                latencyPulse.append(0)
+                continue
+            }
+            polls += b.pollsOK
             if !b.latencies.values.isEmpty {
                 latencies.append(b.latencies)
                 latencyPulse.append(b.latencies.values.reduce(0, +) / Double(b.latencies.values.count))
             } else {
                 latencyPulse.append(0)
-            }
-            okPulse.append(b.completed)
-            failedPulse.append(b.notCompleted)
-            pollFailedPulse.append(b.pollsFailed)
-            if detailed {
-                if !b.durations.values.isEmpty { durations.append(b.durations) }
-                skillCounts.add(b.skills)
             }
         }
         let latency = BoundedSamples.percentiles(latencies, [50, 99])

@@ -14,6 +14,7 @@ public struct AgentEntry: Sendable, Hashable {
         var card: AgentCard?
         var endpoint: Endpoint?
         var health: AgentHealth = .unknown
+        var healthChangedAt: Date?
         var pollLatency: TimeInterval?
         var lastPollAt: Date?
         var lastSeenAt: Date?
@@ -25,6 +26,7 @@ public struct AgentEntry: Sendable, Hashable {
         var cardChangedAt: Date?
         var metrics: AgentMetrics
         var listUnsupported: Bool = false
+        var quietListPolls: Int = 0
     }
 
     /// Mutated only while uniquely referenced (see `unique`), so sharing it across threads is safe.
@@ -61,6 +63,12 @@ public struct AgentEntry: Sendable, Hashable {
     public var health: AgentHealth {
         get { box.fields.health }
         _modify { yield &unique.fields.health }
+    }
+    /// When `health` last changed kind (up, degraded, down…; a new reason of the same kind
+    /// does not count): the agent detail shows it rather than the time of the last read.
+    public var healthChangedAt: Date? {
+        get { box.fields.healthChangedAt }
+        _modify { yield &unique.fields.healthChangedAt }
     }
     /// How long the last card poll took.
     public var pollLatency: TimeInterval? {
@@ -114,6 +122,12 @@ public struct AgentEntry: Sendable, Hashable {
         get { box.fields.listUnsupported }
         _modify { yield &unique.fields.listUnsupported }
     }
+    /// ListTasks answers in a row that listed no active task: discovery backs off while it
+    /// stays quiet (see `DeckState.listPollDelay`).
+    public var quietListPolls: Int {
+        get { box.fields.quietListPolls }
+        _modify { yield &unique.fields.quietListPolls }
+    }
 
     public init(config: AgentConfig, healthWindow: HealthWindowShape = .standard) {
         box = Box(Fields(config: config, metrics: AgentMetrics(shape: healthWindow)))
@@ -123,6 +137,12 @@ public struct AgentEntry: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
 
     public var id: AgentID { config.id }
+
+    /// Sets the health, noting when it changed kind.
+    mutating func setHealth(_ new: AgentHealth, at now: Date) {
+        if new.label != health.label { healthChangedAt = now }
+        health = new
+    }
 
     /// The configured name, else the card's, else the URL.
     public var displayName: String {

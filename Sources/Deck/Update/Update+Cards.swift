@@ -25,20 +25,20 @@ extension DeckState {
             entry.pollLatency = latency
             entry.lastSeenAt = now
             entry.consecutivePollFailures = 0
-            entry.health = health(of: entry, gotEndpoint: endpoint != nil)
+            entry.setHealth(health(of: entry, gotEndpoint: endpoint != nil), at: now)
             entry.metrics.recordPoll(ok: true, latency: latency, at: now)
         case .notModified(let latency):
             entry.pollLatency = latency
             entry.lastSeenAt = now
             entry.consecutivePollFailures = 0
-            entry.health = health(of: entry, gotEndpoint: entry.endpoint != nil)
+            entry.setHealth(health(of: entry, gotEndpoint: entry.endpoint != nil), at: now)
             entry.metrics.recordPoll(ok: true, latency: latency, at: now)
         case .failed(let failure):
             entry.consecutivePollFailures += 1
             entry.metrics.recordPoll(ok: false, latency: nil, at: now)
             switch failure {
-            case .unreachable(let why): entry.health = .unreachable(why)
-            case .http, .malformed: entry.health = .down(failure.summary)
+            case .unreachable(let why): entry.setHealth(.unreachable(why), at: now)
+            case .http, .malformed: entry.setHealth(.down(failure.summary), at: now)
             }
         }
         agents[id] = entry
@@ -86,12 +86,12 @@ extension DeckState {
     }
 
     /// Counts call outcomes: a run of failures degrades an agent that polls fine.
-    mutating func noteCall(on id: AgentID, failed: Bool) {
+    mutating func noteCall(on id: AgentID, failed: Bool, now: Date) {
         guard var entry = agents[id] else { return }
         entry.consecutiveCallFailures = failed ? entry.consecutiveCallFailures + 1 : 0
         let polledFine = entry.card != nil && entry.consecutivePollFailures == 0
         if polledFine, entry.health != .grpcOnly {
-            entry.health = health(of: entry, gotEndpoint: entry.endpoint != nil)
+            entry.setHealth(health(of: entry, gotEndpoint: entry.endpoint != nil), at: now)
         }
         agents[id] = entry
     }

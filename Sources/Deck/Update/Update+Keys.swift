@@ -241,6 +241,7 @@ extension DeckState {
             guard let entry = agents[id] else { continue }
             out.append(.fetchCard(id, ifNoneMatch: entry.etag))
             deadlines[.cardPoll(id)] = nil
+            agents[id]?.quietListPolls = 0
             if let list = listPollCommand(id) { out.append(list) }
         }
         showInfo("polling \(out.count) agent\(agentOrder.count == 1 ? "" : "s")", now: now)

@@ -7,10 +7,10 @@ extension DeckState {
         // Unknown tag: a request for a task dropped since, or a duplicate. Nothing to do.
         guard let pending = requests.removeValue(forKey: tag) else { return [] }
         switch result {
-        case .success: noteCall(on: pending.agentID, failed: false)
+        case .success: noteCall(on: pending.agentID, failed: false, now: now)
         case .failure(let f):
             // An agent that answers with an error object is alive; count transport failures only.
-            if case .transport = f { noteCall(on: pending.agentID, failed: true) }
+            if case .transport = f { noteCall(on: pending.agentID, failed: true, now: now) }
         }
         switch pending.purpose {
         case .dispatch(let key), .reply(let key): return handleSendResult(key, result, now: now)
@@ -142,6 +142,10 @@ extension DeckState {
                     // Not streamed: the list is our freshest view of it.
                     fold(.task(t), into: key, now: now)
                 }
+            }
+            if let index = agents.index(forKey: agent) {
+                let active = page.tasks.contains { $0.status.state.isActive || $0.status.state.isInterrupted }
+                agents.values[index].quietListPolls = active ? 0 : agents.values[index].quietListPolls + 1
             }
             scheduleListPoll(agent, now: now)
         case .success:

@@ -23,7 +23,7 @@ extension DeckState {
         if pending.agentID == newKey.agentID, let agent = agents.index(forKey: pending.agentID),
             agents.values[agent].consecutiveCallFailures != 0
         {
-            noteCall(on: pending.agentID, failed: false)
+            noteCall(on: pending.agentID, failed: false, now: now)
         }
         return []
     }
@@ -33,7 +33,7 @@ extension DeckState {
             let entry = tasks[key]
         else { return [] }
         if case .failed(let f) = end, case .transport = f {
-            noteCall(on: pending.agentID, failed: true)
+            noteCall(on: pending.agentID, failed: true, now: now)
             pollCardSoon(pending.agentID, now: now)
         }
 

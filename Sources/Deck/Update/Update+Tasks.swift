@@ -15,6 +15,8 @@ extension DeckState {
             showError("\(entry.displayName) speaks only gRPC: nothing can be sent to it from here", now: now)
             return []
         }
+        // A task of ours may start others there: discovery back to its interval.
+        resetListBackoff(agent, now: now)
         // 0.1 agents expect the client to choose the task id; others name it in their first event.
         let clientChosenID = entry.dialect == .v01
         let taskID = clientChosenID ? ids.uuid() : makePlaceholderID()

@@ -8,7 +8,11 @@ public struct AgentDetail: Sendable, Hashable {
     public var endpoint: Endpoint?
     /// Why it is not simply up.
     public var healthReason: String?
-    public var lastSeenAt: Date?
+    /// How often the card is polled.
+    public var pollInterval: TimeInterval
+    /// When the agent last changed: its health (up, down, degraded…) or its card. Not when it
+    /// was last read: an uneventful poll must leave the pane as it was.
+    public var lastChangeAt: Date?
     public var etag: String?
     public var consecutivePollFailures: Int
     public var consecutiveCallFailures: Int
@@ -18,21 +22,23 @@ public struct AgentDetail: Sendable, Hashable {
     public var cardChanges: [CardFieldChange]
     /// When the card last changed (seen or not).
     public var cardChangedAt: Date?
-    /// The full health window: latency, throughput, durations, skills, pulses.
+    /// The full health window: latency, throughput, durations, skills, pulses (poll figures
+    /// settled at interval boundaries).
     public var metrics: HealthSummary
 
-    init(_ entry: AgentEntry, row: AgentRow, now: Date) {
+    init(_ entry: AgentEntry, row: AgentRow, pollInterval: TimeInterval, now: Date) {
         self.row = row
         card = entry.card
         endpoint = entry.endpoint
         healthReason = entry.health.reason
-        lastSeenAt = entry.lastSeenAt
+        self.pollInterval = pollInterval
+        lastChangeAt = [entry.healthChangedAt, entry.cardChangedAt].compactMap { $0 }.max()
         etag = entry.etag
         consecutivePollFailures = entry.consecutivePollFailures
         consecutiveCallFailures = entry.consecutiveCallFailures
         listUnsupported = entry.listUnsupported
         cardChangedAt = entry.cardChangedAt
-        metrics = entry.metrics.summary(now: now, detailed: true)
+        metrics = entry.metrics.summary(now: now, detailed: true, settledPolls: true)
         if entry.cardChanged, let old = entry.previousCard, let new = entry.card {
             cardChanges = CardDiff.diff(old, new)
         } else {

@@ -8,16 +8,14 @@ public struct AgentRow: Sendable, Hashable {
     public var url: String
     public var health: AgentHealth
     public var dialect: Dialect?
-    /// How long the last card poll took.
-    public var pollLatency: TimeInterval?
-    public var lastPollAt: Date?
     public var activeTasks: Int
     /// Completed over all finished in the health window, 0…1; nil before any task finished in it.
     public var successRate: Double?
     /// Finished tasks still in the task list (any age).
     public var finishedTasks: Int
     /// Card polls and finished tasks over the health window (no durations or skills: those
-    /// are in `AgentDetail.metrics`).
+    /// are in `AgentDetail.metrics`). Poll figures are settled (they move at interval
+    /// boundaries); there is no per-poll field here, so an uneventful poll leaves the row equal.
     public var metrics: HealthSummary
     public var cardChanged: Bool
     public var readOnly: Bool
@@ -47,11 +45,9 @@ public struct AgentRow: Sendable, Hashable {
         url = entry.config.url
         health = entry.health
         dialect = entry.dialect
-        pollLatency = entry.pollLatency
-        lastPollAt = entry.lastPollAt
         activeTasks = counts.active
         finishedTasks = counts.finished
-        metrics = entry.metrics.summary(now: now)
+        metrics = entry.metrics.summary(now: now, settledPolls: true)
         successRate = metrics.successRate
         cardChanged = entry.cardChanged
         readOnly = state.config.readOnly || entry.config.readOnly  // `isReadOnly`, without looking the agent up again

@@ -95,7 +95,7 @@ public struct DeckViewModel: Sendable, Hashable {
             detail = TaskDetail(entry, row: row, readOnly: state.isReadOnly(entry.key.agentID), now: now)
         }
         if let a = state.selectedAgentEntry, let i = selectedAgentIndex {
-            agentDetail = AgentDetail(a, row: agents[i], now: now)
+            agentDetail = AgentDetail(a, row: agents[i], pollInterval: state.config.cardPollInterval, now: now)
         }
         cardChanges = agentDetail?.cardChanges ?? []
         focus = state.ui.focus

@@ -19,9 +19,12 @@ enum AgentDetailView {
         if let endpoint = detail.endpoint {
             out.field("Talks", "A2A \(endpoint.dialect.description) \(endpoint.binding.wireName) " + ViewText.agent(endpoint.url))
         }
-        var poll = row.pollLatency.map { "card in " + ViewText.latency($0) } ?? "not polled yet"
-        if let seen = detail.lastSeenAt { poll += ", last read " + ViewText.clock(seen, in: options.timeZone) }
-        if detail.consecutivePollFailures > 0 { poll += ", \(detail.consecutivePollFailures) failed since" }
+        // The interval and the last change, not the last read's time nor its exact latency: an
+        // uneventful poll must change nothing on screen (the health block has the latencies).
+        var poll = "every " + AgentHealthText.span(detail.pollInterval)
+        if let changed = detail.lastChangeAt { poll += ", last change " + ViewText.clock(changed, in: options.timeZone) }
+        else if row.health == .unknown { poll += ", not polled yet" }
+        if detail.consecutivePollFailures > 0 { poll += ", \(detail.consecutivePollFailures) failed in a row" }
         out.field("Poll", poll)
         out.field("Tasks", "\(row.activeTasks) active, \(row.finishedTasks) finished in the list")
         var flags: [String] = []

@@ -77,13 +77,18 @@ enum TasksPaneView {
         return (prefix + ViewText.agent(text), role)
     }
 
+    /// The AGE cell: the only thing in a row read from the clock rather than the view model.
+    static func age(of task: TaskRow, now: Date) -> String {
+        ViewText.compactDuration(now.timeIntervalSince(task.createdAt))
+    }
+
     static func row(for task: TaskRow, now: Date) -> [Span] {
         let status = statusText(task)
         return [
             Span(TaskStateLook.label(task.state), style: TaskStateLook.style(task.state)),
             Span(ViewText.agent(task.agentName)),
             Span(task.skillID.map(ViewText.agent) ?? "-", style: Style(.dim)),
-            Span(ViewText.compactDuration(now.timeIntervalSince(task.createdAt)), style: Style(.dim)),
+            Span(age(of: task, now: now), style: Style(.dim)),
             Span(ViewText.compactDuration(task.duration)),
             Span(task.progressPercent.map { ViewText.percent($0 / 100) } ?? ""),
             Span(status.text, style: Style(status.role)),

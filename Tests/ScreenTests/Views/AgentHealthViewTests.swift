@@ -96,7 +96,9 @@ struct AgentHealthViewTests {
         let lines = F.lines(state, width: 120, height: 40)
         let text = lines.joined(separator: "\n")
         #expect(text.contains("── Health, last 15m"))
-        #expect(text.contains("Latency  p50 48ms  p99 130ms, 11 polls"))
+        // 11 answered polls, but the one at `now` is in the running interval: poll figures
+        // leave it out until the interval ends (an uneventful poll changes nothing on screen).
+        #expect(text.contains("Latency  p50 48ms  p99 130ms, 10 polls"))
         #expect(text.contains("Tasks    2.2/min, 82% of 11 completed"))
         #expect(text.contains("1 failed, 1 canceled"))
         #expect(text.contains("Duration p50 12s  p95 2m00s"))
@@ -116,8 +118,9 @@ struct AgentHealthViewTests {
         let y = try #require(lines.firstIndex { $0.contains("│Polls    ") })
         let marked = (0..<buffer.width).filter { buffer[$0, y].style.role == .error }
         #expect(marked.count == 1)
-        let latency = try #require(lines.firstIndex { $0.contains("│Latency  p50 2500ms  p99 6750ms, 11 polls,") })
+        let latency = try #require(lines.firstIndex { $0.contains("│Latency  p50 2500ms  p99 6750ms, 10 polls,") })
         #expect(lines[latency + 1].contains("│         1 failed"))
+        // 9 settled answers and the failure: the answer at `now` is in the running interval.
     }
 
     @Test func headerShowsFleetTotalsOnlyWhereTheyFit() throws {
