@@ -1,20 +1,9 @@
 import Foundation
 import Testing
+import Deck
 import Wire
 
 @testable import AgentDeckCLI
-
-/// SplitMix64: the same seed gives the same lines.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// `JournalRedaction.maskSensitiveQueryValues` finds the first parameter to mask before copying;
 /// it must mask exactly what the byte-by-byte version it replaced masked.
@@ -60,7 +49,7 @@ private struct SplitMix: RandomNumberGenerator {
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func randomLinesMaskedAsBefore(seed: UInt64) {
-        var random = SplitMix(state: seed)
+        var random = IDGenerator(seed: seed)  // SplitMix64: the same seed gives the same lines
         let pieces = ["?", "&", "=", "token", "api_key", "page", "x", "abc", "\"", " ", "#", "\\", "secret", "Password", "-", "."]
         for _ in 0..<2_000 {
             let line = (0..<Int.random(in: 0..<14, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()

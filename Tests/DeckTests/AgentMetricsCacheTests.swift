@@ -6,21 +6,9 @@ import Testing
 /// `AgentMetrics.summary(now:)` answers from a memo (SummaryMemo) kept per interval; it must give
 /// exactly what computing it from the buckets gives, whatever happened and whenever it is asked.
 @Suite struct AgentMetricsCacheTests {
-    /// SplitMix64: the same seed gives the same run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: [1, 2, 3] as [UInt64])
     func cachedSummariesEqualComputedOnesOverRandomRuns(seed: UInt64) {
-        var random = Seeded(state: seed)
+        var random = IDGenerator(seed: seed)  // SplitMix64: the same seed gives the same run
         // A short window (6 intervals of 5 s) so runs cross interval boundaries and expire buckets.
         var metrics = AgentMetrics(shape: HealthWindowShape(window: 30, bucket: 5))
         var now = Date(timeIntervalSince1970: 1_800_000_000)

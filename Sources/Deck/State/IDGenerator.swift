@@ -1,6 +1,7 @@
 /// A seeded SplitMix64: message ids, placeholder ids and backoff jitter come from here so that
-/// `update` stays a pure function of (state, msg, now) and tests can replay a run exactly.
-public struct IDGenerator: Sendable, Hashable {
+/// `update` stays a pure function of (state, msg, now) and tests can replay a run exactly. Also a
+/// `RandomNumberGenerator`, so seeded tests draw from it rather than from copies of it.
+public struct IDGenerator: RandomNumberGenerator, Sendable, Hashable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }
