@@ -16,22 +16,13 @@ extension JSONObject {
     }
 
     /// True only for `true` (or the string "true": some agents stringify everything).
-    func flag(_ key: String) -> Bool {
-        switch self[key] {
-        case .bool(let b): b
-        case .string(let s): s.lowercased() == "true"
-        default: false
-        }
-    }
+    func flag(_ key: String) -> Bool { Self.isTrue(self[key]) }
 
     /// A number, or a string holding one (`"25"`, `"33.5"`); non-finite values read as absent.
     func number(_ key: String) -> Double? { self[key]?.numericValue }
 
     /// An integer-valued number (page sizes, counts).
-    func integer(_ key: String) -> Int? {
-        guard let n = number(key), n.rounded() == n, abs(n) < 9_007_199_254_740_992 else { return nil }
-        return Int(n)
-    }
+    func integer(_ key: String) -> Int? { Self.integral(number(key)) }
 
     func object(_ key: String) -> JSONObject? { self[key]?.objectValue }
 
@@ -121,18 +112,24 @@ extension JSONObject {
         self[a]?.stringValue ?? self[b]?.stringValue ?? self[c]?.stringValue ?? self[d]?.stringValue
     }
 
-    func flag(_ key: JSONKey) -> Bool {
-        switch self[key] {
+    func flag(_ key: JSONKey) -> Bool { Self.isTrue(self[key]) }
+
+    func number(_ key: JSONKey) -> Double? { self[key]?.numericValue }
+
+    func integer(_ key: JSONKey) -> Int? { Self.integral(number(key)) }
+
+    /// The flag rule, whichever key type read the field.
+    private static func isTrue(_ value: JSONValue?) -> Bool {
+        switch value {
         case .bool(let b): b
         case .string(let s): s.lowercased() == "true"
         default: false
         }
     }
 
-    func number(_ key: JSONKey) -> Double? { self[key]?.numericValue }
-
-    func integer(_ key: JSONKey) -> Int? {
-        guard let n = number(key), n.rounded() == n, abs(n) < 9_007_199_254_740_992 else { return nil }
+    /// The integer rule: whole, and exact in a Double.
+    private static func integral(_ n: Double?) -> Int? {
+        guard let n, n.rounded() == n, abs(n) < 9_007_199_254_740_992 else { return nil }
         return Int(n)
     }
 
