@@ -17,16 +17,7 @@ enum Deflate {
         defer { deflateEnd(&stream) }
         let bound = Int(deflateBound(&stream, uLong(input.count)))
         var output = [UInt8](repeating: 0, count: bound)
-        let status = input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                // zlib reads `next_in` only; its header lacks the const.
-                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-                stream.avail_in = uInt(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = uInt(target.count)
-                return deflate(&stream, Z_FINISH)
-            }
-        }
+        let status = run(&stream, from: input, into: &output) { deflate(&$0, Z_FINISH) }
         guard status == Z_STREAM_END else { return nil }
         // A fresh array of the exact size: trimming `output` would keep its whole capacity.
         return Array(output[0..<Int(stream.total_out)])
@@ -39,17 +30,24 @@ enum Deflate {
         guard agentdeck_inflate_init(&stream, -windowBits) == Z_OK else { return nil }
         defer { inflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: count)
-        let status = input.withUnsafeBufferPointer { source in
+        let status = run(&stream, from: input, into: &output) { inflate(&$0, Z_FINISH) }
+        guard status == Z_STREAM_END, Int(stream.total_out) == count else { return nil }
+        return output
+    }
+
+    /// Points `stream` at `input` and `output` for one zlib call (`step`) and returns its status.
+    private static func run(
+        _ stream: inout z_stream, from input: [UInt8], into output: inout [UInt8], _ step: (inout z_stream) -> Int32
+    ) -> Int32 {
+        input.withUnsafeBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
                 // zlib reads `next_in` only; its header lacks the const.
                 stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
                 stream.avail_in = uInt(source.count)
                 stream.next_out = target.baseAddress
                 stream.avail_out = uInt(target.count)
-                return inflate(&stream, Z_FINISH)
+                return step(&stream)
             }
         }
-        guard status == Z_STREAM_END, Int(stream.total_out) == count else { return nil }
-        return output
     }
 }
