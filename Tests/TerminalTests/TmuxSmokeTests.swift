@@ -61,7 +61,8 @@ struct TmuxSmokeTests {
         _ = try session.waitForScreen(containing: "keys: 3 last: PgUp ")
 
         session.resize(width: 100, height: 30)
-        let resized = try session.waitForScreen(containing: "size 100x30")
+        // The size line is near the top: wait until the frame's last row has arrived too.
+        let resized = try session.waitForScreen { $0.contains { $0.contains("size 100x30") } && $0.last?.isEmpty == false }
         #expect(resized.count == 30)
         #expect(resized[29].hasPrefix("└") && resized[29].hasSuffix("┘"))
         #expect(CellWidth.of(resized[29]) == 100)
@@ -196,10 +197,15 @@ final class SmokeTmuxSession {
 
     /// Polls (up to 30 s: a debug test binary starts slowly) until the screen shows `text`.
     func waitForScreen(containing text: String) throws -> [String] {
+        try waitForScreen { $0.contains { $0.contains(text) } }
+    }
+
+    /// The first capture `done` accepts (a capture can land while a frame is still arriving).
+    func waitForScreen(until done: ([String]) -> Bool) throws -> [String] {
         var screen: [String] = []
         for _ in 0..<600 {
             screen = capture()
-            if screen.contains(where: { $0.contains(text) }) { return screen }
+            if done(screen) { return screen }
             usleep(50_000)
         }
         Issue.record("screen never matched; last capture:\n\(screen.joined(separator: "\n"))")
