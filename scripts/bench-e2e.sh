@@ -15,6 +15,10 @@
 #       small when it keeps up, growing when it falls behind
 #   e2e_key_ms_{median,p95,max}: `?` sent with tmux send-keys until the help overlay's text
 #       reaches the pane (KEY_SAMPLES samples spread over the window), then `?` again to close it
+#   e2e_key_split_*: with LOOP_TRACE=1, where each key's time went, from the dashboard's own
+#       timestamps (AGENTDECK_LOOP_TRACE): send→read (tmux, scheduling, a wake-up batch in
+#       progress), read→frame start (other work, the frame throttle), the frame, frame→seen
+#       (tmux, pipe-pane, the poll); median and p95 of each
 # BIN=directory holding agentdeck and agentdeck-fleet. Bounded: the fleet stops itself.
 # SCENARIO=load: the round-2 load instead (tasks of 10 steps, found by ListTasks every 10 s).
 set -euo pipefail
@@ -44,7 +48,7 @@ connections() { ss -tnp state established 2>/dev/null | grep -c "pid=$1," || tru
 backlog_kb() { ss -tnp state established 2>/dev/null | awk -v p="pid=$1," 'index($0, p) { s += $1 } END { printf "%.0f", s / 1024 }'; }
 
 tmux -L "$sock" -f /dev/null new-session -d -s main -x 120 -y 40 \
-  "exec env LANG=C.UTF-8 '$BIN/agentdeck' --poll-interval 2 $urls"
+  "exec env LANG=C.UTF-8 AGENTDECK_LOOP_TRACE='${LOOP_TRACE:+$work/trace}' '$BIN/agentdeck' --poll-interval 2 $urls"
 tmux -L "$sock" pipe-pane -t main -o "cat >> '$work/out'"
 pid=$(tmux -L "$sock" list-panes -t main -F '#{pane_pid}')
 sleep "$WARMUP"  # cards, the first ListTasks pages and their subscriptions
@@ -58,9 +62,10 @@ backlog="$(backlog_kb "$pid")"
 rss_pid=$!
 # Key latency samples spread over the window. One Python process sends each key and watches the
 # pane's output (spawning a grep per poll would add more latency than it measures).
-python3 - "$sock" "$work/out" "$SECONDS_MEASURED" "$KEY_SAMPLES" >"$work/keys" <<'PY'
+python3 - "$sock" "$work/out" "$SECONDS_MEASURED" "$KEY_SAMPLES" "$work/sends" >"$work/keys" <<'PY'
 import os, subprocess, sys, time
 sock, out, seconds, samples = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+sends = open(sys.argv[5], "w")
 pause = seconds / (samples + 1) / 2
 for i in range(samples):
     time.sleep(pause)
@@ -81,6 +86,8 @@ for i in range(samples):
             else:
                 time.sleep(0.0005)
     print(f"{latency:.1f}" if latency is not None else "timeout", flush=True)
+    if latency is not None:
+        print(int(t0 * 1e9), int((t0 + latency / 1000) * 1e9), file=sends, flush=True)
     time.sleep(pause)
     subprocess.run(["tmux", "-L", sock, "send-keys", "-t", "main", "?"], check=True)
 PY
@@ -102,3 +109,8 @@ sort -n "$work/keys" | awk '
     printf "e2e_key_samples: %d (%d timed out)\n", n, timeouts
   }'
 echo "e2e_key_ms_all: $(tr '\n' ' ' <"$work/keys")"
+if [[ -n "${LOOP_TRACE:-}" ]]; then
+  tmux -L "$sock" kill-server 2>/dev/null || true  # the dashboard flushes its trace as it ends
+  sleep 1
+  python3 "$(dirname "$0")/loop-trace-split.py" "$work/sends" "$work/trace"
+fi

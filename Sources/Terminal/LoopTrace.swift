@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A measuring aid, off unless `AGENTDECK_LOOP_TRACE` names a file: the run loop appends one line
+/// per step with `CLOCK_MONOTONIC` nanoseconds (the clock Python's `time.monotonic` reads, so
+/// `scripts/bench-e2e.sh` can line its key presses up with them):
+///   `key <read>` keys read, `frame <start> <end> <drawn 0|1> <urgent 0|1>`,
+///   `wake <start> <end>` network news handled, `tick <start> <end>`.
+/// Lines are buffered and written in blocks; the file is flushed when the loop ends.
+final class LoopTrace {
+    private let fd: Int32
+    private var pending: [UInt8] = []
+
+    /// Nil unless the environment asks for a trace and the file opens.
+    init?(environmentKey: String = "AGENTDECK_LOOP_TRACE") {
+        guard let path = getenv(environmentKey).map({ String(cString: $0) }), !path.isEmpty else { return nil }
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
+        pending.reserveCapacity(1 << 16)
+    }
+
+    deinit {
+        flush()
+        close(fd)
+    }
+
+    static func now() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+
+    func record(_ kind: String, _ values: UInt64...) {
+        pending.append(contentsOf: kind.utf8)
+        for value in values {
+            pending.append(0x20)
+            pending.append(contentsOf: String(value).utf8)
+        }
+        pending.append(0x0A)
+        if pending.count > 60_000 { flush() }
+    }
+
+    func flush() {
+        pending.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count {
+                let n = write(fd, base + offset, bytes.count - offset)
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+}
