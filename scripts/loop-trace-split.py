@@ -19,7 +19,7 @@ for line in open(sys.argv[2]):
     if kind == "key":
         keys.append(values[0])
     elif kind == "frame":
-        frames.append((values[0], values[1], values[2]))
+        frames.append((values[0], values[1], values[2], values[4] if len(values) > 4 else 0))
         busy.append((values[0], values[1], "frame"))
     elif kind in ("wake", "tick") and len(values) >= 2:
         busy.append((values[0], values[1], kind))
@@ -29,7 +29,7 @@ busy.sort()
 frame_starts = [f[0] for f in frames]
 busy_starts = [b[0] for b in busy]
 
-parts = {name: [] for name in ("send_to_read", "busy_at_send", "read_to_frame", "wake_between", "frame", "frame_to_seen", "total")}
+parts = {name: [] for name in ("send_to_read", "busy_at_send", "read_to_frame", "wake_between", "frame", "frame_cpu", "frame_to_seen", "total")}
 for sent, seen in sends:
     k = bisect.bisect_left(keys, sent)
     if k == len(keys) or keys[k] > seen:
@@ -40,7 +40,7 @@ for sent, seen in sends:
         f += 1
     if f == len(frames) or frames[f][1] > seen:
         continue
-    start, end, _ = frames[f]
+    start, end, _, frame_cpu = frames[f]
     # Work the loop was doing when the key was sent (it could not read the key before that ended).
     b = bisect.bisect_right(busy_starts, sent) - 1
     at_send = max(0, min(busy[b][1], read) - sent) if b >= 0 and busy[b][1] > sent else 0
@@ -51,6 +51,7 @@ for sent, seen in sends:
     parts["read_to_frame"].append(start - read)
     parts["wake_between"].append(between)
     parts["frame"].append(end - start)
+    parts["frame_cpu"].append(frame_cpu)
     parts["frame_to_seen"].append(seen - end)
     parts["total"].append(seen - sent)
 
@@ -70,3 +71,6 @@ for kind in ("wake", "frame", "tick"):
     if durations:
         print(f"e2e_loop_{kind}_ms: n {len(durations)} median {quantile(durations, 0.5):.2f} "
               f"p95 {quantile(durations, 0.95):.2f} max {max(durations) / 1e6:.1f}")
+cpu = [f[3] for f in frames if f[2]]
+if any(cpu):
+    print(f"e2e_loop_frame_cpu_ms (drawn frames, thread CPU): median {quantile(cpu, 0.5):.2f} p95 {quantile(cpu, 0.95):.2f} max {max(cpu) / 1e6:.1f}")

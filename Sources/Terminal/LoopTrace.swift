@@ -5,7 +5,7 @@ import Glibc
 /// A measuring aid, off unless `AGENTDECK_LOOP_TRACE` names a file: the run loop appends one line
 /// per step with `CLOCK_MONOTONIC` nanoseconds (the clock Python's `time.monotonic` reads, so
 /// `scripts/bench-e2e.sh` can line its key presses up with them):
-///   `key <read>` keys read, `frame <start> <end> <drawn 0|1> <urgent 0|1>`,
+///   `key <read>` keys read, `frame <start> <end> <drawn 0|1> <urgent 0|1> <thread CPU ns>`,
 ///   `wake <start> <end>` network news handled, `tick <start> <end>`.
 /// Lines are buffered and written in blocks; the file is flushed when the loop ends.
 final class LoopTrace {
@@ -28,6 +28,13 @@ final class LoopTrace {
     static func now() -> UInt64 {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+
+    /// CPU nanoseconds this thread has used (a frame's wall time minus this is time preempted).
+    static func threadCPU() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
         return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
     }
 

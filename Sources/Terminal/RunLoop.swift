@@ -163,6 +163,7 @@ public final class RunLoop<App: TerminalApp> {
         let now = clock.now
         if let frameDue, now < frameDue { return }
         let start = trace == nil ? 0 : LoopTrace.now()
+        let cpuStart = trace == nil ? 0 : LoopTrace.threadCPU()
         let urgent: UInt64 = redrawIsUrgent ? 1 : 0
         var buffer = CellBuffer(width: backend.width, height: backend.height)
         app.render(into: &buffer)
@@ -173,11 +174,11 @@ public final class RunLoop<App: TerminalApp> {
         redrawIsUrgent = false
         if !mustDraw, let lastDrawn, lastDrawn == buffer, lastDrawnCursor?.x == cursor?.x, lastDrawnCursor?.y == cursor?.y {
             framesUnchanged += 1
-            trace?.record("frame", start, LoopTrace.now(), 0, urgent)
+            trace?.record("frame", start, LoopTrace.now(), 0, urgent, LoopTrace.threadCPU() - cpuStart)
             return
         }
         backend.draw(buffer, cursor: cursor)
-        trace?.record("frame", start, LoopTrace.now(), 1, urgent)
+        trace?.record("frame", start, LoopTrace.now(), 1, urgent, LoopTrace.threadCPU() - cpuStart)
         lastDrawn = buffer
         lastDrawnCursor = cursor
         mustDraw = false

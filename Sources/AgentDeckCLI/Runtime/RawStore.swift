@@ -110,11 +110,33 @@ final class RawSink: Sendable {
             received(text, agent: agent, taskIDs: result.streamEvents.compactMap(\.taskID), source: "result")
             return
         }
+        if let listed = Self.listedTasks(in: text, page: page) {
+            for (id, json) in listed { received(json, agent: agent, taskIDs: [id], source: "list") }
+            return
+        }
         guard let body = try? JSONParser.parse(text),
               let list = (body["result"]?["tasks"] ?? body["tasks"])?.arrayValue, list.count == page.tasks.count
         else { return }
         for (task, json) in zip(page.tasks, list) where json["id"]?.stringValue == task.id {
             received(JSONWriter().string(json), agent: agent, taskIDs: [task.id], source: "list")
+        }
+    }
+
+    /// Each listed task's JSON cut from the page as received, when every element has a plain
+    /// string id (nil otherwise: the caller parses the page). Elements whose id is not the
+    /// decoded task's at that position are left out, as the parsing path does.
+    static func listedTasks(in text: String, page: TaskPage) -> [(id: String, json: String)]? {
+        var text = text
+        return text.withUTF8 { body -> [(id: String, json: String)]? in
+            guard let ranges = TaskListSlices.elements(of: body), ranges.count == page.tasks.count else { return nil }
+            var listed: [(id: String, json: String)] = []
+            listed.reserveCapacity(ranges.count)
+            for (task, range) in zip(page.tasks, ranges) {
+                guard let id = TaskListSlices.plainString(member: "id", of: range, in: body) else { return nil }
+                guard UnsafeBufferPointer(rebasing: body[id]).elementsEqual(task.id.utf8) else { continue }
+                listed.append((task.id, String(decoding: UnsafeBufferPointer(rebasing: body[range]), as: UTF8.self)))
+            }
+            return listed
         }
     }
 
