@@ -55,6 +55,20 @@ struct JSONWriterRunsTests {
         "plain text run ", "{\"kind\":\"status-update\"}",
     ]
 
+    /// The writer tests eight bytes at a time: each character that needs attention, at every
+    /// offset of a word and across a word's end, in otherwise plain text.
+    @Test func everySpecialCharacterAtEveryOffset() {
+        let specials = ["\"", "\\", "\n", "\u{00}", "\u{1F}", "\u{7F}", "\u{85}", "\u{A0}", "é", "\u{061C}", "\u{2028}", "\u{202F}", "漢", "🙂"]
+        for special in specials {
+            for offset in 0..<24 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "~", count: 23 - offset)
+                var written: [UInt8] = []
+                JSONWriter.appendString(text, to: &written)
+                #expect(written == Self.referenceEscape(text), "\(offset) \(Array(special.unicodeScalars))")
+            }
+        }
+    }
+
     @Test(arguments: [UInt64(1), 7, 42, 1_000_003])
     func sameBytesAsTheByteByByteWriter(seed: UInt64) {
         var state = seed

@@ -80,12 +80,16 @@ public struct JSONWriter: Sendable {
         out.append(0x22)
         var s = s
         s.withUTF8 { bytes in
-            out.reserveCapacity(out.count + bytes.count + 1)
+            guard let base = bytes.baseAddress else { return }
             var i = 0
-            // Runs of bytes that need no escape are copied at once (byte by byte, this loop was
-            // most of the journal thread's time under load).
+            // Runs of bytes that need no escape are copied at once, found eight bytes at a time
+            // (byte by byte, this loop was most of the journal thread's time under load).
             var runStart = 0
             while i < bytes.count {
+                if i + 8 <= bytes.count, !wordMayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let b = bytes[i]
                 guard mayNeedEscape(b) else {
                     i += 1
@@ -116,6 +120,20 @@ public struct JSONWriter: Sendable {
             if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
         out.append(0x22)
+    }
+
+    /// Whether any of the eight bytes may need `mayNeedEscape`'s attention: a non-ASCII byte, a
+    /// byte below 0x20, `"`, `\\` or DEL (the classic has-zero-byte / has-less-than word tests,
+    /// exact for "any byte").
+    @inline(__always)
+    private static func wordMayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let nonASCII = word & highs
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let special = hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C)) | hasZeroByte(word ^ (ones &* 0x7F))
+        return nonASCII | control | special != 0
     }
 
     /// `"`, `\\`, a C0 control or DEL, or a lead byte that may start a terminal-active scalar.
