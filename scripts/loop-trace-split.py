@@ -10,7 +10,7 @@ import bisect
 import sys
 
 sends = [tuple(map(int, line.split())) for line in open(sys.argv[1]) if line.strip()]
-keys, frames, busy = [], [], []  # busy: (start, end, kind) of wake/tick/frame work
+keys, frames, busy, wake_cpu, key_delay = [], [], [], [], {}  # busy: (start, end, kind) of wake/tick/frame work
 for line in open(sys.argv[2]):
     parts = line.split()
     if not parts:
@@ -18,18 +18,21 @@ for line in open(sys.argv[2]):
     kind, values = parts[0], list(map(int, parts[1:]))
     if kind == "key":
         keys.append(values[0])
+        key_delay[values[0]] = values[1] if len(values) > 1 else 0
     elif kind == "frame":
-        frames.append((values[0], values[1], values[2], values[4] if len(values) > 4 else 0))
+        frames.append((values[0], values[1], values[2], values[4] if len(values) > 4 else 0, values[5] if len(values) > 5 else 0))
         busy.append((values[0], values[1], "frame"))
     elif kind in ("wake", "tick") and len(values) >= 2:
         busy.append((values[0], values[1], kind))
+        if kind == "wake" and len(values) > 2:
+            wake_cpu.append((values[1] - values[0], values[2], values[3] if len(values) > 3 else 0))
 keys.sort()
 frames.sort()
 busy.sort()
 frame_starts = [f[0] for f in frames]
 busy_starts = [b[0] for b in busy]
 
-parts = {name: [] for name in ("send_to_read", "busy_at_send", "read_to_frame", "wake_between", "frame", "frame_cpu", "frame_to_seen", "total")}
+parts = {name: [] for name in ("send_to_read", "read_run_delay", "busy_at_send", "read_to_frame", "wake_between", "frame", "frame_cpu", "frame_run_delay", "frame_to_seen", "total")}
 for sent, seen in sends:
     k = bisect.bisect_left(keys, sent)
     if k == len(keys) or keys[k] > seen:
@@ -40,18 +43,20 @@ for sent, seen in sends:
         f += 1
     if f == len(frames) or frames[f][1] > seen:
         continue
-    start, end, _, frame_cpu = frames[f]
+    start, end, _, frame_cpu, frame_delay = frames[f]
     # Work the loop was doing when the key was sent (it could not read the key before that ended).
     b = bisect.bisect_right(busy_starts, sent) - 1
     at_send = max(0, min(busy[b][1], read) - sent) if b >= 0 and busy[b][1] > sent else 0
     # Network news handled between the read and the key's frame.
     between = sum(e - s for s, e, kind in busy if kind != "frame" and s >= read and e <= start)
     parts["send_to_read"].append(read - sent)
+    parts["read_run_delay"].append(key_delay.get(read, 0))
     parts["busy_at_send"].append(at_send)
     parts["read_to_frame"].append(start - read)
     parts["wake_between"].append(between)
     parts["frame"].append(end - start)
     parts["frame_cpu"].append(frame_cpu)
+    parts["frame_run_delay"].append(frame_delay)
     parts["frame_to_seen"].append(seen - end)
     parts["total"].append(seen - sent)
 
@@ -74,3 +79,8 @@ for kind in ("wake", "frame", "tick"):
 cpu = [f[3] for f in frames if f[2]]
 if any(cpu):
     print(f"e2e_loop_frame_cpu_ms (drawn frames, thread CPU): median {quantile(cpu, 0.5):.2f} p95 {quantile(cpu, 0.95):.2f} max {max(cpu) / 1e6:.1f}")
+if wake_cpu:
+    cpu = [c for _, c, _ in wake_cpu]
+    longest = sorted(wake_cpu)[-3:]
+    print(f"e2e_loop_wake_cpu_ms (thread CPU): median {quantile(cpu, 0.5):.2f} p95 {quantile(cpu, 0.95):.2f}; "
+          "three longest wakes (wall/CPU/waiting for a CPU): " + ", ".join(f"{w / 1e6:.0f}/{c / 1e6:.0f}/{d / 1e6:.0f}" for w, c, d in longest))

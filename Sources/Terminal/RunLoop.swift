@@ -69,6 +69,8 @@ public final class RunLoop<App: TerminalApp> {
     private var mustDraw = true
     /// `AGENTDECK_LOOP_TRACE=file`: timestamps of keys, frames and wake-ups (a measuring aid).
     private let trace = LoopTrace()
+    /// The thread's run delay when it last went into `poll` (trace only).
+    private var delayBeforePoll: UInt64 = 0
 
     public init(app: App, backend: NcursesBackend, wakeFD: Int32, options: RunOptions = RunOptions()) {
         self.app = app
@@ -104,6 +106,7 @@ public final class RunLoop<App: TerminalApp> {
             var wakeUp = nextWakeUp()
             if newsWaiting, let newsDue { wakeUp = min(wakeUp ?? newsDue, newsDue) }
             let timeout = RunLoop.pollTimeout(now: clock.now, until: wakeUp)
+            if trace != nil { delayBeforePoll = LoopTrace.runDelay() }
             let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
             if ready < 0 {
                 if errno == EINTR { continue }
@@ -164,6 +167,7 @@ public final class RunLoop<App: TerminalApp> {
         if let frameDue, now < frameDue { return }
         let start = trace == nil ? 0 : LoopTrace.now()
         let cpuStart = trace == nil ? 0 : LoopTrace.threadCPU()
+        let delayStart = trace == nil ? 0 : LoopTrace.runDelay()
         let urgent: UInt64 = redrawIsUrgent ? 1 : 0
         var buffer = CellBuffer(width: backend.width, height: backend.height)
         app.render(into: &buffer)
@@ -174,11 +178,11 @@ public final class RunLoop<App: TerminalApp> {
         redrawIsUrgent = false
         if !mustDraw, let lastDrawn, lastDrawn == buffer, lastDrawnCursor?.x == cursor?.x, lastDrawnCursor?.y == cursor?.y {
             framesUnchanged += 1
-            trace?.record("frame", start, LoopTrace.now(), 0, urgent, LoopTrace.threadCPU() - cpuStart)
+            trace?.record("frame", start, LoopTrace.now(), 0, urgent, LoopTrace.threadCPU() - cpuStart, LoopTrace.runDelay() - delayStart)
             return
         }
         backend.draw(buffer, cursor: cursor)
-        trace?.record("frame", start, LoopTrace.now(), 1, urgent, LoopTrace.threadCPU() - cpuStart)
+        trace?.record("frame", start, LoopTrace.now(), 1, urgent, LoopTrace.threadCPU() - cpuStart, LoopTrace.runDelay() - delayStart)
         lastDrawn = buffer
         lastDrawnCursor = cursor
         mustDraw = false
@@ -222,7 +226,7 @@ public final class RunLoop<App: TerminalApp> {
         }
         guard events & Int16(POLLIN) != 0 else { return }
         let keys = backend.readKeys()
-        trace?.record("key", LoopTrace.now())
+        if let trace { trace.record("key", LoopTrace.now(), LoopTrace.runDelay() - delayBeforePoll) }
         if keys.isEmpty {
             emptyReads += 1
             if emptyReads > 100 { exitReason = .hangup }
@@ -262,7 +266,9 @@ public final class RunLoop<App: TerminalApp> {
             return
         }
         let start = trace == nil ? 0 : LoopTrace.now()
+        let cpuStart = trace == nil ? 0 : LoopTrace.threadCPU()
+        let delayStart = trace == nil ? 0 : LoopTrace.runDelay()
         apply(app.handle(.wake), urgent: false)
-        trace?.record("wake", start, LoopTrace.now())
+        trace?.record("wake", start, LoopTrace.now(), LoopTrace.threadCPU() - cpuStart, LoopTrace.runDelay() - delayStart)
     }
 }

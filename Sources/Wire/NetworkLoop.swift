@@ -18,7 +18,7 @@ final class NetworkLoop {
     /// going round for each event as it came spent a quarter of the thread in `poll` alone.
     /// Waiting this long lets a round take the events of many streams (the UI takes the news in
     /// 20 ms batches anyway). An idle loop is not slowed: it only sleeps after a short round.
-    static let minimumRoundMicroseconds: UInt32 = 2_000
+    static let minimumRoundMicroseconds: UInt32 = 5_000
 
     init?(core: EngineCore) {
         guard let multi = curl_multi_init() else { return nil }
