@@ -110,7 +110,7 @@ enum MemoryBench {
     }
 
     /// What packing costs: unpack (every frame the detail pane shows a finished task, each save or
-    /// copy), pack (once per finished task), and a ListTasks poll restating a packed task (which
+    /// copy; a grouped task inflates its group up to itself), pack (once per finished task, in groups), and a ListTasks poll restating a packed task (which
     /// must not unpack it), over 1,000 of the tasks (thread CPU time).
     static func compactionCost(_ finished: [TaskEntry], prefix: String) {
         // Packed ones only: the most recently finished are kept unpacked.
@@ -119,9 +119,15 @@ enum MemoryBench {
         var start = Measure.threadCPU()
         let plain = sample.map(\.unpacked)
         let unpack = Measure.threadCPU() - start
+        // Packed as the Deck packs them: in groups of `finishedPackingGroup`, oldest first.
+        let group = max(1, DeckConfig(agents: []).finishedPackingGroup)
         start = Measure.threadCPU()
-        var packed = plain
-        for i in packed.indices { packed[i].compact() }
+        var packed: [TaskAccumulator] = []
+        for first in stride(from: 0, to: plain.count, by: group) {
+            var members = Array(plain[first..<min(first + group, plain.count)])
+            TaskAccumulator.compact(together: &members)
+            packed += members
+        }
         let pack = Measure.threadCPU() - start
         blackHole(packed)
         // What a ListTasks poll costs per finished task it lists again (status only, no artifacts).

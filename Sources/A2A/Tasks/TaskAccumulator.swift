@@ -165,13 +165,38 @@ public struct TaskAccumulator: Sendable, Hashable {
     /// text for the detail pane and `s` but rarely change again. Reading `task` rebuilds the same
     /// values. Does nothing when already packed or when there is nothing to pack.
     public mutating func compact() {
-        guard packed == nil else { return }
+        guard let content = contentToPack() else { return }
+        adopt(PackedTaskContent(content, taskID: stored.id, contextID: stored.contextID))
+    }
+
+    /// Packs several finished tasks together (`PackedTaskContent.group`): their texts share one
+    /// deflate stream, which compresses better than each alone; each task still reads back on its
+    /// own (inflating the stream up to its end). Tasks already packed or with nothing to pack are
+    /// left as they are.
+    public static func compact(together accumulators: inout [TaskAccumulator]) {
+        var indices: [Int] = []
+        var members: [(content: PackedTaskContent.Content, taskID: String, contextID: String?)] = []
+        for i in accumulators.indices {
+            guard let content = accumulators[i].contentToPack() else { continue }
+            indices.append(i)
+            members.append((content, accumulators[i].stored.id, accumulators[i].stored.contextID))
+        }
+        for (i, packed) in zip(indices, PackedTaskContent.group(members)) { accumulators[i].adopt(packed) }
+    }
+
+    /// What `compact` packs; nil when already packed or there is nothing to pack.
+    private mutating func contentToPack() -> PackedTaskContent.Content? {
+        guard packed == nil else { return nil }
         shareIDsWithStatusMessage()
         let content = PackedTaskContent.Content(
             artifacts: stored.artifacts, history: stored.history, completedArtifactIDs: completedIDs,
             truncatedArtifactIDs: truncatedIDs)
-        guard !content.isEmpty else { return }
-        packed = PackedTaskContent(content, taskID: stored.id, contextID: stored.contextID)
+        return content.isEmpty ? nil : content
+    }
+
+    /// Keeps `packed` in place of the plain content it holds.
+    private mutating func adopt(_ packed: PackedTaskContent) {
+        self.packed = packed
         stored.artifacts = []
         stored.history = []
         completedIDs = []
@@ -228,8 +253,11 @@ public struct TaskAccumulator: Sendable, Hashable {
         recountArtifactBytes()
     }
 
-    /// Bytes the packed buffer holds (0 when not compacted): for benchmarks and tests.
+    /// Bytes the packed buffer holds (0 when not compacted; a grouped task, its share of the group's
+    /// buffer): for benchmarks and tests.
     public var packedByteCount: Int { packed?.storedByteCount ?? 0 }
+    /// Whether the packed content shares a deflate stream with other tasks (`compact(together:)`).
+    public var isCompactedInGroup: Bool { packed?.isGrouped ?? false }
 
     /// Equal when they describe the same task, packed or not (the byte counts follow from the parts).
     public static func == (a: TaskAccumulator, b: TaskAccumulator) -> Bool {
