@@ -63,11 +63,16 @@ enum MemoryBench {
         let trimOff = ProcessInfo.processInfo.environment["AGENTDECK_MEMORY_TRIM"] == "off"
         var trimPolicy = HeapTrimPolicy(minimumReleased: trimOff ? Int.max : 256)
         var trims = 0
+        var trimSeconds = 0.0
         let result = IngestBench.run(
             captures: captures, replays: 10_000, concurrent: 1_000, agents: 200, maxFinishedTasks: 10_000, deck: deck
-        ) { released in
-            guard trimPolicy.shouldTrim(released: released, now: Date()) else { return }
+        ) { state in
+            guard trimPolicy.shouldTrim(
+                released: state.finishedTasksReleased, now: Date(), tasksInFlight: state.hasTaskRequestsInFlight)
+            else { return }
+            let start = Measure.threadCPU()
             ProcessHeap.trim()
+            trimSeconds += Measure.threadCPU() - start
             trims += 1
         }
         let state = result.state
@@ -92,6 +97,9 @@ enum MemoryBench {
         report(prefix + "_rss", Double(rssAfter) / 1024, "MB")
         report(prefix + "_rss_settled", Double(rssSettled) / 1024, "MB")
         report(prefix + "_policy_trims", Double(trims), "trims", decimals: 0)
+        // What one `malloc_trim` costs mid-burst (thread CPU, system time included): how often the
+        // policy may afford one.
+        if trims > 0 { report(prefix + "_trim_cost", trimSeconds / Double(trims) * 1e3, "ms") }
         report(prefix + "_unpacked_finished", Double(state.unpackedFinishedTaskCount), "tasks", decimals: 0)
         report(prefix + "_hwm", Double(Measure.statusKB("VmHWM") ?? 0) / 1024, "MB")
         // The bench's own replay buffer (one batch of streams' bytes, prepared outside the clock) is

@@ -162,6 +162,30 @@ extension FinishedTaskPackingTests {
             == [false, false, true, false, false, true, false])
     }
 
+    /// Once no task has a request or stream in flight (a burst is over), enough released tasks
+    /// are trimmed at once, however recent the last trim.
+    @Test func trimsAtOnceWhenNoTaskIsInFlight() {
+        var policy = HeapTrimPolicy(minimumReleased: 256, minimumInterval: 5)
+        let t0 = Date(timeIntervalSince1970: 1_000)
+        var answers: [Bool] = []
+        answers.append(policy.shouldTrim(released: 300, now: t0))
+        answers.append(policy.shouldTrim(released: 600, now: t0.addingTimeInterval(1)))  // too soon while tasks stream
+        answers.append(policy.shouldTrim(released: 600, now: t0.addingTimeInterval(1), tasksInFlight: false))
+        answers.append(policy.shouldTrim(released: 700, now: t0.addingTimeInterval(1), tasksInFlight: false))  // too few since
+        #expect(answers == [true, false, true, false])
+    }
+
+    /// A dispatched task's stream is in flight until it ends.
+    @Test func tasksAreInFlightWhileTheirStreamsAre() throws {
+        var h = Harness.standard()
+        #expect(!h.state.hasTaskRequestsInFlight)
+        let tag = try h.dispatchedTask("t-1")
+        #expect(h.state.hasTaskRequestsInFlight)
+        h.send(.streamEvent(tag, statusEvent("t-1", .completed, "done")))
+        h.send(.streamEnded(tag, .closed))
+        #expect(!h.state.hasTaskRequestsInFlight)
+    }
+
     @Test func aNewStateCountsFromZero() {
         let calls: [(Int, TimeInterval)] = [(50, 0), (3, 0), (13, 0)]
         #expect(Self.answers(HeapTrimPolicy(minimumReleased: 10, minimumInterval: 0), calls) == [true, false, true])

@@ -13,7 +13,8 @@ final class HeapTrimmer {
     }
 
     func afterUpdate(_ state: DeckState) {
-        guard policy.shouldTrim(released: state.finishedTasksReleased, now: Date()) else { return }
+        guard policy.shouldTrim(
+            released: state.finishedTasksReleased, now: Date(), tasksInFlight: state.hasTaskRequestsInFlight) else { return }
         ProcessHeap.trim()
     }
 }
