@@ -146,3 +146,56 @@ import Testing
         ids.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
     }
 }
+
+extension TaskGroupCompactionTests {
+    /// A packed task keeps its status message encoded; a poll restating the status compares with
+    /// it without unpacking the content, a new message replaces it, and a message with JSON values
+    /// stays as it is — every read the same as on the task never packed.
+    @Test func theStatusMessageIsPackedAndStillCompared() {
+        func status(_ id: String, _ text: String, metadata: JSONValue? = nil) -> TaskStatus {
+            TaskStatus(
+                state: .completed,
+                message: Message(messageID: id, contextID: "ctx", taskID: "t", role: .agent, parts: [.text(text)], metadata: metadata))
+        }
+        var plain = TaskAccumulator(taskID: "t", contextID: "ctx")
+        plain.apply(.artifact(ArtifactUpdate(taskID: "t", artifact: Artifact(artifactID: "a", parts: [.text("text")]))))
+        plain.apply(.status(StatusUpdate(taskID: "t", contextID: "ctx", status: status("m-1", "Done café e\u{301}"))))
+        var packed = plain
+        packed.compact()
+        #expect(packed.statusMessageIsPacked)
+        expectIdentical(packed, plain)
+
+        // A ListTasks answer restating the same status: nothing changed, still packed.
+        let relist = StreamEvent.task(A2ATask(id: "t", contextID: "ctx", status: status("m-1", "Done café e\u{301}")))
+        #expect(packed.apply(relist) == plain.apply(relist))
+        #expect(packed.isCompacted && packed.statusMessageIsPacked)
+        expectIdentical(packed, plain)
+
+        // Another Unicode spelling of the same text compares equal (Swift strings compare
+        // canonically): as on the plain task, the first spelling stays, byte for byte.
+        let respelled = StreamEvent.task(A2ATask(id: "t", contextID: "ctx", status: status("m-1", "Done cafe\u{301} e\u{301}")))
+        #expect(packed.apply(respelled) == plain.apply(respelled))
+        #expect(packed.isCompacted && packed.statusMessageIsPacked)
+        expectIdentical(packed, plain)
+
+        // A new message replaces the packed one, packed in turn.
+        let newer = StreamEvent.status(StatusUpdate(taskID: "t", contextID: "ctx", status: status("m-9", "Done again")))
+        #expect(packed.apply(newer) == plain.apply(newer))
+        #expect(packed.isCompacted && packed.statusMessageIsPacked)
+        #expect(packed.task.status.message?.messageID == "m-9")
+        expectIdentical(packed, plain)
+
+        // A message with metadata stays a value.
+        let withMetadata = StreamEvent.status(StatusUpdate(
+            taskID: "t", contextID: "ctx", status: status("m-2", "Done", metadata: ["k": 1])))
+        #expect(packed.apply(withMetadata) == plain.apply(withMetadata))
+        #expect(packed.isCompacted && !packed.statusMessageIsPacked)
+        expectIdentical(packed, plain)
+
+        // A new context id unpacks everything, the status message first.
+        let moved = StreamEvent.status(StatusUpdate(taskID: "t", contextID: "other", status: status("m-3", "Moved")))
+        #expect(packed.apply(moved) == plain.apply(moved))
+        #expect(!packed.isCompacted && !packed.statusMessageIsPacked)
+        expectIdentical(packed, plain)
+    }
+}

@@ -34,6 +34,8 @@ public struct TaskAccumulator: Sendable, Hashable {
     private var truncatedIDs: Set<String> = []
     /// Artifacts, history and the two id sets, when compacted.
     private var packed: PackedTaskContent?
+    /// The status message, encoded, while compacted (see `packStatusMessage`).
+    private var packedStatusMessage: [UInt8]?
 
     /// History beyond this many messages drops its oldest: a long chat must not grow without bound.
     public static let historyLimit = 200
@@ -67,7 +69,29 @@ public struct TaskAccumulator: Sendable, Hashable {
     @discardableResult
     public mutating func apply(_ event: StreamEvent) -> Bool {
         guard event.taskID.map({ $0 == stored.id }) ?? true else { return false }
-        if packed != nil, !leavesPackedContentAlone(event) { unpack() }
+        if packed != nil {
+            guard leavesPackedContentAlone(event) else {
+                unpack()
+                return fold(event)
+            }
+            // Only fields kept outside the packing change: the status message comes out of its
+            // packed bytes to be compared (or replaced), and goes back in after — as the same bytes
+            // when nothing changed (then the status was not replaced).
+            let statusBytes = packedStatusMessage
+            unpackStatusMessage()
+            let changed = fold(event)
+            if !changed, let statusBytes {
+                stored.status.message = nil
+                packedStatusMessage = statusBytes
+            } else {
+                packStatusMessage()
+            }
+            return changed
+        }
+        return fold(event)
+    }
+
+    private mutating func fold(_ event: StreamEvent) -> Bool {
         // Changes are tracked explicitly: keeping a copy of `self` to compare would make every
         // artifact append copy the whole parts array (copy-on-write), quadratic over a long stream.
         switch event {
@@ -203,10 +227,37 @@ public struct TaskAccumulator: Sendable, Hashable {
         truncatedIDs = []
         artifactBytes = [:]
         totalArtifactBytes = 0
+        packStatusMessage()
     }
 
-    /// The status message stays unpacked (every ListTasks poll restates it, see
-    /// `leavesPackedContentAlone`); its copies of the task and context ids, equal byte for byte,
+    /// While packed, the status message is kept encoded (`TaskContentEncoder`, not deflated: a
+    /// status-only event — every ListTasks poll restates each task — decodes it in ~1 µs to compare,
+    /// where inflating the packed content would cost tens). One small buffer instead of the message
+    /// id's string and the parts array: ~100 B less per finished task. A message with JSON values
+    /// (metadata, data parts) stays as it is.
+    private mutating func packStatusMessage() {
+        guard packed != nil, packedStatusMessage == nil, let message = stored.status.message else { return }
+        var encoder = TaskContentEncoder(taskID: stored.id, contextID: stored.contextID)
+        encoder.encode(message)
+        guard encoder.values.isEmpty else { return }
+        packedStatusMessage = Array(encoder.bytes)  // exact capacity
+        stored.status.message = nil
+    }
+
+    /// Whether the status message is kept encoded now (for tests).
+    var statusMessageIsPacked: Bool { packedStatusMessage != nil }
+
+    /// Puts the encoded status message back (before anything compares or replaces the status).
+    private mutating func unpackStatusMessage() {
+        guard let bytes = packedStatusMessage else { return }
+        packedStatusMessage = nil
+        var decoder = TaskContentDecoder(bytes: bytes, values: [], taskID: stored.id, contextID: stored.contextID)
+        // The buffer never leaves memory; were it damaged, the status keeps its state and time.
+        stored.status.message = decoder.decodeMessage()
+    }
+
+    /// The status message stays out of the packed content (every ListTasks poll restates it, see
+    /// `leavesPackedContentAlone` and `packStatusMessage`); its copies of the task and context ids, equal byte for byte,
     /// are made to share the task's own strings instead of holding two more.
     private mutating func shareIDsWithStatusMessage() {
         guard var message = stored.status.message else { return }
@@ -243,6 +294,7 @@ public struct TaskAccumulator: Sendable, Hashable {
     /// Brings the packed content back into the plain fields.
     private mutating func unpack() {
         guard let packed else { return }
+        unpackStatusMessage()  // first: it refers to the context id, which the event may change next
         self.packed = nil
         // The buffer never leaves memory; were it damaged, the task keeps its status and ids.
         guard let content = packed.unpack(taskID: stored.id, contextID: stored.contextID) else { return }
