@@ -66,10 +66,8 @@ enum MemoryBench {
         var trimSeconds = 0.0
         let result = IngestBench.run(
             captures: captures, replays: 10_000, concurrent: 1_000, agents: 200, maxFinishedTasks: 10_000, deck: deck
-        ) { state in
-            guard trimPolicy.shouldTrim(
-                released: state.finishedTasksReleased, now: Date(), tasksInFlight: state.hasTaskRequestsInFlight)
-            else { return }
+        ) { released, tasksInFlight in
+            guard trimPolicy.shouldTrim(released: released, now: Date(), tasksInFlight: tasksInFlight) else { return }
             let start = Measure.threadCPU()
             ProcessHeap.trim()
             trimSeconds += Measure.threadCPU() - start

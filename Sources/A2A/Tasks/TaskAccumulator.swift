@@ -69,28 +69,33 @@ public struct TaskAccumulator: Sendable, Hashable {
     @discardableResult
     public mutating func apply(_ event: StreamEvent) -> Bool {
         guard event.taskID.map({ $0 == stored.id }) ?? true else { return false }
-        if packed != nil {
-            guard leavesPackedContentAlone(event) else {
-                unpack()
-                return fold(event)
-            }
-            // Only fields kept outside the packing change: the status message comes out of its
-            // packed bytes to be compared (or replaced), and goes back in after — as the same bytes
-            // when nothing changed (then the status was not replaced).
-            let statusBytes = packedStatusMessage
-            unpackStatusMessage()
-            let changed = fold(event)
-            if !changed, let statusBytes {
-                stored.status.message = nil
-                packedStatusMessage = statusBytes
-            } else {
-                packStatusMessage()
-            }
-            return changed
-        }
+        guard packed == nil else { return applyWhilePacked(event) }
         return fold(event)
     }
 
+    /// `apply` for a compacted task: unpacks first, unless the event leaves the packed content alone.
+    private mutating func applyWhilePacked(_ event: StreamEvent) -> Bool {
+        guard leavesPackedContentAlone(event) else {
+            unpack()
+            return fold(event)
+        }
+        // Only fields kept outside the packing change: the status message comes out of its packed
+        // bytes to be compared (or replaced), and goes back in after — as the same bytes when
+        // nothing changed (then the status was not replaced).
+        let statusBytes = packedStatusMessage
+        unpackStatusMessage()
+        let changed = fold(event)
+        if !changed, let statusBytes {
+            stored.status.message = nil
+            packedStatusMessage = statusBytes
+        } else {
+            packStatusMessage()
+        }
+        return changed
+    }
+
+    /// Inlined: `apply` of a plain task runs it on every stream event.
+    @inline(__always)
     private mutating func fold(_ event: StreamEvent) -> Bool {
         // Changes are tracked explicitly: keeping a copy of `self` to compare would make every
         // artifact append copy the whole parts array (copy-on-write), quadratic over a long stream.
