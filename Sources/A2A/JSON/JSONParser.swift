@@ -235,10 +235,14 @@ private struct ByteReader {
         let end = count
         while i < end {
             // Eight bytes at a time while none of them is a quote, a backslash or a control byte;
-            // then byte by byte through the word that may hold one.
-            if i + 8 <= end && !mayNeedAttention(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) {
-                i += 8
-                continue
+            // then straight to the first one that is (the mask's lowest bit is exact).
+            if i + 8 <= end {
+                let attention = attentionMask(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                if attention == 0 {
+                    i += 8
+                    continue
+                }
+                i += attention.trailingZeroBitCount >> 3
             }
             let stop = min(i + 8, end)
             while i < stop {
@@ -262,9 +266,10 @@ private struct ByteReader {
         throw error("unterminated string", at: start)
     }
 
-    /// True when one of the eight bytes may be `"`, `\\` or below 0x20 (the classic "has zero
-    /// byte" bit trick; it can say yes wrongly, never no wrongly, so the byte loop decides).
-    @inline(__always) func mayNeedAttention(_ w: UInt64) -> Bool {
+    /// The high bit of each of the eight bytes (little-endian) that may be `"`, `\\` or below
+    /// 0x20; zero when none is. The classic "has zero byte" bit trick: a byte can be marked wrongly
+    /// only above one that is marked rightly, so the lowest mark is exact (the byte loop decides).
+    @inline(__always) func attentionMask(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = w ^ (ones &* UInt64(quote))
@@ -272,7 +277,7 @@ private struct ByteReader {
         let hasQuote = (quotes &- ones) & ~quotes
         let hasBackslash = (backslashes &- ones) & ~backslashes
         let hasControl = (w &- ones &* 0x20) & ~w
-        return (hasQuote | hasBackslash | hasControl) & highs != 0
+        return (hasQuote | hasBackslash | hasControl) & highs
     }
 
     /// The slow path: copies bytes into a buffer, decoding escapes to UTF-8.
