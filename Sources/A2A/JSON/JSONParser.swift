@@ -76,6 +76,8 @@ private struct ByteReader {
     let count: Int
     let maxDepth: Int
     var index = 0
+    /// Held here: reaching the shared table through its lazy global costs a `swift_once` per key.
+    let knownKeys = KnownKeyTable.shared
 
     init(buffer: UnsafeRawBufferPointer, maxDepth: Int) {
         base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
@@ -217,7 +219,7 @@ private struct ByteReader {
         let start = index
         if let end = try scanPlainString() {
             let bytes = UnsafeBufferPointer(start: base.unsafelyUnwrapped + start + 1, count: end - start - 1)
-            if let known = JSONKey(utf8: bytes) { return (known.spelling, known) }
+            if let known = knownKeys.key(for: bytes) { return (knownKeys.spellings[Int(known.rawValue)], known) }
             return (String(decoding: bytes, as: UTF8.self), nil)
         }
         let key = try parseEscapedString(contentStart: start + 1, openingQuote: start)

@@ -120,6 +120,20 @@ public struct JSONObject: Sendable {
 
     mutating func reserveCapacity(_ n: Int) { members.reserveCapacity(n) }
 
+    /// Sets each of `other`'s members here in its order, as `self[key] = value` would one by one,
+    /// except keys not here yet once this object holds `keyLimit` members. Moves the members
+    /// across with their tags: no array of pairs, no key looked up as a String when it is known.
+    mutating func merge(_ other: JSONObject, keyLimit: Int) {
+        for member in other.members {
+            let existing = if let known = member.known { position(of: known) } else { position(of: member.key) }
+            if let existing {
+                members[existing].value = member.value
+            } else if members.count < keyLimit {
+                append(member)
+            }
+        }
+    }
+
     public var isEmpty: Bool { members.isEmpty }
     public var count: Int { members.count }
     /// Key/value pairs in arrival order.

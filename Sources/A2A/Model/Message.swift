@@ -37,7 +37,9 @@ public struct Message: Sendable, Hashable {
 
     /// All text parts joined with newlines: the short form shown in status lines.
     public var text: String {
-        parts.compactMap { if case .text(let t) = $0.content { t } else { nil } }.joined(separator: "\n")
+        // One text part (the usual status message): that text, without an array to join.
+        if parts.count == 1, case .text(let t) = parts[0].content { return t }
+        return parts.compactMap { if case .text(let t) = $0.content { t } else { nil } }.joined(separator: "\n")
     }
 }
 

@@ -121,7 +121,11 @@ public struct TaskAccumulator: Sendable, Hashable {
             changed = true
         }
         let stateChanged = update.status.state != stored.status.state
-        if stored.status != update.status {
+        // A new status nearly always brings a new timestamp or message id: those are compared
+        // first, so the field-by-field comparison (message, parts, metadata) runs only when they match.
+        if stateChanged || update.status.timestamp != stored.status.timestamp
+            || update.status.message?.messageID != stored.status.message?.messageID || stored.status != update.status
+        {
             stored.status = update.status
             changed = true
         }
@@ -131,10 +135,10 @@ public struct TaskAccumulator: Sendable, Hashable {
         }
         if let metadata = update.metadata?.objectValue {
             var merged = stored.metadata?.objectValue ?? JSONObject()
+            // Taken out first, so the merge writes into the task's own object, not a copy of it.
+            stored.metadata = nil
             // New keys beyond the limit are ignored: status updates with ever-new keys must not grow the task.
-            for (key, value) in metadata.pairs where merged[key] != nil || merged.count < Self.metadataKeyLimit {
-                merged[key] = value
-            }
+            merged.merge(metadata, keyLimit: Self.metadataKeyLimit)
             stored.metadata = .object(merged)
         }
         if update.isFinal && !sawFinal {
