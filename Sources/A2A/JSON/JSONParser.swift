@@ -144,6 +144,9 @@ private struct ByteReader {
         index += 1  // {
         var object = JSONObject()
         object.reserveCapacity(8)  // most A2A objects have a handful of keys: one allocation
+        // The known keys this object has so far, a bit per raw value: a known key met for the
+        // first time is appended without searching the members for a duplicate.
+        var knownSeen: (low: UInt64, high: UInt64) = (0, 0)
         skipWhitespace()
         if index < count && byte(index) == closeBrace {
             index += 1
@@ -162,7 +165,18 @@ private struct ByteReader {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            object.addParsed(key: key, known: known, value: value)  // duplicate keys: the last one wins
+            if let known, known.rawValue < 128 {
+                let bit = UInt64(1) << (known.rawValue & 63)
+                let seen = known.rawValue < 64 ? knownSeen.low & bit != 0 : knownSeen.high & bit != 0
+                if !seen {
+                    if known.rawValue < 64 { knownSeen.low |= bit } else { knownSeen.high |= bit }
+                    object.appendParsed(key: key, known: known, value: value)
+                } else {
+                    object.addParsed(key: key, known: known, value: value)  // a duplicate: the last one wins
+                }
+            } else {
+                object.addParsed(key: key, known: known, value: value)  // duplicate keys: the last one wins
+            }
             skipWhitespace()
             guard index < count else { throw error("unexpected end of input inside an object") }
             let next = byte(index)
@@ -219,7 +233,10 @@ private struct ByteReader {
         let start = index
         if let end = try scanPlainString() {
             let bytes = UnsafeBufferPointer(start: base.unsafelyUnwrapped + start + 1, count: end - start - 1)
-            if let known = knownKeys.key(for: bytes) { return (knownKeys.spellings[Int(known.rawValue)], known) }
+            // `count - end` bytes (the closing quote on) follow the key in the input.
+            if let known = knownKeys.key(for: bytes, readableAfter: count - end) {
+                return (knownKeys.spellings[Int(known.rawValue)], known)
+            }
             return (String(decoding: bytes, as: UTF8.self), nil)
         }
         let key = try parseEscapedString(contentStart: start + 1, openingQuote: start)

@@ -101,6 +101,11 @@ public struct JSONObject: Sendable {
         }
     }
 
+    /// Adds a member whose known key the parser knows this object does not have yet.
+    mutating func appendParsed(key: consuming String, known: JSONKey, value: consuming JSONValue) {
+        append(Member(key: key, value: value, known: known))
+    }
+
     /// `consuming`: the member moves into the array instead of being copied and the original
     /// released (a retain and a release per string and value of every parsed object).
     private mutating func append(_ member: consuming Member) {

@@ -298,12 +298,14 @@ public struct TaskAccumulator: Sendable, Hashable {
         let incomingBytes = incoming.parts.reduce(0) { $0 + Self.size(of: $1) }
         if let index = stored.artifacts.firstIndex(where: { $0.artifactID == id }) {
             if update.append {
-                let total = (artifactBytes[id] ?? 0) + incomingBytes
+                // One lookup of the id (hashing it) for the read and the write.
+                let counted = artifactBytes.index(forKey: id)
+                let total = (counted.map { artifactBytes.values[$0] } ?? 0) + incomingBytes
                 guard total <= Self.artifactByteLimit, totalArtifactBytes + incomingBytes <= Self.taskArtifactByteLimit else {
                     truncatedIDs.insert(id)
                     return
                 }
-                artifactBytes[id] = total
+                if let counted { artifactBytes.values[counted] = total } else { artifactBytes[id] = total }
                 totalArtifactBytes += incomingBytes
                 stored.artifacts[index].parts.append(contentsOf: incoming.parts)
                 if let name = incoming.name { stored.artifacts[index].name = name }
@@ -322,7 +324,7 @@ public struct TaskAccumulator: Sendable, Hashable {
         }
         if update.lastChunk {
             completedIDs.insert(id)
-        } else {
+        } else if !completedIDs.isEmpty {  // nothing to hash the id for while no artifact is complete
             completedIDs.remove(id)
         }
     }
