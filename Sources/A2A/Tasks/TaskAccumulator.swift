@@ -88,30 +88,34 @@ public struct TaskAccumulator: Sendable, Hashable {
     }
 
     private mutating func applySnapshot(_ snapshot: A2ATask) -> Bool {
+        // Each field through `Self.set` (inout, no key paths: those cost a runtime lookup each).
         var changed = false
-        func set<T: Equatable>(_ keyPath: WritableKeyPath<TaskAccumulator, T>, _ value: T) {
-            if self[keyPath: keyPath] != value {
-                self[keyPath: keyPath] = value
-                changed = true
-            }
-        }
-        set(\.stored.contextID, snapshot.contextID ?? stored.contextID)
-        set(\.stored.status, snapshot.status)
+        let contextID = snapshot.contextID ?? stored.contextID
+        if Self.set(&stored.contextID, contextID) { changed = true }
+        if Self.set(&stored.status, snapshot.status) { changed = true }
         // An empty list in a snapshot usually means "not included" (historyLength 0, a fresh
         // submit): keep what the stream already built rather than blanking the view.
         if !snapshot.artifacts.isEmpty {
             // A snapshot is already in memory: it is taken whole, and the limits count from it.
-            set(\.stored.artifacts, snapshot.artifacts)
-            set(\.completedIDs, Set(snapshot.artifacts.map(\.artifactID)))
+            if Self.set(&stored.artifacts, snapshot.artifacts) { changed = true }
+            if Self.set(&completedIDs, Set(snapshot.artifacts.map(\.artifactID))) { changed = true }
             recountArtifactBytes()
         }
         if !snapshot.history.isEmpty {
-            set(\.stored.history, Array(snapshot.history.suffix(Self.historyLimit)))
+            if Self.set(&stored.history, Array(snapshot.history.suffix(Self.historyLimit))) { changed = true }
         }
-        if let metadata = snapshot.metadata { set(\.stored.metadata, metadata) }
-        set(\.progressPercent, ObjectDecoding.progress(in: snapshot.metadata) ?? progressPercent)
-        set(\.statusText, Self.text(of: snapshot.status))
+        if let metadata = snapshot.metadata, Self.set(&stored.metadata, metadata) { changed = true }
+        let percent = ObjectDecoding.progress(in: snapshot.metadata) ?? progressPercent
+        if Self.set(&progressPercent, percent) { changed = true }
+        if Self.set(&statusText, Self.text(of: snapshot.status)) { changed = true }
         return changed
+    }
+
+    /// Writes `value` into `field` when it differs; true when it did.
+    private static func set<T: Equatable>(_ field: inout T, _ value: T) -> Bool {
+        guard field != value else { return false }
+        field = value
+        return true
     }
 
     private mutating func applyStatus(_ update: StatusUpdate) -> Bool {
