@@ -9,6 +9,9 @@ final class EngineCore: @unchecked Sendable {
         var submissions: [Submission] = []
         var cancels: [RequestID] = []
         var stopping = false
+
+        /// Queued submissions or cancels: a wake-up has gone out for them since the last drain.
+        var hasWork: Bool { !submissions.isEmpty || !cancels.isEmpty }
     }
 
     private let lock = NSCondition()
@@ -32,8 +35,11 @@ final class EngineCore: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard !batch.stopping && !closed else { return false }
+        let wakeIsPending = batch.hasWork
         batch.submissions.append(submission)
-        wakeLocked()
+        // The first piece of work since the last drain wakes the thread; it drains all of it.
+        // (A dozen card polls sent together used to write a dozen wake-ups.)
+        if !wakeIsPending { wakeLocked() }
         return true
     }
 
@@ -41,8 +47,9 @@ final class EngineCore: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard !closed else { return }
+        let wakeIsPending = batch.hasWork
         batch.cancels.append(id)
-        wakeLocked()
+        if !wakeIsPending { wakeLocked() }
     }
 
     func requestStop() {

@@ -101,8 +101,9 @@ public struct HTTPRequest: Sendable {
         return values
     }
 
-    /// Header names and values must not smuggle extra lines into the request.
-    func validationProblem() -> String? {
+    /// Header names and values must not smuggle extra lines into the request. `origin` is the
+    /// URL's, already parsed (nil: it does not parse).
+    func validationProblem(origin: Origin?) -> String? {
         for header in headers {
             if header.name.isEmpty || header.name.utf8.contains(where: { !Self.isTokenByte($0) }) {
                 return "invalid header name"
@@ -114,7 +115,7 @@ public struct HTTPRequest: Sendable {
         if method.isEmpty || method.utf8.contains(where: { !Self.isTokenByte($0) }) {
             return "invalid method"
         }
-        guard let origin = Origin(url: url), origin.scheme == "http" || origin.scheme == "https" else {
+        guard let origin, origin.scheme == "http" || origin.scheme == "https" else {
             return "not an http(s) URL"
         }
         return nil

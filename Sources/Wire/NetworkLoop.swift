@@ -9,6 +9,10 @@ final class NetworkLoop {
     private let multi: UnsafeMutableRawPointer
     private var transfersByHandle: [UnsafeMutableRawPointer: Transfer] = [:]
     private var transfersByID: [RequestID: Transfer] = [:]
+    private var handles = EasyHandlePool()
+    private var origins = OriginMemo()
+    /// The connection cap last given to libcurl (see `updateConnectionCap`).
+    private var connectionCap = 0
 
     /// Longest sleep in `curl_multi_poll` when nothing is due; libcurl shortens it for its own
     /// timers, a wakeup or socket activity end it early.
@@ -39,13 +43,16 @@ final class NetworkLoop {
             }
             roundStart = ContinuousClock.now
             let batch = core.drain()
-            for submission in batch.submissions { start(submission, hops: 0, credentialOrigin: Origin(url: submission.request.url)) }
+            for submission in batch.submissions {
+                start(submission, hops: 0, credentialOrigin: origins.origin(of: submission.request.url))
+            }
             for id in batch.cancels {
                 if let transfer = transfersByID[id] {
                     finish(transfer, error: WireError(.canceled, "canceled"))
                 }
             }
             if batch.stopping { break }
+            updateConnectionCap()
 
             var running: Int32 = 0
             _ = curl_multi_perform(multi, &running)
@@ -59,6 +66,7 @@ final class NetworkLoop {
             finish(transfer, error: WireError(.shutdown, "the HTTP engine shut down"))
         }
         let late = core.close()
+        handles.removeAll()
         curl_multi_cleanup(multi)
         for submission in late { submission.delivery.fail(WireError(.shutdown, "the HTTP engine shut down")) }
     }
@@ -66,14 +74,17 @@ final class NetworkLoop {
     // MARK: - Starting and finishing
 
     private func start(_ submission: Submission, hops: Int, credentialOrigin: Origin?) {
-        if let problem = submission.request.validationProblem() {
+        // The first hop's origin is the one the caller addressed; a redirect's is parsed anew.
+        let origin = hops == 0 ? credentialOrigin : origins.origin(of: submission.request.url)
+        if let problem = submission.request.validationProblem(origin: origin) {
             submission.delivery.fail(WireError(.invalidRequest, Redactor(secrets: submission.request.secrets).redact(problem)))
             return
         }
-        guard let transfer = Transfer(submission, hops: hops, credentialOrigin: credentialOrigin) else {
+        guard let easy = handles.take() else {
             submission.delivery.fail(WireError(.other, "libcurl could not create a handle"))
             return
         }
+        let transfer = Transfer(submission, easy: easy, hops: hops, credentialOrigin: credentialOrigin)
         if let error = transfer.configure() {
             submission.delivery.fail(error)
             return
@@ -87,11 +98,28 @@ final class NetworkLoop {
         transfersByID[submission.id] = transfer
     }
 
+    /// Removes the transfer from libcurl and the maps, and takes its handle back for the next
+    /// transfer: read what is needed from the handle before.
     private func detach(_ transfer: Transfer) {
         _ = curl_multi_remove_handle(multi, transfer.easy)
         transfersByHandle[transfer.easy] = nil
         if transfersByID[transfer.id] === transfer { transfersByID[transfer.id] = nil }
+        if let easy = transfer.surrenderHandle() { handles.give(easy) }
     }
+
+    /// libcurl keeps at most 4 × (transfers in flight) connections by default and closes the
+    /// oldest idle one beyond that: 100 agents polled a dozen at a time left room for ~50, so
+    /// polls kept reopening connections (a TCP handshake and teardown on both ends, ~8 % of
+    /// polls). Keep libcurl's rule for busy moments, plus room for an idle connection to every
+    /// agent of a large fleet.
+    private func updateConnectionCap() {
+        let cap = 4 * transfersByID.count + Self.idleConnectionRoom
+        guard cap != connectionCap else { return }
+        connectionCap = cap
+        _ = agentdeck_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, cap)
+    }
+
+    static let idleConnectionRoom = 1024
 
     private func collectCompletions() {
         var remaining: Int32 = 0

@@ -4,7 +4,8 @@ import CCurl
 
 /// One libcurl easy handle and everything its callbacks touch. Lives on the network thread
 /// only; libcurl reaches it through an unretained pointer (CURLOPT_WRITEDATA/HEADERDATA)
-/// while the owning `NetworkLoop` keeps it alive.
+/// while the owning `NetworkLoop` keeps it alive. The handle comes from the loop's
+/// `EasyHandlePool` and goes back there once detached (`surrenderHandle`).
 final class Transfer {
     let id: RequestID
     let request: HTTPRequest
@@ -15,6 +16,8 @@ final class Transfer {
     let hops: Int
     let redactor: Redactor
 
+    /// False once the handle went back to the pool: it then belongs to another transfer.
+    private var ownsHandle = true
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
@@ -36,8 +39,8 @@ final class Transfer {
     static let maxHeaderBytes = 256 * 1024
     static let userAgent = "agentdeck/0.1 libcurl"
 
-    init?(_ submission: Submission, hops: Int = 0, credentialOrigin: Origin?) {
-        guard let easy = curl_easy_init() else { return nil }
+    /// `easy` is a new or reset handle; the transfer owns it until `surrenderHandle`.
+    init(_ submission: Submission, easy: UnsafeMutableRawPointer, hops: Int = 0, credentialOrigin: Origin?) {
         self.id = submission.id
         self.request = submission.request
         self.delivery = submission.delivery
@@ -52,9 +55,18 @@ final class Transfer {
 
     deinit {
         // libcurl removes a handle from its multi handle first if it is still attached.
-        curl_easy_cleanup(easy)
+        if ownsHandle { curl_easy_cleanup(easy) }
+        // After a reset (or cleanup) the handle no longer points at these.
         curl_slist_free_all(headerList)
         errorBuffer.deallocate()
+    }
+
+    /// Gives the handle up for reuse: call once it is detached from the multi handle and
+    /// everything wanted from it (response code, timing, URL) has been read.
+    func surrenderHandle() -> UnsafeMutableRawPointer? {
+        guard ownsHandle else { return nil }
+        ownsHandle = false
+        return easy
     }
 
     // MARK: - Options

@@ -26,4 +26,59 @@ import Testing
         #expect(all.count == 8000)
         #expect(Set(all).count == 8000)
     }
+
+    /// True when a wake byte is waiting in the pipe (the byte is consumed).
+    private func woke(_ inbox: Inbox<Int>) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        return read(inbox.wakeFD, &buffer, 16) > 0
+    }
+
+    @Test func aLazyMessageWakesNobodyWhenTheReaderLooksInTime() {
+        let inbox = Inbox<Int>(lazyDelay: .seconds(60))
+        // The reader will look within a second: well inside the delay.
+        #expect(inbox.planWakeUp(.now + .seconds(1)) != nil)
+        inbox.postLazily(1)
+        inbox.postLazily(2)
+        #expect(!woke(inbox))
+        // News goes at once, even behind lazy messages, and keeps their order.
+        inbox.post(3)
+        #expect(woke(inbox))
+        #expect(inbox.drain() == [1, 2, 3])
+    }
+
+    @Test func aLazyMessageWakesTheReaderWhenItsPlanIsTooLate() {
+        let inbox = Inbox<Int>(lazyDelay: .milliseconds(50))
+        // No plan yet (a reader that never plans, like `watch`): every message wakes it.
+        inbox.postLazily(1)
+        #expect(woke(inbox))
+        #expect(inbox.drain() == [1])
+        // A reader that sleeps for a minute, or until woken.
+        _ = inbox.planWakeUp(.now + .seconds(60))
+        inbox.postLazily(2)
+        #expect(woke(inbox))
+        #expect(inbox.drain() == [2])
+        _ = inbox.planWakeUp(nil)
+        inbox.postLazily(3)
+        #expect(woke(inbox))
+        #expect(inbox.drain() == [3])
+    }
+
+    @Test func thePlanComesSoonerWhileLazyMessagesWait() throws {
+        let inbox = Inbox<Int>(lazyDelay: .milliseconds(250))
+        let far = ContinuousClock.now + .seconds(30)
+        #expect(inbox.planWakeUp(far) == far)
+        // Posted while the reader was awake and planning a near look: no wake byte...
+        _ = inbox.planWakeUp(.now)
+        let before = ContinuousClock.now
+        inbox.postLazily(7)
+        let after = ContinuousClock.now
+        #expect(!woke(inbox))
+        // ...so its next plan must come back for the message within the delay.
+        let plan = try #require(inbox.planWakeUp(far))
+        #expect(plan <= after + .milliseconds(250))
+        #expect(plan >= before)
+        #expect(inbox.drain() == [7])
+        #expect(inbox.planWakeUp(far) == far, "nothing waits any more")
+    }
 }
+

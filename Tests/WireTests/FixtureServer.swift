@@ -7,6 +7,8 @@ final class FixtureServer: @unchecked Sendable {
     let base: String
     /// Origin B: a different port, hence a different origin (for redirect tests).
     let other: String
+    /// Every origin started (`base` and `other` are the first two).
+    let origins: [String]
     private let process: Process
     private let stdinPipe: Pipe
 
@@ -23,13 +25,14 @@ final class FixtureServer: @unchecked Sendable {
 
     static func get() throws -> FixtureServer { try shared.get() }
 
-    private init() throws {
+    /// Starts the fixture with `origins` servers (at least two).
+    init(origins: Int = 2) throws {
         // Tests/WireTests/FixtureServer.swift → repository root.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let script = root.appendingPathComponent("tests/peers/http_fixture.py")
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path]
+        process.arguments = ["python3", script.path, "--origins", String(max(2, origins))]
         stdinPipe = Pipe()
         let stdoutPipe = Pipe()
         process.standardInput = stdinPipe
@@ -46,10 +49,11 @@ final class FixtureServer: @unchecked Sendable {
         }
         let line = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let words = line.split(separator: " ").map(String.init)
-        guard words.count == 3, words[0] == "READY" else {
+        guard words.count == max(2, origins) + 1, words[0] == "READY" else {
             process.terminate()
             throw LaunchError.noReadyLine(line)
         }
+        self.origins = Array(words.dropFirst())
         base = words[1]
         other = words[2]
     }

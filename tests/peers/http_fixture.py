@@ -4,7 +4,8 @@
 Starts TWO servers on 127.0.0.1 (ports chosen by the OS) and prints one line:
     READY http://127.0.0.1:PORT_A http://127.0.0.1:PORT_B
 Two origins let a test prove that credentials do not follow a redirect to another origin:
-/echo on either server answers with the headers it received.
+/echo on either server answers with the headers it received. `--origins N` starts N servers
+instead (N URLs after READY), for tests of many agents' connections.
 
 The process exits when its stdin closes, so it never outlives the test process.
 
@@ -21,6 +22,8 @@ Endpoints (both servers):
   /redirect?to=URL&code=302      a redirect
   /etag                          ETag W/"v1"; 304 when If-None-Match matches
   /slow?ms=M                     answers after M ms
+  /conn                          JSON {"port": P}: the client's port, i.e. which connection
+                                 carried the request
 """
 import json
 import os
@@ -183,6 +186,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.end_headers()
             else:
                 self.reply(200, b'{"card": 1}', extra={"ETag": tag})
+        elif path == "/conn":
+            self.reply(200, json.dumps({"port": self.client_address[1]}).encode())
         elif path == "/slow":
             time.sleep(int(query.get("ms", "1000")) / 1000.0)
             self.reply(200, b"{}")
@@ -196,7 +201,8 @@ class Server(ThreadingHTTPServer):
 
 
 def main():
-    servers = [Server(("127.0.0.1", 0), Handler) for _ in range(2)]
+    count = int(sys.argv[sys.argv.index("--origins") + 1]) if "--origins" in sys.argv else 2
+    servers = [Server(("127.0.0.1", 0), Handler) for _ in range(count)]
     for server in servers:
         threading.Thread(target=server.serve_forever, daemon=True).start()
     urls = ["http://127.0.0.1:%d" % s.server_address[1] for s in servers]

@@ -53,7 +53,8 @@ struct DashboardCommand: ParsableCommand {
         let rawStore = RawStore()
         let executor = CommandExecutor(
             clients: setup.clients(engine: engine), inbox: inbox, clipboard: OSC52.copy, local: setup.localServices(engine: engine),
-            raw: RawSink(store: rawStore, journal: journal))
+            raw: RawSink(store: rawStore, journal: journal),
+            quietPolls: QuietPollGate(slowLatency: state.config.slowPollThreshold))
         let app = DashboardApp(state: state, executor: executor, inbox: inbox, environment: environment, journal: journal,
                                rawStore: rawStore, redaction: setup.redaction)
 

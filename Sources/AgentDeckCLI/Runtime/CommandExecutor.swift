@@ -18,6 +18,8 @@ final class CommandExecutor: Sendable {
     private let local: LocalServices
     /// Receives the agents' JSON as received (raw view, journal); nil: not kept.
     private let raw: RawSink?
+    /// Decides which card poll answers may wait in the inbox (nil: none do).
+    private let quietPolls: QuietPollGate?
 
     /// What the executor needs for commands that stay on this machine.
     struct LocalServices: Sendable {
@@ -40,8 +42,9 @@ final class CommandExecutor: Sendable {
 
     init(
         clients: [AgentID: AgentClient], inbox: Inbox<Msg>, clipboard: @escaping @Sendable (String) -> Void,
-        local: LocalServices = LocalServices(), raw: RawSink? = nil
+        local: LocalServices = LocalServices(), raw: RawSink? = nil, quietPolls: QuietPollGate? = nil
     ) {
+        self.quietPolls = quietPolls
         self.clientsByAgent = Mutex(clients)
         self.inbox = inbox
         self.clipboard = clipboard
@@ -57,8 +60,13 @@ final class CommandExecutor: Sendable {
         case .fetchCard(let agent, _):
             // The client keeps the ETag itself and sends If-None-Match.
             guard let client = clients[agent] else { return }
-            client.pollCard { [inbox] poll in
-                inbox.post(.card(agent, Self.outcome(poll)))
+            client.pollCard { [inbox, quietPolls] poll in
+                let outcome = Self.outcome(poll)
+                if quietPolls?.mayWait(agent, outcome) == true {
+                    inbox.postLazily(.card(agent, outcome))
+                } else {
+                    inbox.post(.card(agent, outcome))
+                }
             }
         case .call(let agent, let request, let tag):
             guard let client = clients[agent] else { return }

@@ -25,6 +25,10 @@ final class DashboardApp: TerminalApp {
     /// The last dashboard frame built, with what it was built from: a frame with the same key
     /// reuses its cells (card polls that change nothing visible cost a view model, not a frame).
     private var lastDashboard: (key: DashboardFrameKey, buffer: CellBuffer, cursor: (x: Int, y: Int)?)?
+    /// The wall-clock second of the last frame rendered: news that changes nothing on screen
+    /// (`UpdateEffect.changesView`) still redraws once the second turns, for what time alone
+    /// moves (task ages, health interval boundaries, an expired status line).
+    private var lastFrameSecond: Int?
 
     init(state: DeckState, executor: CommandExecutor, inbox: Inbox<Msg>, environment: [String: String] = ProcessInfo.processInfo.environment,
          journal: JournalWriter? = nil, rawStore: RawStore = RawStore(),
@@ -54,11 +58,11 @@ final class DashboardApp: TerminalApp {
         case .resize(let width, let height):
             apply(.resize(TerminalSize(columns: width, rows: height)))
         case .wake:
-            let messages = inbox.drain()
-            changed = !messages.isEmpty
-            for message in messages { apply(message) }
+            changed = applyInbox() || clockTurned
         case .tick:
-            apply(.tick)
+            // Lazily posted news waits for this (`Inbox.planWakeUp`): take it before the timers.
+            let newsChanged = applyInbox()
+            changed = apply(.tick) || newsChanged || clockTurned
         }
         if quitting { executor.closeAll() }
         // A new theme redefines colour pairs under cells ncurses thinks unchanged: send it all.
@@ -66,7 +70,22 @@ final class DashboardApp: TerminalApp {
         return AppResponse(redraw: changed || needsRepaint, quit: quitting, repaint: needsRepaint)
     }
 
+    /// Applies what the network posted; true when any of it may have changed the view (the raw
+    /// view is read from its store, not the state: any news may change it).
+    private func applyInbox() -> Bool {
+        let messages = inbox.drain()
+        var changed = false
+        for message in messages where apply(message) { changed = true }
+        return changed || (state.ui.showRaw && !messages.isEmpty)
+    }
+
+    /// The wall-clock second moved on since the last frame.
+    private var clockTurned: Bool {
+        lastFrameSecond != Int(Date().timeIntervalSince1970.rounded(.down))
+    }
+
     func render(into buffer: inout CellBuffer) {
+        lastFrameSecond = Int(Date().timeIntervalSince1970.rounded(.down))
         renderDashboard(into: &buffer)
         if state.ui.showRaw {
             let content = rawCache.content(state, store: rawStore, redaction: redaction)
@@ -90,22 +109,33 @@ final class DashboardApp: TerminalApp {
         lastDashboard = (key, buffer, lastCursor)
     }
 
+    /// The Deck's next timer on the `DeadlineGrid`, or sooner when lazily posted news waits in the
+    /// inbox (the inbox is told, so it wakes this thread for news this plan would not see in time).
     var nextDeadline: ContinuousClock.Instant? {
-        guard let date = state.nextDeadline else { return nil }
-        let seconds = max(0, DeadlineGrid.standard.wakeUp(for: date).timeIntervalSinceNow)
-        return ContinuousClock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
+        let deck = state.nextDeadline.map { date in
+            let seconds = max(0, DeadlineGrid.standard.wakeUp(for: date).timeIntervalSinceNow)
+            return ContinuousClock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
+        }
+        return inbox.planWakeUp(deck)
     }
 
     /// Feeds one message to `update` at a journal instant (whole milliseconds), journaling it
-    /// first: a replay feeds the same message at the same instant.
-    private func apply(_ msg: Msg) {
+    /// first: a replay feeds the same message at the same instant. True when the view may have
+    /// changed (`UpdateEffect`).
+    @discardableResult
+    private func apply(_ msg: Msg) -> Bool {
         let now = JournalClock.now()
         journal?.record(.msg(msg, at: now))
-        guard case .key = msg else { return run(state.update(msg, now: now), at: now) }
+        guard case .key = msg else {
+            let effect = state.updateReportingView(msg, now: now)
+            run(effect.commands, at: now)
+            return effect.changesView
+        }
         // Only a key (Enter on a prompt) changes the histories; any that changed is kept across runs.
         let histories = state.ui.histories
         run(state.update(msg, now: now), at: now)
         if state.ui.histories != histories { executor.storeHistories(state.ui.histories, previous: histories) }
+        return true
     }
 
     private func run(_ commands: [Command], at now: Date) {

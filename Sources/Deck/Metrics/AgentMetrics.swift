@@ -16,8 +16,24 @@ public struct AgentMetrics: Sendable, Hashable {
 
     /// A card poll ended: answered (200 or 304, with its latency) or not.
     public mutating func recordPoll(ok: Bool, latency: TimeInterval?, at date: Date) {
+        // An answered poll the settled figures leave out keeps the memo of its interval: 50
+        // polls a second would otherwise recompute 50 agents' summaries a second.
+        let kept = ok && answeredPollIsSettled(at: date) ? shape.interval(of: date).flatMap { memo.holds($0) ? memo : nil } : nil
         note(date)
         window.record(at: date) { $0.recordPoll(ok: ok, latency: latency) }
+        if let kept { memo = kept }
+    }
+
+    /// True when an answered poll at `date` would change no settled summary (`settledPolls`) of
+    /// a window ending in `date`'s interval: it lands in the interval still running (not before
+    /// one already recorded into), after watching started, and an earlier interval of that
+    /// window already holds a poll, so the running interval's answered polls are left out.
+    /// Its figures come in at the next interval boundary, with time.
+    public func answeredPollIsSettled(at date: Date) -> Bool {
+        guard let interval = shape.interval(of: date), let since = watchingSince, since <= date,
+              let newest = window.newest, interval >= newest
+        else { return false }
+        return window.hasPoll(before: interval)
     }
 
     /// A task we watched ended.

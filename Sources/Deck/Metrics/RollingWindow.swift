@@ -44,6 +44,15 @@ public struct RollingWindow: Sendable, Hashable {
         }
     }
 
+    /// True when an interval of the window ending in `interval`, other than `interval` itself,
+    /// holds a poll (answered or not).
+    func hasPoll(before interval: Int) -> Bool {
+        slots.contains { bucket in
+            guard let bucket, bucket.interval < interval, bucket.interval > interval - shape.bucketCount else { return false }
+            return bucket.pollsOK + bucket.pollsFailed > 0
+        }
+    }
+
     static func slot(of interval: Int, count: Int) -> Int {
         let r = interval % count
         return r < 0 ? r + count : r

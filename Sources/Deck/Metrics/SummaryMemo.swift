@@ -27,6 +27,11 @@ final class SummaryMemo: Sendable, Hashable {
         return hit.summary
     }
 
+    /// True when it holds the summary of the window ending in `interval`.
+    func holds(_ interval: Int) -> Bool {
+        stored.withLock { $0?.interval == interval }
+    }
+
     /// Keeps `summary` as the one for the window ending in `interval`.
     func keep(_ summary: HealthSummary, endingIn interval: Int) {
         let frozen = Frozen(interval: interval, summary: summary)

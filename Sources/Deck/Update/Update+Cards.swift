@@ -49,6 +49,18 @@ extension DeckState {
         return out
     }
 
+    /// What an uneventful card poll must leave as it was for the screen to stay the same, taken
+    /// before the answer is handled; nil when the answer cannot be uneventful. Only a 304 can:
+    /// it writes the poll's time and latency (shown nowhere), the failure count, the health, and
+    /// the health window, whose settled figures leave it out when it lands in the interval
+    /// still running (`AgentMetrics.answeredPollIsSettled`).
+    func quietPollFace(_ id: AgentID, _ outcome: CardPollOutcome, now: Date) -> QuietPollFace? {
+        guard case .notModified = outcome, let index = agents.index(forKey: id) else { return nil }
+        let entry = agents.values[index]
+        guard entry.metrics.answeredPollIsSettled(at: now) else { return nil }
+        return QuietPollFace(entry)
+    }
+
     /// Flags a card that differs from the one before. The diff is against the card the operator
     /// last saw (`previousCard`, kept while the flag is up), so two quick changes show as one
     /// diff, and a card that changes back clears the flag.
@@ -139,5 +151,18 @@ extension DeckState {
         let soon = now.addingTimeInterval(1)
         if let due = deadlines[.cardPoll(agent)], due <= soon { return }
         deadlines[.cardPoll(agent)] = soon
+    }
+}
+
+/// The fields of an agent a 304 may change that the screen shows (see `quietPollFace`).
+struct QuietPollFace: Equatable {
+    var health: AgentHealth
+    var healthChangedAt: Date?
+    var consecutivePollFailures: Int
+
+    init(_ entry: AgentEntry) {
+        health = entry.health
+        healthChangedAt = entry.healthChangedAt
+        consecutivePollFailures = entry.consecutivePollFailures
     }
 }

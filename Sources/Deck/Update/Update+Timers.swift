@@ -26,6 +26,18 @@ extension DeckState {
         return out
     }
 
+    /// True when every deadline due at `now` is a card or list poll: firing them only sends
+    /// requests, which the screen does not show (their answers may change it, when they come).
+    func dueDeadlinesOnlyPoll(now: Date) -> Bool {
+        deadlines.allSatisfy { deadline, due in
+            guard due <= now else { return true }
+            switch deadline {
+            case .cardPoll, .listPoll: return true
+            case .taskPoll, .reconnect: return false
+            }
+        }
+    }
+
     /// The order of deadlines due at the same instant: by kind (card, list, reconnect, task
     /// poll), then agent, then task. It used to compare `String(describing:)` of each, which goes
     /// through reflection: with 100 agents whose polls come due together, that sort was an

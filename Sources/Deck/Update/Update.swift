@@ -7,23 +7,46 @@ public func update(_ state: inout DeckState, _ msg: Msg, now: Date) -> [Command]
     state.update(msg, now: now)
 }
 
+/// What one `update` did: the commands to run, and whether the view model may show something
+/// new. `changesView` false is a promise: the view model at the same instant is what it was
+/// before the message (an uneventful card poll, a timer that only sent polls), so a frame for
+/// it would be the frame already drawn. Time passing changes the view on its own (ages, health
+/// interval boundaries): that is the runtime's to redraw for, not this flag's.
+public struct UpdateEffect: Sendable {
+    public var commands: [Command]
+    public var changesView: Bool
+}
+
 extension DeckState {
     public mutating func update(_ msg: Msg, now: Date) -> [Command] {
+        updateReportingView(msg, now: now).commands
+    }
+
+    /// `update`, also saying whether the view may have changed (see `UpdateEffect`).
+    public mutating func updateReportingView(_ msg: Msg, now: Date) -> UpdateEffect {
         resyncFinishedTasksIfChangedOutside()
         if taskOrder.tasksChangedOutside { taskOrder.invalidate() }
         let taskCountBefore = tasks.count
         let selectedBefore = ui.selectedTask
+        let (statusBefore, selectedAgentBefore) = (ui.status, ui.selectedAgent)
+        // Only messages known to leave the screen alone say so; everything else may change it.
+        var quiet = false
         var out: [Command]
         switch msg {
         case .start: out = startPolling(now: now)
-        case .tick: out = fireDueDeadlines(now: now)
+        case .tick:
+            quiet = dueDeadlinesOnlyPoll(now: now)
+            out = fireDueDeadlines(now: now)
         case .key(let key): out = handleKey(key, now: now)
         case .paste(let text): out = handlePaste(text)
         case .resize(let size):
             ui.size = size
             keepSelectionsVisible(now: now)
             out = []
-        case .card(let agent, let outcome): out = handleCard(agent, outcome, now: now)
+        case .card(let agent, let outcome):
+            let quietBefore = quietPollFace(agent, outcome, now: now)
+            out = handleCard(agent, outcome, now: now)
+            quiet = quietBefore != nil && out.isEmpty && quietBefore == agents[agent].map(QuietPollFace.init)
         case .endpoint(let agent, let endpoint):
             agents[agent]?.endpoint = endpoint
             // The ladder may have found V1 after all: discovery applies from now on.
@@ -47,7 +70,10 @@ extension DeckState {
         if let status = ui.status, !status.isVisible(at: now) { ui.status = nil }
         finishedTasks.taskCountSeen = tasks.count
         taskOrder.settle(tasks, sort: ui.sort)
-        return enforceReadOnly(out, now: now)
+        let allowed = enforceReadOnly(out, now: now)
+        let screenStateMoved = ui.status != statusBefore || ui.selectedAgent != selectedAgentBefore
+            || ui.selectedTask != selectedBefore || tasks.count != taskCountBefore
+        return UpdateEffect(commands: allowed, changesView: !quiet || screenStateMoved)
     }
 
     /// The last gate (see `ReadOnlyPolicy`).
