@@ -15,6 +15,13 @@
 #       small when it keeps up, growing when it falls behind
 #   e2e_key_ms_{median,p95,max}: `?` sent with tmux send-keys until the help overlay's text
 #       reaches the pane (KEY_SAMPLES samples spread over the window), then `?` again to close it
+#   e2e_key_floor_ms_{median,p95,max}: the same measurement, in the same window, against a pane
+#       whose program answers each key with the awaited text at once (a few lines of Python):
+#       what tmux send-keys, tmux and the poll cost on this machine under this load
+#   e2e_key_split_*: with LOOP_TRACE=1, where each key's time went, from the dashboard's own
+#       timestamps (AGENTDECK_LOOP_TRACE): send→read (tmux, scheduling, a wake-up batch in
+#       progress), read→frame start (other work, the frame throttle), the frame, frame→seen
+#       (tmux, pipe-pane, the poll); median and p95 of each
 # BIN=directory holding agentdeck and agentdeck-fleet. Bounded: the fleet stops itself.
 # SCENARIO=load: the round-2 load instead (tasks of 10 steps, found by ListTasks every 10 s).
 set -euo pipefail
@@ -44,9 +51,17 @@ connections() { ss -tnp state established 2>/dev/null | grep -c "pid=$1," || tru
 backlog_kb() { ss -tnp state established 2>/dev/null | awk -v p="pid=$1," 'index($0, p) { s += $1 } END { printf "%.0f", s / 1024 }'; }
 
 tmux -L "$sock" -f /dev/null new-session -d -s main -x 120 -y 40 \
-  "exec env LANG=C.UTF-8 '$BIN/agentdeck' --poll-interval 2 $urls"
+  "exec env LANG=C.UTF-8 AGENTDECK_LOOP_TRACE='${LOOP_TRACE:+$work/trace}' '$BIN/agentdeck' --poll-interval 2 $urls"
 tmux -L "$sock" pipe-pane -t main -o "cat >> '$work/out'"
 pid=$(tmux -L "$sock" list-panes -t main -F '#{pane_pid}')
+# The floor: a program that answers a key with the awaited text and does nothing else.
+tmux -L "$sock" new-session -d -s floor -x 120 -y 40 "exec python3 -c '
+import os, tty
+tty.setraw(0)
+while os.read(0, 1):
+    os.write(1, b\"toggle this help\\r\\n\")
+'"
+tmux -L "$sock" pipe-pane -t floor -o "cat >> '$work/floor-out'"
 sleep "$WARMUP"  # cards, the first ListTasks pages and their subscriptions
 # PERF=file: also profile the dashboard during the window (perf record -g).
 [[ -n "${PERF:-}" ]] && { perf record -F 499 -g -o "$PERF" -p "$pid" -- sleep "$SECONDS_MEASURED" >/dev/null 2>&1 & }
@@ -58,17 +73,19 @@ backlog="$(backlog_kb "$pid")"
 rss_pid=$!
 # Key latency samples spread over the window. One Python process sends each key and watches the
 # pane's output (spawning a grep per poll would add more latency than it measures).
-python3 - "$sock" "$work/out" "$SECONDS_MEASURED" "$KEY_SAMPLES" >"$work/keys" <<'PY'
+python3 - "$sock" "$work/out" "$SECONDS_MEASURED" "$KEY_SAMPLES" "$work/sends" "$work/floor-out" "$work/floor-keys" >"$work/keys" <<'PY'
 import os, subprocess, sys, time
 sock, out, seconds, samples = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
-pause = seconds / (samples + 1) / 2
-for i in range(samples):
-    time.sleep(pause)
-    offset = os.path.getsize(out)
+sends = open(sys.argv[5], "w")
+floor_out, floor_keys = sys.argv[6], open(sys.argv[7], "w")
+pause = seconds / (samples + 1) / 3
+
+def measure(target, out):
+    """Sends `?` to the pane and returns (sent, milliseconds until its answer shows), or None."""
+    offset = os.path.getsize(out) if os.path.exists(out) else 0
     t0 = time.monotonic()
-    subprocess.run(["tmux", "-L", sock, "send-keys", "-t", "main", "?"], check=True)
-    latency = None
-    with open(out, "rb") as f:
+    subprocess.run(["tmux", "-L", sock, "send-keys", "-t", target, "?"], check=True)
+    with open(out, "ab+") as f:
         f.seek(offset)
         seen = b""
         while time.monotonic() - t0 < 5:
@@ -76,13 +93,22 @@ for i in range(samples):
             if chunk:
                 seen += chunk
                 if b"toggle this help" in seen:
-                    latency = (time.monotonic() - t0) * 1000
-                    break
+                    return t0, (time.monotonic() - t0) * 1000
             else:
                 time.sleep(0.0005)
-    print(f"{latency:.1f}" if latency is not None else "timeout", flush=True)
+    return None
+
+for i in range(samples):
+    time.sleep(pause)
+    result = measure("main", out)
+    print(f"{result[1]:.1f}" if result else "timeout", flush=True)
+    if result:
+        print(int(result[0] * 1e9), int((result[0] + result[1] / 1000) * 1e9), file=sends, flush=True)
     time.sleep(pause)
     subprocess.run(["tmux", "-L", sock, "send-keys", "-t", "main", "?"], check=True)
+    time.sleep(pause)
+    result = measure("floor", floor_out)
+    print(f"{result[1]:.1f}" if result else "timeout", file=floor_keys, flush=True)
 PY
 wait "$rss_pid" 2>/dev/null || true
 c1=$(cpu_ns "$pid"); f1=$(cpu_ns "$fleet_pid"); e1=$(events_written); s1=$(date +%s.%N)
@@ -102,3 +128,13 @@ sort -n "$work/keys" | awk '
     printf "e2e_key_samples: %d (%d timed out)\n", n, timeouts
   }'
 echo "e2e_key_ms_all: $(tr '\n' ' ' <"$work/keys")"
+sort -n "$work/floor-keys" | awk '
+  /timeout/ { next }
+  { v[n++] = $1 }
+  END { if (n > 0) printf "e2e_key_floor_ms_median: %.0f ms, p95 %.0f ms, max %.0f ms (a pane that answers at once, same window)\n", v[int((n - 1) / 2)], v[int(0.95 * (n - 1) + 0.5)], v[n - 1] }'
+
+if [[ -n "${LOOP_TRACE:-}" ]]; then
+  tmux -L "$sock" kill-server 2>/dev/null || true  # the dashboard flushes its trace as it ends
+  sleep 1
+  python3 "$(dirname "$0")/loop-trace-split.py" "$work/sends" "$work/trace"
+fi

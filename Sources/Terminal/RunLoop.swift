@@ -23,9 +23,15 @@ public func runTerminal(app: some TerminalApp, theme: Theme, wakeFD: Int32, opti
 /// times a second: a burst of events coalesces into one frame. News from the network (the wake
 /// fd, timers) redraws at most `backgroundFramesPerSecond` times a second: 100 agents polled every
 /// 2 s wake the loop 50 times a second, and a frame for each cost most of the idle CPU. Keys and
-/// resizes keep the full rate. A frame whose cells and cursor equal the last one drawn is not
-/// handed to ncurses at all (copying 4,800 cells into ncurses and letting it diff them was most
-/// of an idle frame's cost). No `Task`, no actor hops.
+/// resizes keep the full rate, counted among their own frames only: a key's frame is drawn at once
+/// even when a background frame went out a moment ago. A frame whose cells and cursor equal the
+/// last one drawn is not handed to ncurses at all (copying 4,800 cells into ncurses and letting it
+/// diff them was most of an idle frame's cost). No `Task`, no actor hops.
+///
+/// The wake fd is read at most once per `minimumNewsInterval`; the input is always watched. Under
+/// load the network posts news every millisecond, and taking each as it came cost a thousand
+/// wake-ups (and context switches) a second for batches of a message or two; a key still gets
+/// read, and its frame drawn, before the news that waited.
 public final class RunLoop<App: TerminalApp> {
     let app: App
     let backend: NcursesBackend
@@ -33,6 +39,8 @@ public final class RunLoop<App: TerminalApp> {
     let minimumFrameInterval: Duration
     /// The frame interval when only background news (not a key or resize) asked for the frame.
     let backgroundFrameInterval: Duration
+    /// The wake fd is not read again sooner than this after it was read.
+    let minimumNewsInterval: Duration
     public static var backgroundFramesPerSecond: Int { 10 }
     let clock = ContinuousClock()
 
@@ -40,6 +48,13 @@ public final class RunLoop<App: TerminalApp> {
     /// The pending frame was asked for by the operator (key, resize), not by background news.
     private var redrawIsUrgent = true
     private var lastFrame: ContinuousClock.Instant?
+    /// The last frame a key or resize asked for: those are capped among themselves.
+    private var lastUrgentFrame: ContinuousClock.Instant?
+    /// When the wake fd was last read (news is taken in batches, see the type's comment).
+    private var lastNews: ContinuousClock.Instant?
+    /// The wake fd was ready before `newsDue`: it is left unwatched until then. (Watching it and
+    /// waking only for news that came early keeps an idle loop from waking once more per batch.)
+    private var newsWaiting = false
     private var exitReason: ExitReason?
     /// Reads that found input ready but no key: a closed input looks like that forever.
     private var emptyReads = 0
@@ -52,6 +67,10 @@ public final class RunLoop<App: TerminalApp> {
     private var lastDrawnCursor: (x: Int, y: Int)?
     /// ncurses' screen may no longer match `lastDrawn` (repaint, resize): draw the next frame.
     private var mustDraw = true
+    /// `AGENTDECK_LOOP_TRACE=file`: timestamps of keys, frames and wake-ups (a measuring aid).
+    private let trace = LoopTrace()
+    /// The thread's run delay when it last went into `poll` (trace only).
+    private var delayBeforePoll: UInt64 = 0
 
     public init(app: App, backend: NcursesBackend, wakeFD: Int32, options: RunOptions = RunOptions()) {
         self.app = app
@@ -59,6 +78,7 @@ public final class RunLoop<App: TerminalApp> {
         self.wakeFD = wakeFD
         self.minimumFrameInterval = .seconds(1) / max(1, options.maxFramesPerSecond)
         self.backgroundFrameInterval = max(minimumFrameInterval, .seconds(1) / Self.backgroundFramesPerSecond)
+        self.minimumNewsInterval = options.minimumNewsInterval
     }
 
     /// Runs until the app quits, a terminating signal arrives, or the input hangs up. Closes
@@ -69,6 +89,7 @@ public final class RunLoop<App: TerminalApp> {
         defer {
             if exitReason == .hangup { backend.abandon() } else { backend.close() }
         }
+        defer { trace?.flush() }
         app.start(TerminalInfo(width: backend.width, height: backend.height,
                                colorCount: backend.mapping.colorCount, isUTF8: backend.isUTF8))
         apply(app.handle(.resize(width: backend.width, height: backend.height)))
@@ -79,9 +100,13 @@ public final class RunLoop<App: TerminalApp> {
             var descriptors = [
                 pollfd(fd: backend.inputFD, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0),  // poll skips a negative fd
+                // poll skips a negative fd (no wake fd, or news waiting for its batch)
+                pollfd(fd: newsWaiting ? -1 : wakeFD, events: Int16(POLLIN), revents: 0),
             ]
-            let timeout = RunLoop.pollTimeout(now: clock.now, until: nextWakeUp())
+            var wakeUp = nextWakeUp()
+            if newsWaiting, let newsDue { wakeUp = min(wakeUp ?? newsDue, newsDue) }
+            let timeout = RunLoop.pollTimeout(now: clock.now, until: wakeUp)
+            if trace != nil { delayBeforePoll = LoopTrace.runDelay() }
             let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
             if ready < 0 {
                 if errno == EINTR { continue }
@@ -94,10 +119,12 @@ public final class RunLoop<App: TerminalApp> {
             // A key's frame goes out before the network's news is handled: under load that news
             // can be thousands of messages, and the operator is waiting for this frame.
             if redrawIsUrgent { drawIfDue() }
-            if descriptors[2].revents != 0 { handleWake(descriptors[2].revents) }
+            handleNews(descriptors[2].revents)
             if exitReason != nil { break }
             if let deadline = app.nextDeadline, clock.now >= deadline {
+                let start = trace == nil ? 0 : LoopTrace.now()
                 apply(app.handle(.tick(now: clock.now)), urgent: false)
+                trace?.record("tick", start, LoopTrace.now())
             }
         }
         return exitReason ?? .quit
@@ -118,35 +145,49 @@ public final class RunLoop<App: TerminalApp> {
 
     private func nextWakeUp() -> ContinuousClock.Instant? {
         var wakeUp = app.nextDeadline
-        if needsRedraw, let lastFrame {
-            let frameDue = lastFrame + frameInterval
+        if needsRedraw, let frameDue {
             wakeUp = min(wakeUp ?? frameDue, frameDue)
         }
         return wakeUp
     }
 
+    /// When the wake fd may be read again (nil: now).
+    private var newsDue: ContinuousClock.Instant? { lastNews.map { $0 + minimumNewsInterval } }
+
+    /// The earliest the pending frame may be drawn (nil: now). A key's frame waits only for the
+    /// last key's frame, background news for the last frame of any kind.
+    private var frameDue: ContinuousClock.Instant? {
+        if redrawIsUrgent { return lastUrgentFrame.map { $0 + minimumFrameInterval } }
+        return lastFrame.map { $0 + backgroundFrameInterval }
+    }
+
     private func drawIfDue() {
         guard needsRedraw else { return }
         let now = clock.now
-        if let lastFrame, now < lastFrame + frameInterval { return }
+        if let frameDue, now < frameDue { return }
+        let start = trace == nil ? 0 : LoopTrace.now()
+        let cpuStart = trace == nil ? 0 : LoopTrace.threadCPU()
+        let delayStart = trace == nil ? 0 : LoopTrace.runDelay()
+        let urgent: UInt64 = redrawIsUrgent ? 1 : 0
         var buffer = CellBuffer(width: backend.width, height: backend.height)
         app.render(into: &buffer)
         let cursor = app.cursor
         lastFrame = now
+        if redrawIsUrgent { lastUrgentFrame = now }
         needsRedraw = false
         redrawIsUrgent = false
         if !mustDraw, let lastDrawn, lastDrawn == buffer, lastDrawnCursor?.x == cursor?.x, lastDrawnCursor?.y == cursor?.y {
             framesUnchanged += 1
+            trace?.record("frame", start, LoopTrace.now(), 0, urgent, LoopTrace.threadCPU() - cpuStart, LoopTrace.runDelay() - delayStart)
             return
         }
         backend.draw(buffer, cursor: cursor)
+        trace?.record("frame", start, LoopTrace.now(), 1, urgent, LoopTrace.threadCPU() - cpuStart, LoopTrace.runDelay() - delayStart)
         lastDrawn = buffer
         lastDrawnCursor = cursor
         mustDraw = false
         framesDrawn += 1
     }
-
-    private var frameInterval: Duration { redrawIsUrgent ? minimumFrameInterval : backgroundFrameInterval }
 
     private func apply(_ response: AppResponse, urgent: Bool = true) {
         if response.redraw || response.repaint {
@@ -185,6 +226,7 @@ public final class RunLoop<App: TerminalApp> {
         }
         guard events & Int16(POLLIN) != 0 else { return }
         let keys = backend.readKeys()
+        if let trace { trace.record("key", LoopTrace.now(), LoopTrace.runDelay() - delayBeforePoll) }
         if keys.isEmpty {
             emptyReads += 1
             if emptyReads > 100 { exitReason = .hangup }
@@ -201,7 +243,21 @@ public final class RunLoop<App: TerminalApp> {
         }
     }
 
+    /// Takes the news now, or marks it waiting when the last batch was taken too recently.
+    private func handleNews(_ events: Int16) {
+        let now = clock.now
+        if events == Int16(POLLIN), let newsDue, now < newsDue {
+            newsWaiting = true
+        } else if events != 0 {
+            handleWake(events)
+        } else if newsWaiting, newsDue.map({ now >= $0 }) ?? true {
+            handleWake(Int16(POLLIN))
+        }
+    }
+
     private func handleWake(_ events: Int16) {
+        newsWaiting = false
+        lastNews = clock.now
         var bytes = [UInt8](repeating: 0, count: 4096)
         // One read: poll said it will not block, even on a blocking descriptor.
         let count = bytes.withUnsafeMutableBytes { read(wakeFD, $0.baseAddress, $0.count) }
@@ -209,6 +265,10 @@ public final class RunLoop<App: TerminalApp> {
             wakeFD = -1  // the writer is gone: stop polling it
             return
         }
+        let start = trace == nil ? 0 : LoopTrace.now()
+        let cpuStart = trace == nil ? 0 : LoopTrace.threadCPU()
+        let delayStart = trace == nil ? 0 : LoopTrace.runDelay()
         apply(app.handle(.wake), urgent: false)
+        trace?.record("wake", start, LoopTrace.now(), LoopTrace.threadCPU() - cpuStart, LoopTrace.runDelay() - delayStart)
     }
 }

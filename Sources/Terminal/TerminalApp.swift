@@ -84,9 +84,14 @@ public struct RunOptions: Sendable {
     /// Frames are never drawn more often than this, however often the app asks.
     public var maxFramesPerSecond: Int
     public var backend: NcursesBackend.Options
+    /// Network news (the wake fd) is taken at most once per this interval, in one batch; keys
+    /// are read at once regardless.
+    public var minimumNewsInterval: Duration
 
-    public init(maxFramesPerSecond: Int = 30, backend: NcursesBackend.Options = .init()) {
+    public init(maxFramesPerSecond: Int = 30, backend: NcursesBackend.Options = .init(),
+                minimumNewsInterval: Duration = .milliseconds(20)) {
         self.maxFramesPerSecond = maxFramesPerSecond
         self.backend = backend
+        self.minimumNewsInterval = minimumNewsInterval
     }
 }

@@ -15,7 +15,7 @@ enum IngestBench {
 
     static func run(captures: [Capture], replays: Int, concurrent: Int, agents: Int, maxFinishedTasks: Int,
                     deck startDeck: BenchDeck? = nil, leaveRunning: Int = 0, updateDeck: Bool = true,
-                    afterUpdate: (_ finishedTasksReleased: Int) -> Void = { _ in }) -> (events: Int, seconds: Double, tasks: Int, state: DeckState, now: Date) {
+                    afterUpdate: (_ finishedTasksReleased: Int, _ tasksInFlight: Bool) -> Void = { _, _ in }) -> (events: Int, seconds: Double, tasks: Int, state: DeckState, now: Date) {
         var deck = startDeck ?? BenchDeck(agents: agents, maxFinishedTasks: maxFinishedTasks)
         // The last `leaveRunning` replays stop after their first three events (working, 33%): still running.
         let runningFrom = replays - leaveRunning
@@ -59,7 +59,7 @@ enum IngestBench {
                         for event in decoded {
                             if updateDeck {
                                 _ = deck.state.update(.streamEvent(tag, event), now: now)
-                                afterUpdate(deck.state.finishedTasksReleased)
+                                afterUpdate(deck.state.finishedTasksReleased, deck.state.hasTaskRequestsInFlight)
                             } else { blackHole(event) }
                             events += 1
                         }
@@ -67,9 +67,11 @@ enum IngestBench {
                 }
             }
             }
-            for (i, stream) in streams.enumerated() where batchStart + i < runningFrom {
-                _ = deck.state.update(.streamEnded(stream.tag, .closed), now: now)
-                afterUpdate(deck.state.finishedTasksReleased)
+            for i in streams.indices where batchStart + i < runningFrom {
+                // The connection (here its parser) is gone before the Deck hears the stream ended, as in Wire.
+                streams[i].parser = SSEParser()
+                _ = deck.state.update(.streamEnded(streams[i].tag, .closed), now: now)
+                afterUpdate(deck.state.finishedTasksReleased, deck.state.hasTaskRequestsInFlight)
             }
             seconds += Measure.threadCPU() - start
             streams = []

@@ -1,6 +1,7 @@
 import A2A
 import Deck
 import Foundation
+import Terminal
 
 /// Budget 5: RSS with 200 agents (each with a real card) and 10,000 finished tasks, each with its
 /// timeline and a 4 KB artifact (three appended chunks), fed through the real parse/decode/update
@@ -41,6 +42,9 @@ enum MemoryBench {
     }
 
     static func run(_ text: Text) throws {
+        // The dashboard fixes glibc's thresholds at startup (HeapTrimmer); so does this process,
+        // unless `AGENTDECK_MEMORY_HEAP=default` (to measure glibc's own behaviour).
+        if ProcessInfo.processInfo.environment["AGENTDECK_MEMORY_HEAP"] != "default" { ProcessHeap.configure() }
         let prefix = text == .padded ? "memory" : "memory_prose"
         let base = try Capture.load("stream-v10.txt", dialect: .v1)
         let captures: [Capture] = switch text {
@@ -59,11 +63,14 @@ enum MemoryBench {
         let trimOff = ProcessInfo.processInfo.environment["AGENTDECK_MEMORY_TRIM"] == "off"
         var trimPolicy = HeapTrimPolicy(minimumReleased: trimOff ? Int.max : 256)
         var trims = 0
+        var trimSeconds = 0.0
         let result = IngestBench.run(
             captures: captures, replays: 10_000, concurrent: 1_000, agents: 200, maxFinishedTasks: 10_000, deck: deck
-        ) { released in
-            guard trimPolicy.shouldTrim(released: released, now: Date()) else { return }
-            _ = glibcMallocTrim(0)
+        ) { released, tasksInFlight in
+            guard trimPolicy.shouldTrim(released: released, now: Date(), tasksInFlight: tasksInFlight) else { return }
+            let start = Measure.threadCPU()
+            ProcessHeap.trim()
+            trimSeconds += Measure.threadCPU() - start
             trims += 1
         }
         let state = result.state
@@ -71,7 +78,7 @@ enum MemoryBench {
         // The dashboard's next message at least `minimumInterval` later (a list poll comes every
         // 10 s) applies the policy to the end of the burst.
         if trimPolicy.shouldTrim(released: state.finishedTasksReleased, now: Date().addingTimeInterval(trimPolicy.minimumInterval)) {
-            _ = glibcMallocTrim(0)
+            ProcessHeap.trim()
             trims += 1
         }
         let rssSettled = Measure.statusKB("VmRSS") ?? 0
@@ -88,21 +95,28 @@ enum MemoryBench {
         report(prefix + "_rss", Double(rssAfter) / 1024, "MB")
         report(prefix + "_rss_settled", Double(rssSettled) / 1024, "MB")
         report(prefix + "_policy_trims", Double(trims), "trims", decimals: 0)
+        // What one `malloc_trim` costs mid-burst (thread CPU, system time included): how often the
+        // policy may afford one.
+        if trims > 0 { report(prefix + "_trim_cost", trimSeconds / Double(trims) * 1e3, "ms") }
         report(prefix + "_unpacked_finished", Double(state.unpackedFinishedTaskCount), "tasks", decimals: 0)
         report(prefix + "_hwm", Double(Measure.statusKB("VmHWM") ?? 0) / 1024, "MB")
+        // The bench's own replay buffer (one batch of streams' bytes, prepared outside the clock) is
+        // resident at the peak too: what the Deck peaked at is about `_hwm` minus this.
+        let batchBytes = (0..<1_000).reduce(0) { $0 + captures[$1 % captures.count].byteCount }
+        report(prefix + "_replay_buffer", Double(batchBytes) / 1_048_576, "MB")
         report(prefix + "_state_per_task", Double(rssAfter - rssBefore) * 1024 / Double(max(1, finished.count)), "bytes", decimals: 0)
         // The whole load, compaction of each finished task included (thread CPU time).
         report(prefix + "_ingest", Double(result.events) / result.seconds, "events/s", decimals: 0)
         // Freed garbage the allocator still holds versus what the state keeps alive (an
         // unconditional trim, for comparison with the policy's).
-        _ = glibcMallocTrim(0)
+        ProcessHeap.trim()
         report(prefix + "_rss_after_trim", Double(Measure.statusKB("VmRSS") ?? 0) / 1024, "MB")
         compactionCost(finished, prefix: prefix)
         withExtendedLifetime(state) {}
     }
 
     /// What packing costs: unpack (every frame the detail pane shows a finished task, each save or
-    /// copy), pack (once per finished task), and a ListTasks poll restating a packed task (which
+    /// copy; a grouped task inflates its group up to itself), pack (once per finished task, in groups), and a ListTasks poll restating a packed task (which
     /// must not unpack it), over 1,000 of the tasks (thread CPU time).
     static func compactionCost(_ finished: [TaskEntry], prefix: String) {
         // Packed ones only: the most recently finished are kept unpacked.
@@ -111,9 +125,15 @@ enum MemoryBench {
         var start = Measure.threadCPU()
         let plain = sample.map(\.unpacked)
         let unpack = Measure.threadCPU() - start
+        // Packed as the Deck packs them: in groups of `finishedPackingGroup`, oldest first.
+        let group = max(1, DeckConfig(agents: []).finishedPackingGroup)
         start = Measure.threadCPU()
-        var packed = plain
-        for i in packed.indices { packed[i].compact() }
+        var packed: [TaskAccumulator] = []
+        for first in stride(from: 0, to: plain.count, by: group) {
+            var members = Array(plain[first..<min(first + group, plain.count)])
+            TaskAccumulator.compact(together: &members)
+            packed += members
+        }
         let pack = Measure.threadCPU() - start
         blackHole(packed)
         // What a ListTasks poll costs per finished task it lists again (status only, no artifacts).
@@ -162,7 +182,3 @@ extension Capture {
         return Capture(name: name + "+4KB", dialect: dialect, chunks: replaced, taskID: taskID, contextID: contextID)
     }
 }
-
-/// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not export): gives
-/// freed heap pages back to the system.
-@_silgen_name("malloc_trim") func glibcMallocTrim(_ pad: Int) -> Int32

@@ -63,3 +63,58 @@ import Testing
         #expect(RawViewSource.content(state, store: store, redaction: redaction).lines == ["no card received yet"])
     }
 }
+
+/// The store keeps tasks in order of their latest payload with stamped places instead of moving
+/// a key inside an array; checked against that straightforward model over seeded random runs.
+@Suite struct RawStoreOrderTests {
+    /// The former store: an array of keys, a task's old place removed on every payload.
+    struct Model {
+        let perTask: Int
+        let maxBytes: Int
+        var byTask: [TaskKey: [String]] = [:]
+        var order: [TaskKey] = []
+        var bytes = 0
+
+        mutating func add(_ key: TaskKey, _ text: String) {
+            var list = byTask[key] ?? []
+            list.append(text)
+            bytes += text.utf8.count
+            while list.count > perTask { bytes -= list.removeFirst().utf8.count }
+            byTask[key] = list
+            if let i = order.lastIndex(of: key) { order.remove(at: i) }
+            order.append(key)
+            while bytes > maxBytes, order.count > 1 {
+                let oldest = order.removeFirst()
+                bytes -= (byTask.removeValue(forKey: oldest) ?? []).reduce(0) { $0 + $1.utf8.count }
+            }
+        }
+    }
+
+    @Test(arguments: [UInt64(3), 11, 2024])
+    func sameTasksAndPayloadsAsTheLinearModel(seed: UInt64) {
+        var random = seed
+        func next(_ bound: Int) -> Int {
+            random = random &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: random >> 33) % bound
+        }
+        let agent = AgentID("a01")
+        let perTask = 1 + next(4)
+        let maxBytes = 200 + next(2_000)
+        let store = RawStore(perTask: perTask, maxBytes: maxBytes)
+        var model = Model(perTask: perTask, maxBytes: maxBytes)
+        let keys = (0..<(5 + next(60))).map { TaskKey(agentID: agent, taskID: "t\($0)") }
+        for step in 0..<3_000 {
+            // A few hot tasks most of the time, any task sometimes: places go stale unevenly.
+            let key = next(4) == 0 ? keys[next(keys.count)] : keys[next(min(4, keys.count))]
+            let text = "{\"step\":\(step),\"pad\":\"\(String(repeating: "x", count: next(120)))\"}"
+            store.add(RawPayload(subject: .task(key), source: "event", text: text))
+            model.add(key, text)
+            if step % 37 == 0 || step == 2_999 {
+                #expect(store.tasksByAge == model.order, "step \(step)")
+                for key in keys {
+                    #expect(store.payloads(for: key).map(\.text) == (model.byTask[key] ?? []), "step \(step) \(key)")
+                }
+            }
+        }
+    }
+}

@@ -13,6 +13,7 @@ import Testing
     func finishedTask() throws -> Harness {
         var h = Harness.standard()
         h.state.config.keepFinishedUnpacked = 0
+        h.state.config.finishedPackingGroup = 1  // each task packed alone, by the update that finishes it
         let tag = try h.dispatchedTask("t-1")
         for n in 0..<3 {
             h.advance(0.1)
@@ -93,6 +94,7 @@ import Testing
     @Test func aRunningTaskIsNotCompacted() throws {
         var h = Harness.standard()
         h.state.config.keepFinishedUnpacked = 0
+        h.state.config.finishedPackingGroup = 1  // each task packed alone, by the update that finishes it
         let tag = try h.dispatchedTask("t-2")
         h.send(.streamEvent(tag, .artifact(ArtifactUpdate(
             taskID: "t-2", contextID: "ctx-1", artifact: Artifact(artifactID: "a", parts: [.text("partial")])))))

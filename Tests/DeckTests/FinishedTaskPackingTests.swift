@@ -19,11 +19,13 @@ import Testing
         state.tasks.values.filter { $0.state.isTerminal && !$0.accumulator.isCompacted }.count
     }
 
-    @Test(arguments: [1, 2, 3])
-    func seededRunKeepsTheBoundAndReadsTheSame(seed: UInt64) throws {
+    /// Group 1: each task packed alone; 4: in groups of four sharing one deflate stream.
+    @Test(arguments: [(1, 1), (2, 1), (3, 1), (1, 4), (2, 4), (3, 4)] as [(UInt64, Int)])
+    func seededRunKeepsTheBoundAndReadsTheSame(seed: UInt64, group: Int) throws {
         let keep = 3
         var h = Harness.standard(maxFinished: 12)
         h.state.config.keepFinishedUnpacked = keep
+        h.state.config.finishedPackingGroup = group
         var plain = h
         plain.state.config.keepFinishedUnpacked = Int.max
         var random = RetentionIndexTests.SeededRandom(state: seed)
@@ -31,6 +33,7 @@ import Testing
         var dispatched = 0
         var packedSeen = 0
         var latePacked = 0
+        var groupedSeen = 0
 
         func both(_ msg: Msg) {
             _ = h.send(msg)
@@ -74,12 +77,14 @@ import Testing
                 both(.streamEnded(streams[i].tag, .closed))
                 streams.remove(at: i)
             }
-            // At most one task finishes (or is unpacked) per message here, so the bound holds exactly.
-            #expect(h.state.unpackedFinishedTaskCount <= keep)
+            // At most one task finishes (or is unpacked) per message here, so the bound holds exactly:
+            // a group is packed as soon as `group` tasks are beyond `keep`.
+            #expect(h.state.unpackedFinishedTaskCount <= keep + group - 1)
             #expect(h.state.unpackedFinishedTaskCount == Self.scannedUnpacked(h.state))
             #expect(Set(h.state.tasks.keys) == Set(plain.state.tasks.keys))
             for (key, entry) in h.state.tasks {
                 if entry.accumulator.isCompacted { packedSeen += 1 }
+                if entry.accumulator.isCompactedInGroup { groupedSeen += 1 }
                 #expect(entry.task == plain.state.tasks[key]?.task)
                 #expect(entry.accumulator.completedArtifactIDs == plain.state.tasks[key]?.accumulator.completedArtifactIDs)
             }
@@ -88,6 +93,7 @@ import Testing
         #expect(dispatched > 20)
         #expect(packedSeen > 0)
         #expect(latePacked > 0)
+        #expect(group == 1 ? groupedSeen == 0 : groupedSeen > 0)
         #expect(Self.scannedUnpacked(plain.state) > keep)
     }
 
@@ -97,6 +103,7 @@ import Testing
         let keep = 5
         var h = Harness.standard(maxFinished: 1_000)
         h.state.config.keepFinishedUnpacked = keep
+        h.state.config.finishedPackingGroup = 1
         for i in 0..<40 {
             h.advance(1)
             var snapshot = taskSnapshot("b\(i)", .completed)
@@ -126,6 +133,7 @@ extension FinishedTaskPackingTests {
     @Test func aTaskWithNothingToPackIsTriedOnceAndNotCounted() {
         var h = Harness.standard(maxFinished: 100)
         h.state.config.keepFinishedUnpacked = 0
+        h.state.config.finishedPackingGroup = 1
         for i in 0..<3 { h.discovered("e\(i)", .completed) }
         h.send(.tick)
         #expect(h.state.unpackedFinishedTaskCount == 0)
@@ -154,8 +162,67 @@ extension FinishedTaskPackingTests {
             == [false, false, true, false, false, true, false])
     }
 
+    /// Once no task has a request or stream in flight (a burst is over), enough released tasks
+    /// are trimmed at once, however recent the last trim.
+    @Test func trimsAtOnceWhenNoTaskIsInFlight() {
+        var policy = HeapTrimPolicy(minimumReleased: 256, minimumInterval: 5)
+        let t0 = Date(timeIntervalSince1970: 1_000)
+        var answers: [Bool] = []
+        answers.append(policy.shouldTrim(released: 300, now: t0))
+        answers.append(policy.shouldTrim(released: 600, now: t0.addingTimeInterval(1)))  // too soon while tasks stream
+        answers.append(policy.shouldTrim(released: 600, now: t0.addingTimeInterval(1), tasksInFlight: false))
+        answers.append(policy.shouldTrim(released: 700, now: t0.addingTimeInterval(1), tasksInFlight: false))  // too few since
+        #expect(answers == [true, false, true, false])
+    }
+
+    /// A dispatched task's stream is in flight until it ends.
+    @Test func tasksAreInFlightWhileTheirStreamsAre() throws {
+        var h = Harness.standard()
+        #expect(!h.state.hasTaskRequestsInFlight)
+        let tag = try h.dispatchedTask("t-1")
+        #expect(h.state.hasTaskRequestsInFlight)
+        h.send(.streamEvent(tag, statusEvent("t-1", .completed, "done")))
+        h.send(.streamEnded(tag, .closed))
+        #expect(!h.state.hasTaskRequestsInFlight)
+    }
+
     @Test func aNewStateCountsFromZero() {
         let calls: [(Int, TimeInterval)] = [(50, 0), (3, 0), (13, 0)]
         #expect(Self.answers(HeapTrimPolicy(minimumReleased: 10, minimumInterval: 0), calls) == [true, false, true])
+    }
+}
+
+extension FinishedTaskPackingTests {
+    /// With groups of 8, a burst is packed one group per update, oldest first; fewer than a group
+    /// beyond `keep` wait for more. Every task reads as it did before (`task`, complete ids).
+    @Test func aBurstIsPackedInGroups() {
+        let keep = 5
+        var h = Harness.standard(maxFinished: 1_000)
+        h.state.config.keepFinishedUnpacked = keep
+        h.state.config.finishedPackingGroup = 8
+        for i in 0..<40 {
+            h.advance(1)
+            var snapshot = taskSnapshot("b\(i)", .completed)
+            let text = (0..<40).map { "word\(($0 * 7 + i) % 23) of the report on b\(i), café e\u{301}" }.joined(separator: " ")
+            snapshot.artifacts = [Artifact(artifactID: "a", parts: [.text(text)])]
+            var entry = TaskEntry(key: TaskKey(agentID: alice, taskID: "b\(i)"), origin: .discovered, now: h.now)
+            entry.apply(.task(snapshot), now: h.now)
+            h.state.tasks[entry.key] = entry
+        }
+        let before = h.state.tasks.mapValues { ($0.task, $0.accumulator.completedArtifactIDs) }
+        var counts: [Int] = []
+        for _ in 0..<6 {
+            h.send(.tick)
+            counts.append(h.state.unpackedFinishedTaskCount)
+        }
+        #expect(counts == [32, 24, 16, 8, 8, 8])
+        #expect(Self.scannedUnpacked(h.state) == 8)
+        #expect(h.state.finishedTasksReleased == 32)
+        let grouped = Set(h.state.tasks.values.filter(\.accumulator.isCompactedInGroup).map(\.key.taskID))
+        #expect(grouped == Set((0..<32).map { "b\($0)" }))
+        for (key, entry) in h.state.tasks {
+            #expect(entry.task == before[key]?.0)
+            #expect(entry.accumulator.completedArtifactIDs == before[key]?.1)
+        }
     }
 }

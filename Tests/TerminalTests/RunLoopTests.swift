@@ -172,6 +172,35 @@ extension NcursesTests {
 }
 
 extension NcursesTests {
+    @Test("news that comes again within minimumNewsInterval waits for its batch; keys and ticks do not")
+    func newsIsBatched() throws {
+        let terminal = try HeadlessTerminal()
+        let pipe = try WakePipe()
+        pipe.wake()
+        let app = ScriptedApp { event, app in
+            switch event {
+            case .wake:
+                pipe.wake()  // more news at once, as a busy network posts it
+                app.deadline = ContinuousClock.now
+                return .redraw
+            case .tick(let now):
+                if app.events.filter({ if case .tick = $0 { true } else { false } }).count >= 5 {
+                    terminal.type("q")
+                }
+                app.deadline = now + .milliseconds(1)
+                return .none
+            case .key(.char("q")): return .quit
+            default: return .none
+            }
+        }
+        // An hour: the second batch can only come after the test is over.
+        let options = RunOptions(minimumNewsInterval: .seconds(3600))
+        #expect(try RunLoop(app: app, backend: terminal.backend, wakeFD: pipe.readFD, options: options).run() == .quit)
+        #expect(!app.timedOut)
+        #expect(app.events.filter { $0 == .wake }.count == 1)
+        #expect(app.keys == [.char("q")])
+    }
+
     @Test("WakePipe: a wake() from another thread reaches the loop as .wake")
     func wakeFromAnotherThread() throws {
         let terminal = try HeadlessTerminal()

@@ -19,10 +19,16 @@ struct PackedTaskContent: Sendable {
         }
     }
 
-    /// The encoding (`TaskContentEncoder`), deflated when `inflatedCount` is set.
-    private let bytes: [UInt8]
-    /// The encoding's length before deflate; nil when `bytes` is the encoding itself.
-    private let inflatedCount: Int?
+    /// Where the encoding is kept.
+    private enum Storage: Sendable {
+        /// This task's encoding alone, deflated when `inflatedCount` is set (nil: `bytes` is the
+        /// encoding itself).
+        case alone(bytes: [UInt8], inflatedCount: Int?)
+        /// `range` of a group's inflated stream (see `PackedTaskGroup`).
+        case grouped(PackedTaskGroup, range: Range<Int>)
+    }
+
+    private let storage: Storage
     /// JSON values (metadata, data parts), kept as values and referred to by position: JSON is
     /// never written and re-parsed, so numbers and key order come back as they were.
     private let values: [JSONValue]
@@ -41,6 +47,11 @@ struct PackedTaskContent: Sendable {
     init(_ content: Content, taskID: String, contextID: String?) {
         var encoder = TaskContentEncoder(taskID: taskID, contextID: contextID)
         encoder.encode(content)
+        self.init(alone: encoder)
+    }
+
+    /// One task's encoding kept alone.
+    private init(alone encoder: TaskContentEncoder) {
         values = encoder.values
         let encoded = encoder.bytes
         let level: Int32 = encoded.count > Self.fastLevelThreshold ? 1 : Self.level
@@ -48,29 +59,105 @@ struct PackedTaskContent: Sendable {
         if encoded.count >= Self.deflateThreshold, let deflated = Deflate.compress(encoded, level: level),
             deflated.count < encoded.count - encoded.count / 8
         {
-            bytes = deflated
-            inflatedCount = encoded.count
+            storage = .alone(bytes: deflated, inflatedCount: encoded.count)
         } else {
-            bytes = Array(encoded)  // exact capacity: the encoder's buffer grew by doubling
-            inflatedCount = nil
+            storage = .alone(bytes: Array(encoded), inflatedCount: nil)  // exact capacity: the encoder's buffer grew by doubling
         }
+    }
+
+    /// A member whose encoding is longer than this is packed alone: reading any member inflates the
+    /// group up to that member, and one large artifact must not make every read of its neighbours slow.
+    static let groupMemberLimit = 64 << 10
+
+    /// Packs several tasks' contents, those of at most `groupMemberLimit` bytes in one deflate
+    /// stream (`PackedTaskGroup`): one task's text compresses better next to others that share its
+    /// vocabulary (measured in BENCHMARKS.md). Returns one packed content per member, in order;
+    /// each reads back alone. Larger members, or all of them when the group would not save an
+    /// eighth, are packed alone.
+    static func group(_ members: [(content: Content, taskID: String, contextID: String?)]) -> [PackedTaskContent] {
+        let encoders = members.map { member in
+            var encoder = TaskContentEncoder(taskID: member.taskID, contextID: member.contextID)
+            encoder.encode(member.content)
+            return encoder
+        }
+        var stream: [UInt8] = []
+        var ranges: [Int: Range<Int>] = [:]
+        for (i, encoder) in encoders.enumerated() where encoder.bytes.count <= Self.groupMemberLimit {
+            ranges[i] = stream.count..<stream.count + encoder.bytes.count
+            stream += encoder.bytes
+        }
+        var group: PackedTaskGroup?
+        if ranges.count > 1, stream.count >= Self.deflateThreshold,
+            let deflated = Deflate.compress(stream, level: Self.level, shape: .group),
+            deflated.count < stream.count - stream.count / 8
+        {
+            group = PackedTaskGroup(bytes: deflated, inflatedCount: stream.count)
+        }
+        return encoders.indices.map { i in
+            if let group, let range = ranges[i] {
+                PackedTaskContent(storage: .grouped(group, range: range), values: encoders[i].values)
+            } else {
+                PackedTaskContent(alone: encoders[i])
+            }
+        }
+    }
+
+    private init(storage: Storage, values: [JSONValue]) {
+        self.storage = storage
+        self.values = values
     }
 
     /// The content as packed; nil only if the buffer were damaged (it never leaves memory).
     func unpack(taskID: String, contextID: String?) -> Content? {
         let encoded: [UInt8]
-        if let inflatedCount {
+        switch storage {
+        case .alone(let bytes, let inflatedCount?):
             guard let inflated = Deflate.decompress(bytes, count: inflatedCount) else { return nil }
             encoded = inflated
-        } else {
+        case .alone(let bytes, nil):
             encoded = bytes
+        case .grouped(let group, let range):
+            // Only the stream up to this member's end is inflated.
+            guard range.upperBound <= group.inflatedCount,
+                let prefix = Deflate.decompressPrefix(group.bytes, count: range.upperBound, shape: .group)
+            else { return nil }
+            encoded = Array(prefix[range])
         }
         var decoder = TaskContentDecoder(bytes: encoded, values: values, taskID: taskID, contextID: contextID)
         return decoder.decodeContent()
     }
 
-    /// Bytes held (the buffer, not counting allocator overhead): for benchmarks and tests.
-    var storedByteCount: Int { bytes.count }
+    /// Bytes held (the buffer, not counting allocator overhead; a group member counts its share of
+    /// the group's buffer, in proportion to its encoding): for benchmarks and tests.
+    var storedByteCount: Int {
+        switch storage {
+        case .alone(let bytes, _): bytes.count
+        case .grouped(let group, let range): group.bytes.count * range.count / max(1, group.inflatedCount)
+        }
+    }
     /// Whether the buffer is deflated.
-    var isDeflated: Bool { inflatedCount != nil }
+    var isDeflated: Bool {
+        switch storage {
+        case .alone(_, let inflatedCount): inflatedCount != nil
+        case .grouped: true
+        }
+    }
+    /// Whether this content shares a deflate stream with other tasks.
+    var isGrouped: Bool {
+        if case .grouped = storage { true } else { false }
+    }
+}
+
+/// Several finished tasks' encodings deflated as one stream, shared (immutably) by their packed
+/// contents; freed when the last of them is unpacked or dropped. A task unpacked by a late event
+/// leaves its stale copy here until then: at most a group's worth per task.
+final class PackedTaskGroup: Sendable {
+    let bytes: [UInt8]
+    /// The stream's length once inflated.
+    let inflatedCount: Int
+
+    init(bytes: [UInt8], inflatedCount: Int) {
+        self.bytes = bytes
+        self.inflatedCount = inflatedCount
+    }
 }

@@ -34,6 +34,8 @@ public struct TaskAccumulator: Sendable, Hashable {
     private var truncatedIDs: Set<String> = []
     /// Artifacts, history and the two id sets, when compacted.
     private var packed: PackedTaskContent?
+    /// The status message, encoded, while compacted (see `packStatusMessage`).
+    private var packedStatusMessage: [UInt8]?
 
     /// History beyond this many messages drops its oldest: a long chat must not grow without bound.
     public static let historyLimit = 200
@@ -67,7 +69,34 @@ public struct TaskAccumulator: Sendable, Hashable {
     @discardableResult
     public mutating func apply(_ event: StreamEvent) -> Bool {
         guard event.taskID.map({ $0 == stored.id }) ?? true else { return false }
-        if packed != nil, !leavesPackedContentAlone(event) { unpack() }
+        guard packed == nil else { return applyWhilePacked(event) }
+        return fold(event)
+    }
+
+    /// `apply` for a compacted task: unpacks first, unless the event leaves the packed content alone.
+    private mutating func applyWhilePacked(_ event: StreamEvent) -> Bool {
+        guard leavesPackedContentAlone(event) else {
+            unpack()
+            return fold(event)
+        }
+        // Only fields kept outside the packing change: the status message comes out of its packed
+        // bytes to be compared (or replaced), and goes back in after — as the same bytes when
+        // nothing changed (then the status was not replaced).
+        let statusBytes = packedStatusMessage
+        unpackStatusMessage()
+        let changed = fold(event)
+        if !changed, let statusBytes {
+            stored.status.message = nil
+            packedStatusMessage = statusBytes
+        } else {
+            packStatusMessage()
+        }
+        return changed
+    }
+
+    /// Inlined: `apply` of a plain task runs it on every stream event.
+    @inline(__always)
+    private mutating func fold(_ event: StreamEvent) -> Bool {
         // Changes are tracked explicitly: keeping a copy of `self` to compare would make every
         // artifact append copy the whole parts array (copy-on-write), quadratic over a long stream.
         switch event {
@@ -165,23 +194,75 @@ public struct TaskAccumulator: Sendable, Hashable {
     /// text for the detail pane and `s` but rarely change again. Reading `task` rebuilds the same
     /// values. Does nothing when already packed or when there is nothing to pack.
     public mutating func compact() {
-        guard packed == nil else { return }
+        guard let content = contentToPack() else { return }
+        adopt(PackedTaskContent(content, taskID: stored.id, contextID: stored.contextID))
+    }
+
+    /// Packs several finished tasks together (`PackedTaskContent.group`): their texts share one
+    /// deflate stream, which compresses better than each alone; each task still reads back on its
+    /// own (inflating the stream up to its end). Tasks already packed or with nothing to pack are
+    /// left as they are.
+    public static func compact(together accumulators: inout [TaskAccumulator]) {
+        var indices: [Int] = []
+        var members: [(content: PackedTaskContent.Content, taskID: String, contextID: String?)] = []
+        for i in accumulators.indices {
+            guard let content = accumulators[i].contentToPack() else { continue }
+            indices.append(i)
+            members.append((content, accumulators[i].stored.id, accumulators[i].stored.contextID))
+        }
+        for (i, packed) in zip(indices, PackedTaskContent.group(members)) { accumulators[i].adopt(packed) }
+    }
+
+    /// What `compact` packs; nil when already packed or there is nothing to pack.
+    private mutating func contentToPack() -> PackedTaskContent.Content? {
+        guard packed == nil else { return nil }
         shareIDsWithStatusMessage()
         let content = PackedTaskContent.Content(
             artifacts: stored.artifacts, history: stored.history, completedArtifactIDs: completedIDs,
             truncatedArtifactIDs: truncatedIDs)
-        guard !content.isEmpty else { return }
-        packed = PackedTaskContent(content, taskID: stored.id, contextID: stored.contextID)
+        return content.isEmpty ? nil : content
+    }
+
+    /// Keeps `packed` in place of the plain content it holds.
+    private mutating func adopt(_ packed: PackedTaskContent) {
+        self.packed = packed
         stored.artifacts = []
         stored.history = []
         completedIDs = []
         truncatedIDs = []
         artifactBytes = [:]
         totalArtifactBytes = 0
+        packStatusMessage()
     }
 
-    /// The status message stays unpacked (every ListTasks poll restates it, see
-    /// `leavesPackedContentAlone`); its copies of the task and context ids, equal byte for byte,
+    /// While packed, the status message is kept encoded (`TaskContentEncoder`, not deflated: a
+    /// status-only event — every ListTasks poll restates each task — decodes it in ~1 µs to compare,
+    /// where inflating the packed content would cost tens). One small buffer instead of the message
+    /// id's string and the parts array: ~100 B less per finished task. A message with JSON values
+    /// (metadata, data parts) stays as it is.
+    private mutating func packStatusMessage() {
+        guard packed != nil, packedStatusMessage == nil, let message = stored.status.message else { return }
+        var encoder = TaskContentEncoder(taskID: stored.id, contextID: stored.contextID)
+        encoder.encode(message)
+        guard encoder.values.isEmpty else { return }
+        packedStatusMessage = Array(encoder.bytes)  // exact capacity
+        stored.status.message = nil
+    }
+
+    /// Whether the status message is kept encoded now (for tests).
+    var statusMessageIsPacked: Bool { packedStatusMessage != nil }
+
+    /// Puts the encoded status message back (before anything compares or replaces the status).
+    private mutating func unpackStatusMessage() {
+        guard let bytes = packedStatusMessage else { return }
+        packedStatusMessage = nil
+        var decoder = TaskContentDecoder(bytes: bytes, values: [], taskID: stored.id, contextID: stored.contextID)
+        // The buffer never leaves memory; were it damaged, the status keeps its state and time.
+        stored.status.message = decoder.decodeMessage()
+    }
+
+    /// The status message stays out of the packed content (every ListTasks poll restates it, see
+    /// `leavesPackedContentAlone` and `packStatusMessage`); its copies of the task and context ids, equal byte for byte,
     /// are made to share the task's own strings instead of holding two more.
     private mutating func shareIDsWithStatusMessage() {
         guard var message = stored.status.message else { return }
@@ -218,6 +299,7 @@ public struct TaskAccumulator: Sendable, Hashable {
     /// Brings the packed content back into the plain fields.
     private mutating func unpack() {
         guard let packed else { return }
+        unpackStatusMessage()  // first: it refers to the context id, which the event may change next
         self.packed = nil
         // The buffer never leaves memory; were it damaged, the task keeps its status and ids.
         guard let content = packed.unpack(taskID: stored.id, contextID: stored.contextID) else { return }
@@ -228,8 +310,11 @@ public struct TaskAccumulator: Sendable, Hashable {
         recountArtifactBytes()
     }
 
-    /// Bytes the packed buffer holds (0 when not compacted): for benchmarks and tests.
+    /// Bytes the packed buffer holds (0 when not compacted; a grouped task, its share of the group's
+    /// buffer): for benchmarks and tests.
     public var packedByteCount: Int { packed?.storedByteCount ?? 0 }
+    /// Whether the packed content shares a deflate stream with other tasks (`compact(together:)`).
+    public var isCompactedInGroup: Bool { packed?.isGrouped ?? false }
 
     /// Equal when they describe the same task, packed or not (the byte counts follow from the parts).
     public static func == (a: TaskAccumulator, b: TaskAccumulator) -> Bool {

@@ -32,7 +32,8 @@ struct TaskContentEncoder {
         json(artifact.metadata)
     }
 
-    private mutating func encode(_ message: Message) {
+    /// One message (a packed task's status message is encoded alone).
+    mutating func encode(_ message: Message) {
         string(message.messageID)
         string(message.contextID)
         string(message.taskID)
@@ -134,6 +135,13 @@ struct TaskContentDecoder {
         else { return nil }
         return PackedTaskContent.Content(
             artifacts: artifacts, history: history, completedArtifactIDs: Set(completed), truncatedArtifactIDs: Set(truncated))
+    }
+
+    /// One message written alone by `TaskContentEncoder.encode(_: Message)`; nil unless it takes
+    /// every byte.
+    mutating func decodeMessage() -> Message? {
+        guard let message = message(), position == bytes.count else { return nil }
+        return message
     }
 
     private mutating func artifact() -> Artifact? {

@@ -28,6 +28,8 @@ final class JournalWriter: Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     private let file: Mutex<FileState>
+    /// The writer thread's nice value (0 is the UI's; 19 the lowest).
+    static let niceness: Int32 = 5
 
     private struct Queue {
         var entries: [JournalEntry] = []
@@ -98,6 +100,10 @@ final class JournalWriter: Sendable {
     var lastError: String? { file.withLock { $0.lastError } }
 
     private func run() {
+        // Background work: when the two cores are contended, the UI thread (keys, frames) and the
+        // network thread go first. Linux keeps a nice value per thread; who 0 is the caller.
+        // Entries wait in the queue meanwhile (bounded; a gap line counts any dropped).
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.niceness)
         while true {
             _ = wake.wait(timeout: .now() + flushInterval)
             var batch: [JournalEntry] = []

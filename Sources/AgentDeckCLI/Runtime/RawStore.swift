@@ -14,10 +14,42 @@ final class RawStore: Sendable {
     private let state = Mutex(Stored())
 
     private struct Stored {
-        var byTask: [TaskKey: [RawPayload]] = [:]
-        /// Tasks in order of their latest payload, oldest first: evicted first.
-        var order: [TaskKey] = []
+        var byTask: [TaskKey: Kept] = [:]
+        /// Tasks in order of their latest payload, oldest first: evicted first. A task moves to
+        /// the end by being appended again with a new stamp; its older places are skipped (and
+        /// dropped when the queue is compacted). Finding and removing its old place in a plain
+        /// array was a linear scan of every task per payload: a hot spot of the network thread
+        /// with 1,000 streams.
+        var order: [(key: TaskKey, stamp: Int)] = []
+        /// Places before this index in `order` are gone.
+        var orderStart = 0
+        var nextStamp = 0
         var bytes = 0
+
+        mutating func evictOldest() {
+            while orderStart < order.count {
+                let (key, stamp) = order[orderStart]
+                orderStart += 1
+                guard let kept = byTask[key], kept.stamp == stamp else { continue }
+                bytes -= kept.payloads.reduce(0) { $0 + $1.text.utf8.count }
+                byTask.removeValue(forKey: key)
+                return
+            }
+        }
+
+        /// Drops the skipped places once they outnumber the live ones (amortized O(1) a payload).
+        mutating func compactIfSparse() {
+            let places = order.count - orderStart
+            guard places > 2 * byTask.count + 64 else { return }
+            order = order[orderStart...].filter { byTask[$0.key]?.stamp == $0.stamp }
+            orderStart = 0
+        }
+    }
+
+    private struct Kept {
+        var payloads: [RawPayload]
+        /// Matches the task's latest place in `order`.
+        var stamp: Int
     }
 
     init(perTask: Int = 20, maxBytes: Int = 32 << 20) {
@@ -34,24 +66,31 @@ final class RawStore: Sendable {
     func add(_ payload: RawPayload) {
         guard case .task(let key) = payload.subject else { return }
         state.withLock { s in
-            var list = s.byTask[key] ?? []
-            list.append(payload)
+            let stamp = s.nextStamp
+            s.nextStamp += 1
+            var kept = s.byTask.removeValue(forKey: key) ?? Kept(payloads: [], stamp: stamp)
+            kept.payloads.append(payload)
+            kept.stamp = stamp
             s.bytes += payload.text.utf8.count
-            while list.count > perTask {
-                s.bytes -= list.removeFirst().text.utf8.count
+            while kept.payloads.count > perTask {
+                s.bytes -= kept.payloads.removeFirst().text.utf8.count
             }
-            s.byTask[key] = list
-            if let i = s.order.lastIndex(of: key) { s.order.remove(at: i) }
-            s.order.append(key)
-            while s.bytes > maxBytes, s.order.count > 1 {
-                let oldest = s.order.removeFirst()
-                s.bytes -= (s.byTask.removeValue(forKey: oldest) ?? []).reduce(0) { $0 + $1.text.utf8.count }
+            s.byTask[key] = kept
+            s.order.append((key, stamp))
+            while s.bytes > maxBytes, s.byTask.count > 1 {
+                s.evictOldest()
             }
+            s.compactIfSparse()
         }
     }
 
+    /// Tasks held, oldest payload first (for tests).
+    var tasksByAge: [TaskKey] {
+        state.withLock { s in s.order[s.orderStart...].filter { s.byTask[$0.key]?.stamp == $0.stamp }.map(\.key) }
+    }
+
     /// The payloads received for a task, oldest first.
-    func payloads(for key: TaskKey) -> [RawPayload] { state.withLock { $0.byTask[key] ?? [] } }
+    func payloads(for key: TaskKey) -> [RawPayload] { state.withLock { $0.byTask[key]?.payloads ?? [] } }
 }
 
 /// Where the agents' JSON goes as it arrives: the raw view's store and the journal.
@@ -71,11 +110,33 @@ final class RawSink: Sendable {
             received(text, agent: agent, taskIDs: result.streamEvents.compactMap(\.taskID), source: "result")
             return
         }
+        if let listed = Self.listedTasks(in: text, page: page) {
+            for (id, json) in listed { received(json, agent: agent, taskIDs: [id], source: "list") }
+            return
+        }
         guard let body = try? JSONParser.parse(text),
               let list = (body["result"]?["tasks"] ?? body["tasks"])?.arrayValue, list.count == page.tasks.count
         else { return }
         for (task, json) in zip(page.tasks, list) where json["id"]?.stringValue == task.id {
             received(JSONWriter().string(json), agent: agent, taskIDs: [task.id], source: "list")
+        }
+    }
+
+    /// Each listed task's JSON cut from the page as received, when every element has a plain
+    /// string id (nil otherwise: the caller parses the page). Elements whose id is not the
+    /// decoded task's at that position are left out, as the parsing path does.
+    static func listedTasks(in text: String, page: TaskPage) -> [(id: String, json: String)]? {
+        var text = text
+        return text.withUTF8 { body -> [(id: String, json: String)]? in
+            guard let ranges = TaskListSlices.elements(of: body), ranges.count == page.tasks.count else { return nil }
+            var listed: [(id: String, json: String)] = []
+            listed.reserveCapacity(ranges.count)
+            for (task, range) in zip(page.tasks, ranges) {
+                guard let id = TaskListSlices.plainString(member: "id", of: range, in: body) else { return nil }
+                guard UnsafeBufferPointer(rebasing: body[id]).elementsEqual(task.id.utf8) else { continue }
+                listed.append((task.id, String(decoding: UnsafeBufferPointer(rebasing: body[range]), as: UTF8.self)))
+            }
+            return listed
         }
     }
 

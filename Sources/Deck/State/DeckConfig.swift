@@ -44,6 +44,10 @@ public struct DeckConfig: Sendable, Hashable {
     /// third of their size, unpacked again when read), a few per update. At or above
     /// `maxFinishedTasks`, nothing is ever packed.
     public var keepFinishedUnpacked: Int
+    /// Finished tasks packed together, in one deflate stream (`TaskAccumulator.compact(together:)`):
+    /// their texts share vocabulary, so a group packs smaller than its tasks alone. The packing
+    /// waits until this many are beyond `keepFinishedUnpacked` (1: each task alone, at once).
+    public var finishedPackingGroup = 8
     /// Discovery stops adding tasks beyond this many in all: an agent listing endless "working"
     /// tasks must not exhaust memory.
     public var maxTasks: Int

@@ -28,19 +28,37 @@ extension DeckState {
     /// Finished tasks waiting to be packed (or kept unpacked as the most recent ones).
     public var unpackedFinishedTaskCount: Int { packing.unpacked.count }
 
-    /// Packs the oldest finished tasks beyond `config.keepFinishedUnpacked`, at most
-    /// `FinishedTaskPacking.tasksPerUpdate` of them. (The selected one is not spared: the detail
-    /// pane unpacking it costs ~30 µs a frame for 4 KB of text, which it then lays out anyway.)
+    /// Packs the oldest finished tasks beyond `config.keepFinishedUnpacked`, in groups of
+    /// `config.finishedPackingGroup` (a group waits until that many are beyond), at most
+    /// `FinishedTaskPacking.tasksPerUpdate` of them (or one group, if larger). (The selected one is
+    /// not spared: the detail pane unpacking it costs tens of µs a frame for 4 KB of text, which it
+    /// then lays out anyway.)
     mutating func packOldFinishedTasks() {
         let excess = packing.unpacked.count - max(0, config.keepFinishedUnpacked)
-        guard excess > 0 else { return }
-        let keys = packing.unpacked.removeOldest(min(excess, FinishedTaskPacking.tasksPerUpdate), sparing: nil)
-        for key in keys {
-            guard let index = tasks.index(forKey: key) else { continue }
-            tasks.values[index].accumulator.compact()
+        let groupSize = max(1, config.finishedPackingGroup)
+        let count = min(excess, max(FinishedTaskPacking.tasksPerUpdate, groupSize)) / groupSize * groupSize
+        guard count > 0 else { return }
+        let keys = packing.unpacked.removeOldest(count, sparing: nil)
+        for start in stride(from: 0, to: keys.count, by: groupSize) {
+            pack(keys[start..<min(start + groupSize, keys.count)])
+        }
+    }
+
+    /// Packs these finished tasks' content together (one alone: `compact`).
+    private mutating func pack(_ keys: ArraySlice<TaskKey>) {
+        let indices = keys.compactMap { tasks.index(forKey: $0) }
+        var accumulators = indices.map { tasks.values[$0].accumulator }
+        if accumulators.count == 1 {
+            accumulators[0].compact()
+        } else {
+            TaskAccumulator.compact(together: &accumulators)
+        }
+        for (index, accumulator) in zip(indices, accumulators) {
             // A task with nothing to pack (no artifacts, no history) stays as it is, and out of the
             // index until it changes: it freed nothing.
-            if tasks.values[index].accumulator.isCompacted { packing.released += 1 }
+            guard accumulator.isCompacted else { continue }
+            tasks.values[index].accumulator = accumulator
+            packing.released += 1
         }
     }
 }

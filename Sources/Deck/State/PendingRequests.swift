@@ -41,6 +41,9 @@ public struct PendingRequests: Sendable, Hashable, Collection, ExpressibleByDict
         return old
     }
 
+    /// Some request in flight is about a task (a stream, a poll, a cancel, a reconcile).
+    public var concernsSomeTask: Bool { !tagsByTask.isEmpty }
+
     /// The tags of the requests about `key`, in the order they were made.
     public func tags(for key: TaskKey) -> [RequestTag] { tagsByTask[key] ?? [] }
 
