@@ -44,9 +44,12 @@ public final class SpillFile: Sendable {
     private let fd: Int32
     private let segments = Mutex(Segments())
 
-    /// Opens a new scratch file in `directory` (created if missing, mode 0700), or nil when that is
-    /// not possible.
+    /// Opens a new scratch file in `directory` (created if missing, with its parent, mode 0700), or
+    /// nil when that is not possible.
     public init?(directory: String) {
+        if let slash = directory.lastIndex(of: "/"), slash != directory.startIndex {
+            _ = mkdir(String(directory[..<slash]), 0o700)
+        }
         _ = mkdir(directory, 0o700)
         var template = Array((directory + "/spill-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -57,6 +60,14 @@ public final class SpillFile: Sendable {
     }
 
     deinit { close(fd) }
+
+    /// `$XDG_CACHE_HOME/agentdeck`, or `~/.cache/agentdeck`: on disk (not a tmpfs, whose pages
+    /// would still be memory), and private to the user. nil without either variable.
+    public static func defaultDirectory(environment: [String: String]) -> String? {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/agentdeck" }
+        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.cache/agentdeck" }
+        return nil
+    }
 
     /// Writes `bytes` and returns where; nil when they are empty, larger than `largestBlob`, or the
     /// write failed.
