@@ -25,6 +25,31 @@ import Testing
         #expect(JSONKey("contextID") == nil)
     }
 
+    /// The parser reads key bytes with word loads that run past the key (masked off): the answer
+    /// must be the copying lookup's, whatever bytes follow and however few of them may be read.
+    @Test func theParsersLoadingLookupAgreesWithTheCopyingOne() {
+        let table = KnownKeyTable.shared
+        var candidates = JSONKey.allCases.map { String(describing: $0) }
+        for spelling in candidates {
+            candidates += [spelling + "x", String(spelling.dropLast()), String(spelling.dropFirst()), spelling.uppercased()]
+        }
+        candidates += ["", "a", "idx", "kin", "texts", "abcdefghijklmnop", "abcdefghijklmnopq"]
+        for candidate in candidates {
+            let bytes = Array(candidate.utf8)
+            let expected = bytes.withUnsafeBufferPointer { table.key(for: $0) }
+            for filler: UInt8 in [0x00, 0x22, 0xFF] {
+                for slack in 0...9 {
+                    // The candidate then `slack` filler bytes: exactly the memory the lookup may read.
+                    let buffer = bytes + [UInt8](repeating: filler, count: slack)
+                    let found = buffer.withUnsafeBufferPointer {
+                        table.key(for: UnsafeBufferPointer(rebasing: $0[0..<bytes.count]), readableAfter: slack)
+                    }
+                    #expect(found == expected, "\(candidate) with \(slack) bytes of \(filler) after it")
+                }
+            }
+        }
+    }
+
     @Test func aShorterPrefixIsNotTheKey() {
         // `dropLast` of a known key may itself be known ("artifact" of "artifacts"): it must then
         // be that other key, never the longer one.

@@ -12,7 +12,7 @@ enum EventDecoding {
         }
         if let kind = o.string(.kind) {
             // An event kind from a newer spec is normal (PROTOCOL.md §6): nothing we can show, not an error.
-            guard knownKinds.contains(kind) else { return [] }
+            guard isKnownKind(kind) else { return [] }
             return [try kindTagged(o, kind: kind, dialect: dialect, context: context)]
         }
         if let wrapped = try wrapped(o, dialect: dialect, context: context) { return [wrapped] }
@@ -22,7 +22,13 @@ enum EventDecoding {
         return [try untagged(o, dialect: dialect, context: context)]
     }
 
-    static let knownKinds: Set<String> = ["task", "message", "status-update", "artifact-update"]
+    /// A switch, not a `Set<String>`: comparing a few short strings costs less than hashing one.
+    static func isKnownKind(_ kind: String) -> Bool {
+        switch kind {
+        case "task", "message", "status-update", "artifact-update": true
+        default: false
+        }
+    }
 
     /// The task id of an update: its own (`taskId`, V01 `id`), else the stream's.
     private static func taskID(_ o: JSONObject, context: StreamContext, what: String) throws(A2AFailure) -> String {

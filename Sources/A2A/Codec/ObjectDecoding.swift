@@ -44,9 +44,12 @@ enum ObjectDecoding {
     }
 
     static func status(_ o: JSONObject) -> TaskStatus {
-        TaskStatus(
+        // `if let`, not `Optional.map`: the map's generic result was a Message? copied and destroyed.
+        var message: Message?
+        if let m = o.object(.message) { message = Self.message(m) }
+        return TaskStatus(
             state: o.string(.state).map(state) ?? .unknown,
-            message: o.object(.message).map(message),
+            message: message,
             timestamp: o.string(.timestamp).flatMap(Timestamp.parse)
         )
     }
@@ -65,12 +68,22 @@ enum ObjectDecoding {
     }
 
     static func parts(_ values: [JSONValue]) -> [Part] {
-        values.compactMap { $0.objectValue.map(part) }
+        var parts: [Part] = []
+        parts.reserveCapacity(values.count)
+        for value in values {
+            if case .object(let o) = value { parts.append(part(o)) }
+        }
+        return parts
     }
 
     /// Reads any dialect's part. A part of a kind we do not know is kept whole as data, so the raw
     /// view can still show it.
     static func part(_ o: JSONObject) -> Part {
+        // The usual part, `{text}` or `{kind|type: "text", text}`: read without looking for the
+        // seven other keys a part may have (the general reading below gives the same part).
+        if o.count <= 2, case .string(let text)? = o[.text], o.count == 1 || o.string(.kind, .type) == "text" {
+            return Part(.text(text))
+        }
         let metadata = o.kept(.metadata)
         var mediaType = o.string(.mediaType, .mimeType, .media_type, .mime_type)
         var filename = o.string(.filename, .name)
@@ -144,14 +157,16 @@ enum ObjectDecoding {
 
     static func statusUpdate(_ o: JSONObject, taskID: String, contextID: String?) -> StatusUpdate {
         let metadata = o.kept(.metadata)
-        let status = o.object(.status).map(status) ?? TaskStatus(state: .unknown)
+        var status = TaskStatus(state: .unknown)
+        if let s = o.object(.status) { status = Self.status(s) }
+        // Worked out before the status moves into the update (reading it afterwards copied it).
+        let progressPercent = progress(in: metadata) ?? clampPercent(o.number(.percent)) ?? progress(in: status.message?.metadata)
         return StatusUpdate(
             taskID: taskID,
             contextID: o.string(.contextId, .sessionId) ?? contextID,
-            status: status,
+            status: consume status,
             isFinal: o.flag(.final),
-            progressPercent: progress(in: metadata) ?? clampPercent(o.number(.percent))
-                ?? progress(in: status.message?.metadata),
+            progressPercent: progressPercent,
             metadata: metadata
         )
     }

@@ -70,11 +70,11 @@ final class KnownKeyTable: @unchecked Sendable {
         self.spellings = spellings
     }
 
-    /// Up to 16 bytes as two little words, zero-padded.
+    /// Up to 16 bytes as two little-endian words, zero-padded.
     @inline(__always) private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
         var words: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
-        return words
+        return (UInt64(littleEndian: words.0), UInt64(littleEndian: words.1))
     }
 
     @inline(__always) private static func slot(_ first: UInt64, _ second: UInt64, _ length: Int) -> Int {
@@ -85,11 +85,36 @@ final class KnownKeyTable: @unchecked Sendable {
     func key(for candidate: UnsafeBufferPointer<UInt8>) -> JSONKey? {
         guard candidate.count >= 2, candidate.count <= 16 else { return nil }
         let (first, second) = Self.words(candidate)
-        var slot = Self.slot(first, second, candidate.count)
+        return key(first, second, length: candidate.count)
+    }
+
+    /// `key(for:)` for the parser, which knows that `readableAfter` more bytes follow the
+    /// candidate in memory: the words are loaded straight from the input (the same words
+    /// `words` copies out), two loads instead of a copy for every key of every event.
+    func key(for candidate: UnsafeBufferPointer<UInt8>, readableAfter slack: Int) -> JSONKey? {
+        let n = candidate.count
+        guard n >= 2, n <= 16, let start = candidate.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(start)
+        let first: UInt64
+        var second: UInt64 = 0
+        if n >= 8 {
+            first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            // The last eight bytes, shifted down past the ones `first` holds (none left at n == 8).
+            second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) >> UInt64(8 * (16 - n))
+        } else if slack >= 8 - n {
+            first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & (UInt64(1) << UInt64(8 * n) &- 1)
+        } else {
+            return key(for: candidate)
+        }
+        return key(first, second, length: n)
+    }
+
+    @inline(__always) private func key(_ first: UInt64, _ second: UInt64, length: Int) -> JSONKey? {
+        var slot = Self.slot(first, second, length)
         while true {
             let entry = slots[slot]
             if entry.raw == 0 { return nil }
-            if entry.first == first, entry.second == second, entry.length == candidate.count {
+            if entry.first == first, entry.second == second, entry.length == length {
                 return JSONKey(rawValue: entry.raw)
             }
             slot = (slot + 1) & (Self.slotCount - 1)

@@ -76,6 +76,8 @@ private struct ByteReader {
     let count: Int
     let maxDepth: Int
     var index = 0
+    /// Held here: reaching the shared table through its lazy global costs a `swift_once` per key.
+    let knownKeys = KnownKeyTable.shared
 
     init(buffer: UnsafeRawBufferPointer, maxDepth: Int) {
         base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
@@ -142,6 +144,9 @@ private struct ByteReader {
         index += 1  // {
         var object = JSONObject()
         object.reserveCapacity(8)  // most A2A objects have a handful of keys: one allocation
+        // The known keys this object has so far, a bit per raw value: a known key met for the
+        // first time is appended without searching the members for a duplicate.
+        var knownSeen: (low: UInt64, high: UInt64) = (0, 0)
         skipWhitespace()
         if index < count && byte(index) == closeBrace {
             index += 1
@@ -160,7 +165,18 @@ private struct ByteReader {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            object.addParsed(key: key, known: known, value: value)  // duplicate keys: the last one wins
+            if let known, known.rawValue < 128 {
+                let bit = UInt64(1) << (known.rawValue & 63)
+                let seen = known.rawValue < 64 ? knownSeen.low & bit != 0 : knownSeen.high & bit != 0
+                if !seen {
+                    if known.rawValue < 64 { knownSeen.low |= bit } else { knownSeen.high |= bit }
+                    object.appendParsed(key: key, known: known, value: value)
+                } else {
+                    object.addParsed(key: key, known: known, value: value)  // a duplicate: the last one wins
+                }
+            } else {
+                object.addParsed(key: key, known: known, value: value)  // duplicate keys: the last one wins
+            }
             skipWhitespace()
             guard index < count else { throw error("unexpected end of input inside an object") }
             let next = byte(index)
@@ -217,7 +233,10 @@ private struct ByteReader {
         let start = index
         if let end = try scanPlainString() {
             let bytes = UnsafeBufferPointer(start: base.unsafelyUnwrapped + start + 1, count: end - start - 1)
-            if let known = JSONKey(utf8: bytes) { return (known.spelling, known) }
+            // `count - end` bytes (the closing quote on) follow the key in the input.
+            if let known = knownKeys.key(for: bytes, readableAfter: count - end) {
+                return (knownKeys.spellings[Int(known.rawValue)], known)
+            }
             return (String(decoding: bytes, as: UTF8.self), nil)
         }
         let key = try parseEscapedString(contentStart: start + 1, openingQuote: start)
@@ -235,10 +254,14 @@ private struct ByteReader {
         let end = count
         while i < end {
             // Eight bytes at a time while none of them is a quote, a backslash or a control byte;
-            // then byte by byte through the word that may hold one.
-            if i + 8 <= end && !mayNeedAttention(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) {
-                i += 8
-                continue
+            // then straight to the first one that is (the mask's lowest bit is exact).
+            if i + 8 <= end {
+                let attention = attentionMask(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                if attention == 0 {
+                    i += 8
+                    continue
+                }
+                i += attention.trailingZeroBitCount >> 3
             }
             let stop = min(i + 8, end)
             while i < stop {
@@ -262,9 +285,10 @@ private struct ByteReader {
         throw error("unterminated string", at: start)
     }
 
-    /// True when one of the eight bytes may be `"`, `\\` or below 0x20 (the classic "has zero
-    /// byte" bit trick; it can say yes wrongly, never no wrongly, so the byte loop decides).
-    @inline(__always) func mayNeedAttention(_ w: UInt64) -> Bool {
+    /// The high bit of each of the eight bytes (little-endian) that may be `"`, `\\` or below
+    /// 0x20; zero when none is. The classic "has zero byte" bit trick: a byte can be marked wrongly
+    /// only above one that is marked rightly, so the lowest mark is exact (the byte loop decides).
+    @inline(__always) func attentionMask(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = w ^ (ones &* UInt64(quote))
@@ -272,7 +296,7 @@ private struct ByteReader {
         let hasQuote = (quotes &- ones) & ~quotes
         let hasBackslash = (backslashes &- ones) & ~backslashes
         let hasControl = (w &- ones &* 0x20) & ~w
-        return (hasQuote | hasBackslash | hasControl) & highs != 0
+        return (hasQuote | hasBackslash | hasControl) & highs
     }
 
     /// The slow path: copies bytes into a buffer, decoding escapes to UTF-8.

@@ -101,6 +101,11 @@ public struct JSONObject: Sendable {
         }
     }
 
+    /// Adds a member whose known key the parser knows this object does not have yet.
+    mutating func appendParsed(key: consuming String, known: JSONKey, value: consuming JSONValue) {
+        append(Member(key: key, value: value, known: known))
+    }
+
     /// `consuming`: the member moves into the array instead of being copied and the original
     /// released (a retain and a release per string and value of every parsed object).
     private mutating func append(_ member: consuming Member) {
@@ -119,6 +124,20 @@ public struct JSONObject: Sendable {
     }
 
     mutating func reserveCapacity(_ n: Int) { members.reserveCapacity(n) }
+
+    /// Sets each of `other`'s members here in its order, as `self[key] = value` would one by one,
+    /// except keys not here yet once this object holds `keyLimit` members. Moves the members
+    /// across with their tags: no array of pairs, no key looked up as a String when it is known.
+    mutating func merge(_ other: JSONObject, keyLimit: Int) {
+        for member in other.members {
+            let existing = if let known = member.known { position(of: known) } else { position(of: member.key) }
+            if let existing {
+                members[existing].value = member.value
+            } else if members.count < keyLimit {
+                append(member)
+            }
+        }
+    }
 
     public var isEmpty: Bool { members.isEmpty }
     public var count: Int { members.count }

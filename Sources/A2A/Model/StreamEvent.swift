@@ -18,25 +18,25 @@ public enum StreamEvent: Sendable, Hashable {
 }
 
 public struct StatusUpdate: Sendable, Hashable {
+    // The status first: see `Message` for why the order differs from `init`'s.
+    public var status: TaskStatus
     public var taskID: String
     public var contextID: String?
-    public var status: TaskStatus
     /// V03/V01 `final: true`; V1 has no such flag (derive the end from the state).
     public var isFinal: Bool
     /// Progress in percent (0–100) when the agent sent one (`metadata.progress`, blog-era `percent`).
     public var progressPercent: Double?
     public var metadata: JSONValue?
+}
 
+extension StatusUpdate {
     public init(
         taskID: String, contextID: String? = nil, status: TaskStatus, isFinal: Bool = false,
         progressPercent: Double? = nil, metadata: JSONValue? = nil
     ) {
-        self.taskID = taskID
-        self.contextID = contextID
-        self.status = status
-        self.isFinal = isFinal
-        self.progressPercent = progressPercent
-        self.metadata = metadata
+        self.init(
+            status: status, taskID: taskID, contextID: contextID, isFinal: isFinal, progressPercent: progressPercent,
+            metadata: metadata)
     }
 }
 

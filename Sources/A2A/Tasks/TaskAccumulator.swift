@@ -117,30 +117,34 @@ public struct TaskAccumulator: Sendable, Hashable {
     }
 
     private mutating func applySnapshot(_ snapshot: A2ATask) -> Bool {
+        // Each field through `Self.set` (inout, no key paths: those cost a runtime lookup each).
         var changed = false
-        func set<T: Equatable>(_ keyPath: WritableKeyPath<TaskAccumulator, T>, _ value: T) {
-            if self[keyPath: keyPath] != value {
-                self[keyPath: keyPath] = value
-                changed = true
-            }
-        }
-        set(\.stored.contextID, snapshot.contextID ?? stored.contextID)
-        set(\.stored.status, snapshot.status)
+        let contextID = snapshot.contextID ?? stored.contextID
+        if Self.set(&stored.contextID, contextID) { changed = true }
+        if Self.set(&stored.status, snapshot.status) { changed = true }
         // An empty list in a snapshot usually means "not included" (historyLength 0, a fresh
         // submit): keep what the stream already built rather than blanking the view.
         if !snapshot.artifacts.isEmpty {
             // A snapshot is already in memory: it is taken whole, and the limits count from it.
-            set(\.stored.artifacts, snapshot.artifacts)
-            set(\.completedIDs, Set(snapshot.artifacts.map(\.artifactID)))
+            if Self.set(&stored.artifacts, snapshot.artifacts) { changed = true }
+            if Self.set(&completedIDs, Set(snapshot.artifacts.map(\.artifactID))) { changed = true }
             recountArtifactBytes()
         }
         if !snapshot.history.isEmpty {
-            set(\.stored.history, Array(snapshot.history.suffix(Self.historyLimit)))
+            if Self.set(&stored.history, Array(snapshot.history.suffix(Self.historyLimit))) { changed = true }
         }
-        if let metadata = snapshot.metadata { set(\.stored.metadata, metadata) }
-        set(\.progressPercent, ObjectDecoding.progress(in: snapshot.metadata) ?? progressPercent)
-        set(\.statusText, Self.text(of: snapshot.status))
+        if let metadata = snapshot.metadata, Self.set(&stored.metadata, metadata) { changed = true }
+        let percent = ObjectDecoding.progress(in: snapshot.metadata) ?? progressPercent
+        if Self.set(&progressPercent, percent) { changed = true }
+        if Self.set(&statusText, Self.text(of: snapshot.status)) { changed = true }
         return changed
+    }
+
+    /// Writes `value` into `field` when it differs; true when it did.
+    private static func set<T: Equatable>(_ field: inout T, _ value: T) -> Bool {
+        guard field != value else { return false }
+        field = value
+        return true
     }
 
     private mutating func applyStatus(_ update: StatusUpdate) -> Bool {
@@ -150,7 +154,11 @@ public struct TaskAccumulator: Sendable, Hashable {
             changed = true
         }
         let stateChanged = update.status.state != stored.status.state
-        if stored.status != update.status {
+        // A new status nearly always brings a new timestamp or message id: those are compared
+        // first, so the field-by-field comparison (message, parts, metadata) runs only when they match.
+        if stateChanged || update.status.timestamp != stored.status.timestamp
+            || update.status.message?.messageID != stored.status.message?.messageID || stored.status != update.status
+        {
             stored.status = update.status
             changed = true
         }
@@ -160,10 +168,10 @@ public struct TaskAccumulator: Sendable, Hashable {
         }
         if let metadata = update.metadata?.objectValue {
             var merged = stored.metadata?.objectValue ?? JSONObject()
+            // Taken out first, so the merge writes into the task's own object, not a copy of it.
+            stored.metadata = nil
             // New keys beyond the limit are ignored: status updates with ever-new keys must not grow the task.
-            for (key, value) in metadata.pairs where merged[key] != nil || merged.count < Self.metadataKeyLimit {
-                merged[key] = value
-            }
+            merged.merge(metadata, keyLimit: Self.metadataKeyLimit)
             stored.metadata = .object(merged)
         }
         if update.isFinal && !sawFinal {
@@ -381,12 +389,14 @@ public struct TaskAccumulator: Sendable, Hashable {
         let incomingBytes = incoming.parts.reduce(0) { $0 + Self.size(of: $1) }
         if let index = stored.artifacts.firstIndex(where: { $0.artifactID == id }) {
             if update.append {
-                let total = (artifactBytes[id] ?? 0) + incomingBytes
+                // One lookup of the id (hashing it) for the read and the write.
+                let counted = artifactBytes.index(forKey: id)
+                let total = (counted.map { artifactBytes.values[$0] } ?? 0) + incomingBytes
                 guard total <= Self.artifactByteLimit, totalArtifactBytes + incomingBytes <= Self.taskArtifactByteLimit else {
                     truncatedIDs.insert(id)
                     return
                 }
-                artifactBytes[id] = total
+                if let counted { artifactBytes.values[counted] = total } else { artifactBytes[id] = total }
                 totalArtifactBytes += incomingBytes
                 stored.artifacts[index].parts.append(contentsOf: incoming.parts)
                 if let name = incoming.name { stored.artifacts[index].name = name }
@@ -405,7 +415,7 @@ public struct TaskAccumulator: Sendable, Hashable {
         }
         if update.lastChunk {
             completedIDs.insert(id)
-        } else {
+        } else if !completedIDs.isEmpty {  // nothing to hash the id for while no artifact is complete
             completedIDs.remove(id)
         }
     }

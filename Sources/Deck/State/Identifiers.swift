@@ -10,17 +10,36 @@ public struct AgentID: Hashable, Sendable, Comparable, CustomStringConvertible {
 /// Tasks are keyed by agent AND task id: two agents may hand out the same id (PROTOCOL.md §6).
 public struct TaskKey: Hashable, Sendable, CustomStringConvertible {
     public var agentID: AgentID
-    public var taskID: String
+    public var taskID: String {
+        didSet { taskIDHash = Self.hash(of: taskID) }
+    }
+    /// `taskID`'s hash, worked out once when the key is made. Every stream event looks its task
+    /// up several times (the task, its order and finished indexes, its requests), and hashing a
+    /// 36-byte id each time was most of those lookups.
+    private var taskIDHash: Int
+
     public init(agentID: AgentID, taskID: String) {
         self.agentID = agentID
         self.taskID = taskID
+        taskIDHash = Self.hash(of: taskID)
     }
     public var description: String { "\(agentID)/\(taskID)" }
 
-    /// The task id alone: hashing strings is most of a task lookup, and every stream event makes
-    /// several. Equal keys still hash equal; two agents reusing one id share a bucket, which one
-    /// agent alone cannot cause (its ids are distinct keys).
-    public func hash(into hasher: inout Hasher) { hasher.combine(taskID) }
+    /// The task id alone: two agents reusing one id share a bucket, which one agent alone cannot
+    /// cause (its ids are distinct keys). `Hasher` is seeded per process, so the stored value is
+    /// as unpredictable to an agent as hashing the id at each lookup.
+    public func hash(into hasher: inout Hasher) { hasher.combine(taskIDHash) }
+
+    /// Different hashes settle most unequal pairs without comparing the strings.
+    public static func == (a: TaskKey, b: TaskKey) -> Bool {
+        a.taskIDHash == b.taskIDHash && a.taskID == b.taskID && a.agentID == b.agentID
+    }
+
+    private static func hash(of taskID: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(taskID)
+        return hasher.finalize()
+    }
 
     /// Task ids come from agents: one longer than this is not an id we will key anything by.
     public static let maxTaskIDLength = 256

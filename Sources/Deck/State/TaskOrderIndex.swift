@@ -37,9 +37,12 @@ struct TaskOrderIndex: Sendable, Hashable {
             byAgent[agent, default: .init()].add(state)
         }
 
+        /// One lookup per dictionary (a state change runs this for every task it moves).
         mutating func remove(_ state: TaskState, of agent: AgentID) {
-            if let n = byState[state] { byState[state] = n > 1 ? n - 1 : nil }
-            byAgent[agent]?.remove(state)
+            if let i = byState.index(forKey: state) {
+                if byState.values[i] > 1 { byState.values[i] -= 1 } else { byState.remove(at: i) }
+            }
+            if let i = byAgent.index(forKey: agent) { byAgent.values[i].remove(state) }
         }
     }
 

@@ -166,7 +166,9 @@ extension DeckState {
     @discardableResult
     mutating func fold(_ event: StreamEvent, into key: TaskKey, now: Date) -> TaskKey {
         var key = key
-        if let id = event.taskID, !id.isEmpty {
+        // The id compared here first: most events name the task they are folded into, and then
+        // there is nothing to adopt (nor a context id to copy out of the event for it).
+        if let id = event.taskID, !id.isEmpty, id != key.taskID {
             key = adopt(realID: id, contextID: Self.contextID(of: event), for: key)
         }
         // Mutated in place through the dictionary: a copy taken out and written back would share

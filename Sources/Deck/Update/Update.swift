@@ -52,6 +52,7 @@ extension DeckState {
 
     /// The last gate (see `ReadOnlyPolicy`).
     mutating func enforceReadOnly(_ commands: [Command], now: Date) -> [Command] {
+        guard !commands.isEmpty else { return commands }  // most updates (stream events) command nothing
         let (allowed, dropped) = ReadOnlyPolicy.filter(commands, in: self)
         if let first = dropped.first {
             let name = first.agentID.flatMap { agents[$0]?.displayName }
