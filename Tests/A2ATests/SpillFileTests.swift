@@ -100,4 +100,25 @@ import Glibc
         for _ in 0..<8 { _ = try #require(spill.store(small)) }
         #expect(spill.load(pinned) == blob)
     }
+
+    /// Several items written as one blob and released piece by piece (the raw store's batches).
+    @Test func piecesOfABlobReadAndReleaseOnTheirOwn() throws {
+        let spill = try #require(SpillFile(directory: scratchDirectory()))
+        let items: [[UInt8]] = [Array("first".utf8), Array("second item".utf8), Array("3".utf8)]
+        let blob = try #require(spill.store(items.flatMap { $0 }))
+        var start = 0
+        var pieces: [SpillFile.Extent] = []
+        for item in items {
+            pieces.append(blob.piece(start..<start + item.count))
+            start += item.count
+        }
+        for (piece, item) in zip(pieces, items) { #expect(spill.load(piece) == item) }
+        #expect(blob.piece(-5..<1_000) == blob, "a piece never reaches outside its blob")
+        spill.release(pieces[0])
+        spill.release(pieces[2])
+        #expect(spill.liveBytes == items[1].count)
+        #expect(spill.load(pieces[1]) == items[1])
+        spill.release(pieces[1])
+        #expect(spill.liveBytes == 0)
+    }
 }

@@ -22,6 +22,15 @@ public final class SpillFile: Sendable {
     public struct Extent: Sendable, Hashable {
         public let offset: Int
         public let count: Int
+
+        /// `range` (relative to this blob's start) of a stored blob, to read and release on its own:
+        /// several items written as one blob (one write) are then released one by one, and the
+        /// segment is reused once all of them are.
+        public func piece(_ range: Range<Int>) -> Extent {
+            let lower = min(max(0, range.lowerBound), count)
+            let upper = min(max(lower, range.upperBound), count)
+            return Extent(offset: offset + lower, count: upper - lower)
+        }
     }
 
     /// Bytes per segment.

@@ -104,7 +104,7 @@ final class RawStore: Sendable {
                 // One payload larger than a blob, or a failed write: it stays in memory.
                 guard !members.isEmpty, let extent = spill.store(batch) else { continue }
                 for member in members {
-                    let piece = SpillFile.Extent(offset: extent.offset + member.range.lowerBound, count: member.range.count)
+                    let piece = extent.piece(member.range)
                     byTask[member.key]?.payloads[member.index].moveText(to: piece)
                     hotBytes -= member.range.count
                     hotCount -= 1
