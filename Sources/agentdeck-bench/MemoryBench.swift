@@ -19,6 +19,8 @@ enum MemoryBench {
     }
 
     static let caseVariable = "AGENTDECK_MEMORY_CASE"
+    /// `off`: packed finished tasks stay in the heap instead of the spill file the dashboard uses.
+    static let spillVariable = "AGENTDECK_MEMORY_SPILL"
 
     static func main() throws {
         if let name = ProcessInfo.processInfo.environment[caseVariable] {
@@ -26,16 +28,19 @@ enum MemoryBench {
             return try run(text)
         }
         for text in Text.allCases { try runInChildProcess(text) }
+        // The prose case again with every packed task in the heap (no spill file): what a console
+        // that cannot write its cache directory holds.
+        try runInChildProcess(.prose, environment: [spillVariable: "off"])
         try retention()
     }
 
     /// The same binary again with `AGENTDECK_MEMORY_CASE` set; its figures go straight to stdout.
-    static func runInChildProcess(_ text: Text) throws {
+    static func runInChildProcess(_ text: Text, environment: [String: String] = [:]) throws {
         let child = Process()
         // This very binary, however it was started (argv[0] may be a bare name found on PATH).
         child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         child.arguments = ["memory"]
-        child.environment = ProcessInfo.processInfo.environment.merging([caseVariable: text.rawValue]) { $1 }
+        child.environment = ProcessInfo.processInfo.environment.merging([caseVariable: text.rawValue]) { $1 }.merging(environment) { $1 }
         try child.run()
         child.waitUntilExit()
         guard child.terminationStatus == 0 else { throw BenchError("memory case \(text) failed") }
@@ -45,7 +50,9 @@ enum MemoryBench {
         // The dashboard fixes glibc's thresholds at startup (HeapTrimmer); so does this process,
         // unless `AGENTDECK_MEMORY_HEAP=default` (to measure glibc's own behaviour).
         if ProcessInfo.processInfo.environment["AGENTDECK_MEMORY_HEAP"] != "default" { ProcessHeap.configure() }
-        let prefix = text == .padded ? "memory" : "memory_prose"
+        let environment = ProcessInfo.processInfo.environment
+        let spillOff = environment[spillVariable] == "off"
+        let prefix = (text == .padded ? "memory" : "memory_prose") + (spillOff ? "_heap" : "")
         let base = try Capture.load("stream-v10.txt", dialect: .v1)
         let captures: [Capture] = switch text {
         case .padded: [base.withArtifactChunks(ofBytes: 1366)]  // 3 chunks ≈ 4 KB per task
@@ -55,6 +62,11 @@ enum MemoryBench {
         if text == .prose { report("memory_prose_zlib_ratio", ProseText.zlibRatio(captures), "x", decimals: 2) }
 
         var deck = BenchDeck(agents: 200, maxFinishedTasks: 10_000)
+        // As the dashboard does (DashboardSetup): packed groups of finished tasks go to a private
+        // scratch file in the cache directory.
+        let spill = spillOff ? nil : SpillFile.defaultDirectory(environment: environment).flatMap(SpillFile.init(directory:))
+        if !spillOff && spill == nil { throw BenchError("no spill file could be opened in the cache directory") }
+        deck.state.spillPackedTasks(to: spill)
         try deck.giveCards(now: Date(timeIntervalSince1970: 1_800_000_000))
         if ProcessInfo.processInfo.environment["AGENTDECK_MEMORY_MAPS"] != nil { SmapsSummary.print(top: 12) }
         let rssBefore = Measure.statusKB("VmRSS") ?? 0
@@ -91,6 +103,9 @@ enum MemoryBench {
         report(prefix + "_finished_tasks", Double(finished.count), "tasks", decimals: 0)
         report(prefix + "_artifact_text_per_task", Double(artifactBytes) / Double(max(1, finished.count)), "bytes", decimals: 0)
         report(prefix + "_packed_per_task", Double(packedBytes) / Double(max(1, finished.count)), "bytes", decimals: 0)
+        let spilled = finished.filter(\.accumulator.isCompactedInSpillFile).count
+        report(prefix + "_spilled_tasks", Double(spilled), "tasks", decimals: 0)
+        if let spill { report(prefix + "_spill_file", Double(spill.liveBytes) / 1_048_576, "MB (on disk, not resident)") }
         report(prefix + "_rss_before", Double(rssBefore) / 1024, "MB")
         report(prefix + "_rss", Double(rssAfter) / 1024, "MB")
         report(prefix + "_rss_settled", Double(rssSettled) / 1024, "MB")

@@ -34,6 +34,33 @@ import Testing
         }
     }
 
+    /// The same groups with their deflated streams in a spill file: each member reads back exactly,
+    /// nothing of the stream stays in the heap, and dropping the members releases the file's bytes.
+    @Test(arguments: 0..<10)
+    func spilledGroupsRoundTripAndReleaseTheirBytes(seed: Int) throws {
+        var template = Array("/tmp/agentdeck-spill-test-XXXXXX".utf8CString)
+        let directory = try #require(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) })
+        let spill = try #require(SpillFile(directory: directory))
+        var random = SplitMix64(seed: UInt64(7_000 + seed))
+        var members: [(content: PackedTaskContent.Content, taskID: String, contextID: String?)] = []
+        for _ in 0..<Int.random(in: 2...12, using: &random) {
+            let taskID = random.pick(Helpers.ids)
+            let contextID: String? = random.chance(4) ? nil : random.pick(Helpers.ids)
+            members.append((Helpers.content(taskID: taskID, contextID: contextID, using: &random), taskID, contextID))
+        }
+        var packed: [PackedTaskContent]? = PackedTaskContent.group(members, spill: spill)
+        let inHeap = try #require(packed).filter { $0.isGrouped && !$0.isSpilled }
+        #expect(inHeap.isEmpty, "a group's stream goes to the file")
+        #expect(try #require(packed).contains(where: \.isGrouped) == (spill.liveBytes > 0))
+        for i in members.indices.shuffled(using: &random) {
+            let member = members[i]
+            let back = try #require(packed?[i].unpack(taskID: member.taskID, contextID: member.contextID))
+            #expect(back == member.content)
+        }
+        packed = nil
+        #expect(spill.liveBytes == 0)
+    }
+
     /// Accumulators folded from events, packed together: each reads exactly as before (value, hash,
     /// byte dump, limits); a late event unpacks one member and leaves its neighbours readable; the
     /// same events then land the same as on a task that was never packed.

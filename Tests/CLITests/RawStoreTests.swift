@@ -90,8 +90,8 @@ import Testing
         }
     }
 
-    @Test(arguments: [UInt64(3), 11, 2024])
-    func sameTasksAndPayloadsAsTheLinearModel(seed: UInt64) {
+    @Test(arguments: [(UInt64(3), false), (11, false), (2024, false), (5, true), (17, true), (2025, true)] as [(UInt64, Bool)])
+    func sameTasksAndPayloadsAsTheLinearModel(seed: UInt64, spilled: Bool) throws {
         var random = seed
         func next(_ bound: Int) -> Int {
             random = random &* 6364136223846793005 &+ 1442695040888963407
@@ -100,7 +100,9 @@ import Testing
         let agent = AgentID("a01")
         let perTask = 1 + next(4)
         let maxBytes = 200 + next(2_000)
-        let store = RawStore(perTask: perTask, maxBytes: maxBytes)
+        // Spilled: all but the newest ~300 bytes of text go to the scratch file, in small batches.
+        let spill = spilled ? try #require(SpillFile(directory: Self.scratchDirectory())) : nil
+        let store = RawStore(perTask: perTask, maxBytes: maxBytes, spill: spill, hotBytes: 300)
         var model = Model(perTask: perTask, maxBytes: maxBytes)
         let keys = (0..<(5 + next(60))).map { TaskKey(agentID: agent, taskID: "t\($0)") }
         for step in 0..<3_000 {
@@ -114,7 +116,32 @@ import Testing
                 for key in keys {
                     #expect(store.payloads(for: key).map(\.text) == (model.byTask[key] ?? []), "step \(step) \(key)")
                 }
+                if let spill {
+                    // What is held is either in memory or in the file, and nothing dropped stays in the file.
+                    let held = keys.reduce(0) { $0 + (model.byTask[$1] ?? []).reduce(0) { $0 + $1.utf8.count } }
+                    #expect(store.bytesInMemory + spill.liveBytes == held, "step \(step)")
+                    #expect(store.bytesInMemory <= 300 + 2 * 200, "step \(step)")
+                }
             }
         }
+        #expect(store.hotQueueLength <= 2 * keys.count * perTask + 64)
+    }
+
+    /// One task streaming for a long time: its oldest payloads are dropped (per-task bound) before
+    /// the in-memory budget ever fills; the spill queue must not keep a place for each of them.
+    @Test func aLongStreamDoesNotGrowTheSpillQueue() throws {
+        let spill = try #require(SpillFile(directory: Self.scratchDirectory()))
+        let store = RawStore(perTask: 5, maxBytes: 1 << 20, spill: spill, hotBytes: 1 << 20)
+        let key = TaskKey(agentID: AgentID("a01"), taskID: "t")
+        for i in 0..<10_000 { store.add(RawPayload(subject: .task(key), source: "event", text: "{\"n\":\(i)}")) }
+        #expect(store.payloads(for: key).map(\.text) == (9_995..<10_000).map { "{\"n\":\($0)}" })
+        #expect(store.hotQueueLength <= 2 * 5 + 64)
+        #expect(spill.liveBytes == 0)
+    }
+
+    static func scratchDirectory() -> String {
+        var template = Array("/tmp/agentdeck-spill-test-XXXXXX".utf8CString)
+        let path = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        return path.map { String(cString: $0) } ?? "/tmp"
     }
 }

@@ -19,14 +19,18 @@ import Testing
         state.tasks.values.filter { $0.state.isTerminal && !$0.accumulator.isCompacted }.count
     }
 
-    /// Group 1: each task packed alone; 4: in groups of four sharing one deflate stream.
-    @Test(arguments: [(1, 1), (2, 1), (3, 1), (1, 4), (2, 4), (3, 4)] as [(UInt64, Int)])
-    func seededRunKeepsTheBoundAndReadsTheSame(seed: UInt64, group: Int) throws {
+    /// Group 1: each task packed alone; 4: in groups of four sharing one deflate stream; spilled:
+    /// those streams kept in a spill file instead of the heap.
+    @Test(arguments: [(1, 1, false), (2, 1, false), (3, 1, false), (1, 4, false), (2, 4, false), (3, 4, false), (4, 4, true), (5, 4, true)]
+        as [(UInt64, Int, Bool)])
+    func seededRunKeepsTheBoundAndReadsTheSame(seed: UInt64, group: Int, spilled: Bool) throws {
         let keep = 3
         var h = Harness.standard(maxFinished: 12)
         h.state.config.keepFinishedUnpacked = keep
         h.state.config.finishedPackingGroup = group
         var plain = h
+        let spill = spilled ? try #require(SpillFile(directory: Self.scratchDirectory())) : nil
+        h.state.spillPackedTasks(to: spill)
         plain.state.config.keepFinishedUnpacked = Int.max
         var random = RetentionIndexTests.SeededRandom(state: seed)
         var streams: [(tag: RequestTag, id: String, chunks: Int)] = []
@@ -85,6 +89,7 @@ import Testing
             for (key, entry) in h.state.tasks {
                 if entry.accumulator.isCompacted { packedSeen += 1 }
                 if entry.accumulator.isCompactedInGroup { groupedSeen += 1 }
+                #expect(entry.accumulator.isCompactedInSpillFile == (spilled && entry.accumulator.isCompactedInGroup))
                 #expect(entry.task == plain.state.tasks[key]?.task)
                 #expect(entry.accumulator.completedArtifactIDs == plain.state.tasks[key]?.accumulator.completedArtifactIDs)
             }
@@ -95,6 +100,19 @@ import Testing
         #expect(latePacked > 0)
         #expect(group == 1 ? groupedSeen == 0 : groupedSeen > 0)
         #expect(Self.scannedUnpacked(plain.state) > keep)
+        if let spill {
+            // Retention dropped packed tasks along the way: their groups' bytes were released.
+            #expect(spill.liveBytes > 0)
+            h.state.tasks.removeAll()
+            #expect(spill.liveBytes == 0)
+        }
+    }
+
+    /// A private directory for one test's spill file.
+    static func scratchDirectory() -> String {
+        var template = Array("/tmp/agentdeck-spill-test-XXXXXX".utf8CString)
+        let path = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        return path.map { String(cString: $0) } ?? "/tmp"
     }
 
     /// A burst of finished tasks (here added outside `update`, as a ListTasks answer may finish many
@@ -195,11 +213,14 @@ extension FinishedTaskPackingTests {
 extension FinishedTaskPackingTests {
     /// With groups of 8, a burst is packed one group per update, oldest first; fewer than a group
     /// beyond `keep` wait for more. Every task reads as it did before (`task`, complete ids).
-    @Test func aBurstIsPackedInGroups() {
+    @Test(arguments: [false, true])
+    func aBurstIsPackedInGroups(spilled: Bool) throws {
         let keep = 5
         var h = Harness.standard(maxFinished: 1_000)
         h.state.config.keepFinishedUnpacked = keep
         h.state.config.finishedPackingGroup = 8
+        let spill = spilled ? try #require(SpillFile(directory: Self.scratchDirectory())) : nil
+        h.state.spillPackedTasks(to: spill)
         for i in 0..<40 {
             h.advance(1)
             var snapshot = taskSnapshot("b\(i)", .completed)
@@ -220,9 +241,15 @@ extension FinishedTaskPackingTests {
         #expect(h.state.finishedTasksReleased == 32)
         let grouped = Set(h.state.tasks.values.filter(\.accumulator.isCompactedInGroup).map(\.key.taskID))
         #expect(grouped == Set((0..<32).map { "b\($0)" }))
+        let inFile = Set(h.state.tasks.values.filter(\.accumulator.isCompactedInSpillFile).map(\.key.taskID))
+        #expect(inFile == (spilled ? grouped : []))
         for (key, entry) in h.state.tasks {
             #expect(entry.task == before[key]?.0)
             #expect(entry.accumulator.completedArtifactIDs == before[key]?.1)
         }
+        // Four groups in the file; the tasks dropped, their bytes are released.
+        #expect((spill?.liveBytes ?? 0 > 0) == spilled)
+        h.state.tasks.removeAll()
+        #expect(spill?.liveBytes ?? 0 == 0)
     }
 }

@@ -74,7 +74,7 @@ struct PackedTaskContent: Sendable {
     /// vocabulary (measured in BENCHMARKS.md). Returns one packed content per member, in order;
     /// each reads back alone. Larger members, or all of them when the group would not save an
     /// eighth, are packed alone.
-    static func group(_ members: [(content: Content, taskID: String, contextID: String?)]) -> [PackedTaskContent] {
+    static func group(_ members: [(content: Content, taskID: String, contextID: String?)], spill: SpillFile? = nil) -> [PackedTaskContent] {
         let encoders = members.map { member in
             var encoder = TaskContentEncoder(taskID: member.taskID, contextID: member.contextID)
             encoder.encode(member.content)
@@ -91,7 +91,7 @@ struct PackedTaskContent: Sendable {
             let deflated = Deflate.compress(stream, level: Self.level, shape: .group),
             deflated.count < stream.count - stream.count / 8
         {
-            group = PackedTaskGroup(bytes: deflated, inflatedCount: stream.count)
+            group = PackedTaskGroup(bytes: deflated, inflatedCount: stream.count, spill: spill)
         }
         return encoders.indices.map { i in
             if let group, let range = ranges[i] {
@@ -107,7 +107,8 @@ struct PackedTaskContent: Sendable {
         self.values = values
     }
 
-    /// The content as packed; nil only if the buffer were damaged (it never leaves memory).
+    /// The content as packed; nil only if the buffer were damaged, or its spill file could not be
+    /// read back.
     func unpack(taskID: String, contextID: String?) -> Content? {
         let encoded: [UInt8]
         switch storage {
@@ -118,8 +119,8 @@ struct PackedTaskContent: Sendable {
             encoded = bytes
         case .grouped(let group, let range):
             // Only the stream up to this member's end is inflated.
-            guard range.upperBound <= group.inflatedCount,
-                let prefix = Deflate.decompressPrefix(group.bytes, count: range.upperBound, shape: .group)
+            guard range.upperBound <= group.inflatedCount, let bytes = group.bytes,
+                let prefix = Deflate.decompressPrefix(bytes, count: range.upperBound, shape: .group)
             else { return nil }
             encoded = Array(prefix[range])
         }
@@ -132,7 +133,7 @@ struct PackedTaskContent: Sendable {
     var storedByteCount: Int {
         switch storage {
         case .alone(let bytes, _): bytes.count
-        case .grouped(let group, let range): group.bytes.count * range.count / max(1, group.inflatedCount)
+        case .grouped(let group, let range): group.byteCount * range.count / max(1, group.inflatedCount)
         }
     }
     /// Whether the buffer is deflated.
@@ -141,6 +142,10 @@ struct PackedTaskContent: Sendable {
         case .alone(_, let inflatedCount): inflatedCount != nil
         case .grouped: true
         }
+    }
+    /// Whether this content's bytes are kept in a spill file.
+    var isSpilled: Bool {
+        if case .grouped(let group, _) = storage { group.isSpilled } else { false }
     }
     /// Whether this content shares a deflate stream with other tasks.
     var isGrouped: Bool {
@@ -151,13 +156,50 @@ struct PackedTaskContent: Sendable {
 /// Several finished tasks' encodings deflated as one stream, shared (immutably) by their packed
 /// contents; freed when the last of them is unpacked or dropped. A task unpacked by a late event
 /// leaves its stale copy here until then: at most a group's worth per task.
+///
+/// With a `SpillFile`, the deflated stream lives in that file instead of the heap (read back with
+/// one `pread` when a member is opened); without one, or when the write fails, in memory.
 final class PackedTaskGroup: Sendable {
-    let bytes: [UInt8]
+    private enum Home: Sendable {
+        case memory([UInt8])
+        case spilled(SpillFile, SpillFile.Extent)
+    }
+
+    private let home: Home
     /// The stream's length once inflated.
     let inflatedCount: Int
 
-    init(bytes: [UInt8], inflatedCount: Int) {
-        self.bytes = bytes
+    init(bytes: [UInt8], inflatedCount: Int, spill: SpillFile? = nil) {
+        if let spill, let extent = spill.store(bytes) {
+            home = .spilled(spill, extent)
+        } else {
+            home = .memory(bytes)
+        }
         self.inflatedCount = inflatedCount
+    }
+
+    deinit {
+        if case .spilled(let file, let extent) = home { file.release(extent) }
+    }
+
+    /// The deflated stream; nil if its spill file could not be read.
+    var bytes: [UInt8]? {
+        switch home {
+        case .memory(let bytes): bytes
+        case .spilled(let file, let extent): file.load(extent)
+        }
+    }
+
+    /// Length of the deflated stream, wherever it is kept.
+    var byteCount: Int {
+        switch home {
+        case .memory(let bytes): bytes.count
+        case .spilled(_, let extent): extent.count
+        }
+    }
+
+    /// Whether the stream is kept in a spill file.
+    var isSpilled: Bool {
+        if case .spilled = home { true } else { false }
     }
 }

@@ -209,8 +209,8 @@ public struct TaskAccumulator: Sendable, Hashable {
     /// Packs several finished tasks together (`PackedTaskContent.group`): their texts share one
     /// deflate stream, which compresses better than each alone; each task still reads back on its
     /// own (inflating the stream up to its end). Tasks already packed or with nothing to pack are
-    /// left as they are.
-    public static func compact(together accumulators: inout [TaskAccumulator]) {
+    /// left as they are. With `spill`, the deflated stream is kept in that file, not the heap.
+    public static func compact(together accumulators: inout [TaskAccumulator], spill: SpillFile? = nil) {
         var indices: [Int] = []
         var members: [(content: PackedTaskContent.Content, taskID: String, contextID: String?)] = []
         for i in accumulators.indices {
@@ -218,7 +218,7 @@ public struct TaskAccumulator: Sendable, Hashable {
             indices.append(i)
             members.append((content, accumulators[i].stored.id, accumulators[i].stored.contextID))
         }
-        for (i, packed) in zip(indices, PackedTaskContent.group(members)) { accumulators[i].adopt(packed) }
+        for (i, packed) in zip(indices, PackedTaskContent.group(members, spill: spill)) { accumulators[i].adopt(packed) }
     }
 
     /// What `compact` packs; nil when already packed or there is nothing to pack.
@@ -323,6 +323,8 @@ public struct TaskAccumulator: Sendable, Hashable {
     public var packedByteCount: Int { packed?.storedByteCount ?? 0 }
     /// Whether the packed content shares a deflate stream with other tasks (`compact(together:)`).
     public var isCompactedInGroup: Bool { packed?.isGrouped ?? false }
+    /// Whether the packed content is kept in a spill file rather than the heap.
+    public var isCompactedInSpillFile: Bool { packed?.isSpilled ?? false }
 
     /// Equal when they describe the same task, packed or not (the byte counts follow from the parts).
     public static func == (a: TaskAccumulator, b: TaskAccumulator) -> Bool {

@@ -48,9 +48,10 @@ struct DashboardCommand: ParsableCommand {
         _ = agentdeck_block_ui_signals_in_this_thread()
         let engine = HTTPEngine()
         let inbox = Inbox<Msg>()
-        var state = setup.initialState()
+        let spill = setup.openSpillFile()
+        var state = setup.initialState(spill: spill)
         let journal = setup.openJournal(for: &state, environment: environment)
-        let rawStore = RawStore()
+        let rawStore = RawStore(spill: spill)
         let executor = CommandExecutor(
             clients: setup.clients(engine: engine), inbox: inbox, clipboard: OSC52.copy, local: setup.localServices(engine: engine),
             raw: RawSink(store: rawStore, journal: journal),

@@ -20,6 +20,13 @@ struct DashboardSetup {
     var journal = JournalSettings()
     /// Masks every credential in use (auth values, secrets in agent URLs) in the journal and raw view.
     var redaction = JournalRedaction(secrets: [], agentURLs: [])
+    /// Where packed finished tasks and older raw payloads are kept out of memory (`SpillFile`):
+    /// nil keeps them in the heap.
+    var spillDirectory: String?
+
+    /// A private scratch file, unlinked at once (gone when the console exits); nil without a
+    /// writable cache directory, and then everything simply stays in memory.
+    func openSpillFile() -> SpillFile? { spillDirectory.flatMap(SpillFile.init(directory:)) }
 
     static func make(
         urls: [String], configPath: String?, readOnlyFlag: Bool, themeName: String?, pollInterval: Double?,
@@ -88,6 +95,7 @@ struct DashboardSetup {
         setup.saver = ArtifactSaver(directory: saveDirectory ?? ArtifactSaver.defaultDirectory(environment: environment))
         setup.history = HistoryStore(directory: HistoryStore.defaultDirectory(environment: environment), limit: deckConfig.historyLimit)
         setup.journal = file.journal
+        setup.spillDirectory = SpillFile.defaultDirectory(environment: environment)
         setup.redaction = JournalRedaction(secrets: targets.values.flatMap(\.secrets), agentURLs: agents.map(\.url))
         return setup
     }
@@ -128,10 +136,12 @@ struct DashboardSetup {
             saver: saver, history: history)
     }
 
-    func initialState() -> DeckState {
+    /// The state the console starts from; with `spill`, finished tasks are packed into that file.
+    func initialState(spill: SpillFile? = nil) -> DeckState {
         var state = DeckState(config: deckConfig, keyMap: keyMap)
         state.ui.histories = history?.load() ?? [:]
         state.ui.theme = theme.name
+        state.spillPackedTasks(to: spill)
         if let notice = startupNotice {
             state.ui.status = StatusLine(text: notice, kind: .error, expiresAt: Date().addingTimeInterval(30))
         }

@@ -6,11 +6,18 @@ import Synchronization
 /// The JSON agents sent about each task, as received, for the raw view: the last few payloads
 /// per task, bounded in count and bytes. Filled on the network thread (live) or from the
 /// journal (replay); read on the UI thread.
+///
+/// With a `SpillFile`, only the most recent `hotBytes` of payload text stay in memory; older text
+/// goes to the file in batches (one write per ~128 KB) and is read back when the raw view shows it.
+/// Up to 32 MB of raw JSON for thousands of finished tasks then costs no resident memory.
 final class RawStore: Sendable {
     /// One payload larger than this is kept cut, with a note (the decoded model is complete).
     static let maxPayloadBytes = 1 << 20
     let perTask: Int
     let maxBytes: Int
+    /// Payload text kept in memory before the oldest of it is moved to the spill file.
+    let hotBytes: Int
+    private let spill: SpillFile?
     private let state = Mutex(Stored())
 
     private struct Stored {
@@ -25,16 +32,45 @@ final class RawStore: Sendable {
         var orderStart = 0
         var nextStamp = 0
         var bytes = 0
+        /// Payloads whose text is in memory, oldest first (by serial; gone ones are skipped), and
+        /// the bytes of that text.
+        var hot: [(key: TaskKey, serial: Int)] = []
+        var hotStart = 0
+        var hotBytes = 0
+        /// Payloads whose text is in memory.
+        var hotCount = 0
+        var nextSerial = 0
 
-        mutating func evictOldest() {
+        mutating func evictOldest(spill: SpillFile?) {
             while orderStart < order.count {
                 let (key, stamp) = order[orderStart]
                 orderStart += 1
                 guard let kept = byTask[key], kept.stamp == stamp else { continue }
-                bytes -= kept.payloads.reduce(0) { $0 + $1.text.utf8.count }
+                for payload in kept.payloads { forget(payload, spill: spill) }
                 byTask.removeValue(forKey: key)
                 return
             }
+        }
+
+        /// Accounts for a payload that is dropped.
+        mutating func forget(_ payload: KeptPayload, spill: SpillFile?) {
+            bytes -= payload.byteCount
+            if let extent = payload.extent {
+                spill?.release(extent)
+            } else {
+                hotBytes -= payload.byteCount
+                hotCount -= 1
+            }
+        }
+
+        /// Drops the queue's places of payloads that are gone or spilled once they outnumber the
+        /// rest (a single long stream drops its oldest payloads without ever filling `hotBytes`).
+        mutating func compactHotIfSparse() {
+            guard hot.count - hotStart > 2 * hotCount + 64 else { return }
+            hot = hot[hotStart...].filter { place in
+                byTask[place.key]?.payloads.contains { $0.serial == place.serial && $0.text != nil } ?? false
+            }
+            hotStart = 0
         }
 
         /// Drops the skipped places once they outnumber the live ones (amortized O(1) a payload).
@@ -44,17 +80,71 @@ final class RawStore: Sendable {
             order = order[orderStart...].filter { byTask[$0.key]?.stamp == $0.stamp }
             orderStart = 0
         }
+
+        /// Moves the oldest in-memory text to the spill file until at most half of `limit` is
+        /// left in memory, in batches of up to `SpillFile.largestBlob` bytes (one write each).
+        mutating func spillOldest(to spill: SpillFile, limit: Int) {
+            while hotBytes > limit / 2, hotStart < hot.count {
+                var batch: [UInt8] = []
+                var members: [(key: TaskKey, index: Int, range: Range<Int>)] = []
+                while hotStart < hot.count {
+                    let (key, serial) = hot[hotStart]
+                    guard let index = byTask[key]?.payloads.firstIndex(where: { $0.serial == serial }),
+                          let text = byTask[key]?.payloads[index].text
+                    else {
+                        hotStart += 1  // dropped since
+                        continue
+                    }
+                    if !batch.isEmpty && batch.count + text.utf8.count > SpillFile.largestBlob { break }
+                    hotStart += 1
+                    members.append((key, index, batch.count..<batch.count + text.utf8.count))
+                    batch.append(contentsOf: text.utf8)
+                    if batch.count >= SpillFile.largestBlob / 2 { break }
+                }
+                // One payload larger than a blob, or a failed write: it stays in memory.
+                guard !members.isEmpty, let extent = spill.store(batch) else { continue }
+                for member in members {
+                    let piece = extent.piece(member.range)
+                    byTask[member.key]?.payloads[member.index].moveText(to: piece)
+                    hotBytes -= member.range.count
+                    hotCount -= 1
+                }
+            }
+            compactHotIfSparse()
+        }
+    }
+
+    /// A payload as held: its text in memory, or where it is in the spill file.
+    private struct KeptPayload {
+        var subject: RawPayload.Subject
+        var source: String
+        var text: String?
+        var extent: SpillFile.Extent?
+        var byteCount: Int
+        var serial: Int
+
+        mutating func moveText(to extent: SpillFile.Extent) {
+            self.extent = extent
+            text = nil
+        }
+
+        func payload(from spill: SpillFile?) -> RawPayload {
+            let text = self.text ?? extent.flatMap { spill?.load($0) }.map { String(decoding: $0, as: UTF8.self) }
+            return RawPayload(subject: subject, source: source, text: text ?? "(this payload could not be read back from the scratch file)")
+        }
     }
 
     private struct Kept {
-        var payloads: [RawPayload]
+        var payloads: [KeptPayload]
         /// Matches the task's latest place in `order`.
         var stamp: Int
     }
 
-    init(perTask: Int = 20, maxBytes: Int = 32 << 20) {
+    init(perTask: Int = 20, maxBytes: Int = 32 << 20, spill: SpillFile? = nil, hotBytes: Int = 2 << 20) {
         self.perTask = perTask
         self.maxBytes = maxBytes
+        self.spill = spill
+        self.hotBytes = hotBytes
     }
 
     static func bounded(_ text: String) -> String {
@@ -68,19 +158,30 @@ final class RawStore: Sendable {
         state.withLock { s in
             let stamp = s.nextStamp
             s.nextStamp += 1
+            let serial = s.nextSerial
+            s.nextSerial += 1
+            let byteCount = payload.text.utf8.count
             var kept = s.byTask.removeValue(forKey: key) ?? Kept(payloads: [], stamp: stamp)
-            kept.payloads.append(payload)
+            kept.payloads.append(KeptPayload(subject: payload.subject, source: payload.source, text: payload.text, extent: nil,
+                                             byteCount: byteCount, serial: serial))
             kept.stamp = stamp
-            s.bytes += payload.text.utf8.count
+            s.bytes += byteCount
+            s.hotBytes += byteCount
+            s.hotCount += 1
+            if spill != nil { s.hot.append((key, serial)) }
             while kept.payloads.count > perTask {
-                s.bytes -= kept.payloads.removeFirst().text.utf8.count
+                s.forget(kept.payloads.removeFirst(), spill: spill)
             }
             s.byTask[key] = kept
             s.order.append((key, stamp))
             while s.bytes > maxBytes, s.byTask.count > 1 {
-                s.evictOldest()
+                s.evictOldest(spill: spill)
             }
             s.compactIfSparse()
+            if let spill {
+                if s.hotBytes > hotBytes { s.spillOldest(to: spill, limit: hotBytes) }
+                s.compactHotIfSparse()
+            }
         }
     }
 
@@ -89,8 +190,17 @@ final class RawStore: Sendable {
         state.withLock { s in s.order[s.orderStart...].filter { s.byTask[$0.key]?.stamp == $0.stamp }.map(\.key) }
     }
 
+    /// Places in the queue of in-memory payloads (for tests: it must stay bounded).
+    var hotQueueLength: Int { state.withLock { $0.hot.count - $0.hotStart } }
+
+    /// Bytes of payload text held in memory (the rest is in the spill file), for tests and measurements.
+    var bytesInMemory: Int { state.withLock { $0.hotBytes } }
+
     /// The payloads received for a task, oldest first.
-    func payloads(for key: TaskKey) -> [RawPayload] { state.withLock { $0.byTask[key]?.payloads ?? [] } }
+    func payloads(for key: TaskKey) -> [RawPayload] {
+        let kept = state.withLock { $0.byTask[key]?.payloads ?? [] }
+        return kept.map { $0.payload(from: spill) }
+    }
 }
 
 /// Where the agents' JSON goes as it arrives: the raw view's store and the journal.

@@ -14,6 +14,8 @@ struct FinishedTaskPacking: Sendable, Hashable {
     /// Finished tasks packed or dropped by retention since the state was made: what the heap
     /// trim policy counts (see `HeapTrimPolicy`).
     var released = 0
+    /// Where packed groups are kept instead of the heap, when the runtime provides a file.
+    var spill: SpillFile?
 
     /// Equal whenever the tasks are: a cache of them and a statistic, not part of the state's meaning.
     static func == (a: FinishedTaskPacking, b: FinishedTaskPacking) -> Bool { true }
@@ -24,6 +26,11 @@ extension DeckState {
     /// Finished tasks packed or dropped by retention so far (only ever grows): the runtime gives
     /// freed heap back to the system after enough of them (see `HeapTrimPolicy`).
     public var finishedTasksReleased: Int { packing.released }
+
+    /// Keeps the packed groups of finished tasks packed from now on in `file` rather than the heap
+    /// (nil: in the heap). The dashboard gives a private scratch file (see `SpillFile`): 10,000
+    /// finished tasks' deflated artifacts then cost no resident memory.
+    public mutating func spillPackedTasks(to file: SpillFile?) { packing.spill = file }
 
     /// Finished tasks waiting to be packed (or kept unpacked as the most recent ones).
     public var unpackedFinishedTaskCount: Int { packing.unpacked.count }
@@ -51,7 +58,7 @@ extension DeckState {
         if accumulators.count == 1 {
             accumulators[0].compact()
         } else {
-            TaskAccumulator.compact(together: &accumulators)
+            TaskAccumulator.compact(together: &accumulators, spill: packing.spill)
         }
         for (index, accumulator) in zip(indices, accumulators) {
             // A task with nothing to pack (no artifacts, no history) stays as it is, and out of the
