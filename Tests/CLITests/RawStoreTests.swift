@@ -101,7 +101,7 @@ import Testing
         let perTask = 1 + next(4)
         let maxBytes = 200 + next(2_000)
         // Spilled: all but the newest ~300 bytes of text go to the scratch file, in small batches.
-        let spill = spilled ? try #require(SpillFile(directory: Self.scratchDirectory())) : nil
+        let spill = try Self.spillFile(if: spilled)
         let store = RawStore(perTask: perTask, maxBytes: maxBytes, spill: spill, hotBytes: 300)
         var model = Model(perTask: perTask, maxBytes: maxBytes)
         let keys = (0..<(5 + next(60))).map { TaskKey(agentID: agent, taskID: "t\($0)") }
@@ -137,6 +137,13 @@ import Testing
         #expect(store.payloads(for: key).map(\.text) == (9_995..<10_000).map { "{\"n\":\($0)}" })
         #expect(store.hotQueueLength <= 2 * 5 + 64)
         #expect(spill.liveBytes == 0)
+    }
+
+    /// A spill file in a fresh directory when `wanted` (nil otherwise).
+    static func spillFile(if wanted: Bool) throws -> SpillFile? {
+        guard wanted else { return nil }
+        let file: SpillFile = try #require(SpillFile(directory: scratchDirectory()))
+        return file
     }
 
     static func scratchDirectory() -> String {

@@ -29,7 +29,7 @@ import Testing
         h.state.config.keepFinishedUnpacked = keep
         h.state.config.finishedPackingGroup = group
         var plain = h
-        let spill = spilled ? try #require(SpillFile(directory: Self.scratchDirectory())) : nil
+        let spill = try Self.spillFile(if: spilled)
         h.state.spillPackedTasks(to: spill)
         plain.state.config.keepFinishedUnpacked = Int.max
         var random = RetentionIndexTests.SeededRandom(state: seed)
@@ -106,6 +106,13 @@ import Testing
             h.state.tasks.removeAll()
             #expect(spill.liveBytes == 0)
         }
+    }
+
+    /// A spill file in a fresh directory when `wanted` (nil otherwise).
+    static func spillFile(if wanted: Bool) throws -> SpillFile? {
+        guard wanted else { return nil }
+        let file: SpillFile = try #require(SpillFile(directory: scratchDirectory()))
+        return file
     }
 
     /// A private directory for one test's spill file.
@@ -219,7 +226,7 @@ extension FinishedTaskPackingTests {
         var h = Harness.standard(maxFinished: 1_000)
         h.state.config.keepFinishedUnpacked = keep
         h.state.config.finishedPackingGroup = 8
-        let spill = spilled ? try #require(SpillFile(directory: Self.scratchDirectory())) : nil
+        let spill = try Self.spillFile(if: spilled)
         h.state.spillPackedTasks(to: spill)
         for i in 0..<40 {
             h.advance(1)
