@@ -46,15 +46,7 @@ extension JSONObject {
     func strings(_ key: String) -> [String] { array(key).compactMap(\.stringValue) }
 
     /// A metadata-like field, kept as received unless it is null or an empty object.
-    func kept(_ key: String) -> JSONValue? {
-        guard let value = self[key] else { return nil }
-        switch value {
-        case .null: return nil
-        case .object(let o) where o.isEmpty: return nil
-        case .array(let a) where a.isEmpty: return nil
-        default: return value
-        }
-    }
+    func kept(_ key: String) -> JSONValue? { keptValue(self[key]) }
 
     /// The keys, for error messages (at most a few).
     var keyList: String {
@@ -143,13 +135,16 @@ extension JSONObject {
 
     func strings(_ key: JSONKey) -> [String] { array(key).compactMap(\.stringValue) }
 
-    func kept(_ key: JSONKey) -> JSONValue? {
-        guard let value = self[key] else { return nil }
-        switch value {
-        case .null: return nil
-        case .object(let o) where o.isEmpty: return nil
-        case .array(let a) where a.isEmpty: return nil
-        default: return value
-        }
+    func kept(_ key: JSONKey) -> JSONValue? { keptValue(self[key]) }
+}
+
+/// The rule of `kept`, for both kinds of key: a value as received, unless null or empty.
+@inline(__always)
+private func keptValue(_ value: JSONValue?) -> JSONValue? {
+    switch value {
+    case nil, .null?: return nil
+    case .object(let o)? where o.isEmpty: return nil
+    case .array(let a)? where a.isEmpty: return nil
+    default: return value
     }
 }
