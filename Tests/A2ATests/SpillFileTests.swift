@@ -5,8 +5,14 @@ import Glibc
 #endif
 
 @Suite struct SpillFileTests {
+    /// A spill file in a fresh directory (also used by `TaskGroupCompactionTests`).
+    static func openSpillFile() throws -> SpillFile {
+        let file: SpillFile = try #require(SpillFile(directory: scratchDirectory()))
+        return file
+    }
+
     /// A fresh directory for one test's spill file.
-    private func scratchDirectory() -> String {
+    static func scratchDirectory() -> String {
         var template = Array("/tmp/agentdeck-spill-test-XXXXXX".utf8CString)
         let path = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         return path.map { String(cString: $0) } ?? "/tmp"
@@ -32,7 +38,7 @@ import Glibc
     }
 
     @Test func blobsReadBackExactlyAndTheFileHasNoName() throws {
-        let directory = scratchDirectory()
+        let directory = Self.scratchDirectory()
         let spill = try #require(SpillFile(directory: directory))
         #expect(entries(of: directory).isEmpty, "the scratch file is unlinked at once: nobody else can open it")
         var generator = SplitMix64(seed: 7)
@@ -48,7 +54,7 @@ import Glibc
     }
 
     @Test func emptyAndOversizedBlobsStayWithTheCaller() throws {
-        let spill = try #require(SpillFile(directory: scratchDirectory()))
+        let spill = try Self.openSpillFile()
         #expect(spill.store([]) == nil)
         #expect(spill.store([UInt8](repeating: 1, count: SpillFile.largestBlob + 1)) == nil)
         let largest = [UInt8](repeating: 2, count: SpillFile.largestBlob)
@@ -63,7 +69,7 @@ import Glibc
     /// Oldest-first retention: blobs stored and released in order, a bounded number live at any
     /// time. The file must not grow with the churn, and what is live must still read back.
     @Test func churnReusesReleasedSegmentsAndKeepsLiveBlobsIntact() throws {
-        let spill = try #require(SpillFile(directory: scratchDirectory()))
+        let spill = try Self.openSpillFile()
         var generator = SplitMix64(seed: 42)
         var live: [(SpillFile.Extent, [UInt8])] = []
         let keepLive = 500
@@ -88,7 +94,7 @@ import Glibc
     /// Released out of order (an operator keeps an old task pinned): a segment is reused only once
     /// every blob in it is released.
     @Test func aSegmentWithOneLiveBlobIsNotReused() throws {
-        let spill = try #require(SpillFile(directory: scratchDirectory()))
+        let spill = try Self.openSpillFile()
         let blob = [UInt8](repeating: 9, count: SpillFile.largestBlob)
         var extents: [SpillFile.Extent] = []
         for _ in 0..<12 { extents.append(try #require(spill.store(blob))) }  // 3 segments
@@ -103,7 +109,7 @@ import Glibc
 
     /// Several items written as one blob and released piece by piece (the raw store's batches).
     @Test func piecesOfABlobReadAndReleaseOnTheirOwn() throws {
-        let spill = try #require(SpillFile(directory: scratchDirectory()))
+        let spill = try Self.openSpillFile()
         let items: [[UInt8]] = [Array("first".utf8), Array("second item".utf8), Array("3".utf8)]
         let blob = try #require(spill.store(items.flatMap { $0 }))
         var start = 0

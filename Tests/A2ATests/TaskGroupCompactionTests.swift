@@ -9,17 +9,23 @@ import Testing
 @Suite struct TaskGroupCompactionTests {
     typealias Helpers = TaskCompactionTests
 
+    typealias Member = (content: PackedTaskContent.Content, taskID: String, contextID: String?)
+
+    /// A random number (in `count`) of random tasks' contents with their ids, as `group` takes them.
+    func randomMembers(_ count: ClosedRange<Int>, using random: inout SplitMix64) -> [Member] {
+        (0..<Int.random(in: count, using: &random)).map { _ in
+            let taskID = random.pick(Helpers.ids)
+            let contextID: String? = random.chance(4) ? nil : random.pick(Helpers.ids)
+            return (Helpers.content(taskID: taskID, contextID: contextID, using: &random), taskID, contextID)
+        }
+    }
+
     /// Seeded random groups (every part kind, JSON values, NUL, emoji, two Unicode spellings of one
     /// text, tasks with nothing to pack among them): every member reads back identical, in any order.
     @Test(arguments: 0..<60)
     func randomGroupsRoundTrip(seed: Int) throws {
         var random = SplitMix64(seed: UInt64(5_000 + seed))
-        var members: [(content: PackedTaskContent.Content, taskID: String, contextID: String?)] = []
-        for _ in 0..<Int.random(in: 1...12, using: &random) {
-            let taskID = random.pick(Helpers.ids)
-            let contextID: String? = random.chance(4) ? nil : random.pick(Helpers.ids)
-            members.append((Helpers.content(taskID: taskID, contextID: contextID, using: &random), taskID, contextID))
-        }
+        let members = randomMembers(1...12, using: &random)
         let packed = PackedTaskContent.group(members)
         #expect(packed.count == members.count)
         // Read in a shuffled order: each member inflates the stream up to its own end, alone.
@@ -38,16 +44,9 @@ import Testing
     /// nothing of the stream stays in the heap, and dropping the members releases the file's bytes.
     @Test(arguments: 0..<10)
     func spilledGroupsRoundTripAndReleaseTheirBytes(seed: Int) throws {
-        var template = Array("/tmp/agentdeck-spill-test-XXXXXX".utf8CString)
-        let directory = try #require(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) })
-        let spill = try #require(SpillFile(directory: directory))
+        let spill = try SpillFileTests.openSpillFile()
         var random = SplitMix64(seed: UInt64(7_000 + seed))
-        var members: [(content: PackedTaskContent.Content, taskID: String, contextID: String?)] = []
-        for _ in 0..<Int.random(in: 2...12, using: &random) {
-            let taskID = random.pick(Helpers.ids)
-            let contextID: String? = random.chance(4) ? nil : random.pick(Helpers.ids)
-            members.append((Helpers.content(taskID: taskID, contextID: contextID, using: &random), taskID, contextID))
-        }
+        let members = randomMembers(2...12, using: &random)
         var packed: [PackedTaskContent]? = PackedTaskContent.group(members, spill: spill)
         let inHeap = try #require(packed).filter { $0.isGrouped && !$0.isSpilled }
         #expect(inHeap.isEmpty, "a group's stream goes to the file")

@@ -130,7 +130,7 @@ import Testing
     /// One task streaming for a long time: its oldest payloads are dropped (per-task bound) before
     /// the in-memory budget ever fills; the spill queue must not keep a place for each of them.
     @Test func aLongStreamDoesNotGrowTheSpillQueue() throws {
-        let spill = try #require(SpillFile(directory: Self.scratchDirectory()))
+        let spill = try #require(try Self.spillFile(if: true))
         let store = RawStore(perTask: 5, maxBytes: 1 << 20, spill: spill, hotBytes: 1 << 20)
         let key = TaskKey(agentID: AgentID("a01"), taskID: "t")
         for i in 0..<10_000 { store.add(RawPayload(subject: .task(key), source: "event", text: "{\"n\":\(i)}")) }
@@ -139,16 +139,10 @@ import Testing
         #expect(spill.liveBytes == 0)
     }
 
-    /// A spill file in a fresh directory when `wanted` (nil otherwise).
+    /// A spill file in a fresh scratch folder when `wanted` (nil otherwise).
     static func spillFile(if wanted: Bool) throws -> SpillFile? {
         guard wanted else { return nil }
-        let file: SpillFile = try #require(SpillFile(directory: scratchDirectory()))
+        let file: SpillFile = try #require(SpillFile(directory: try ScratchFolder("agentdeck-spill").path))
         return file
-    }
-
-    static func scratchDirectory() -> String {
-        var template = Array("/tmp/agentdeck-spill-test-XXXXXX".utf8CString)
-        let path = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        return path.map { String(cString: $0) } ?? "/tmp"
     }
 }

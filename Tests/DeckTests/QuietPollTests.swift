@@ -8,16 +8,7 @@ import Testing
 /// from unchanged: no last-read clock, no per-poll count or latency. Poll figures move at the
 /// health interval's boundaries; real changes (down, up, slow, card) show at once.
 @Suite struct QuietPollTests {
-    /// Alice selected, both agents answered at t0 (on an interval boundary) and once in the next
-    /// interval, so earlier intervals hold polls and the figures are settled.
-    func settled() -> Harness {
-        var h = Harness.standard()
-        h.state.ui.selectedAgent = alice
-        h.advance(30)
-        h.send(.card(alice, .notModified(latency: 0.04)))
-        h.send(.card(bob, .notModified(latency: 0.04)))
-        return h
-    }
+    func settled() -> Harness { .settledPolls() }
 
     @Test func answeredPollsWithinAnIntervalLeaveTheViewModelEqual() throws {
         var h = settled()
@@ -88,5 +79,18 @@ import Testing
         let model = h.state.viewModel(now: h.now)
         #expect(model.agentDetail?.metrics.polls == 1)
         #expect(model.agentDetail?.metrics.latencyP50 == 0.05)
+    }
+}
+
+extension Harness {
+    /// Alice selected, both agents answered at t0 (on an interval boundary) and once in the next
+    /// interval, so earlier intervals hold polls and the figures are settled.
+    static func settledPolls() -> Harness {
+        var h = Harness.standard()
+        h.state.ui.selectedAgent = alice
+        h.advance(30)
+        h.send(.card(alice, .notModified(latency: 0.04)))
+        h.send(.card(bob, .notModified(latency: 0.04)))
+        return h
     }
 }

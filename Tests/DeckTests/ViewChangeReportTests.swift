@@ -8,14 +8,7 @@ import Testing
 /// at that instant equal, and real changes (down, up, slow, card, status) must say they did.
 @Suite struct ViewChangeReportTests {
     /// Both agents answered in an earlier interval, so answered polls now settle away.
-    func settled() -> Harness {
-        var h = Harness.standard()
-        h.state.ui.selectedAgent = alice
-        h.advance(30)
-        h.send(.card(alice, .notModified(latency: 0.04)))
-        h.send(.card(bob, .notModified(latency: 0.04)))
-        return h
-    }
+    func settled() -> Harness { .settledPolls() }
 
     @Test func uneventfulPollsAndPollTimersSayNothingChanged() throws {
         var h = settled()
