@@ -123,7 +123,9 @@ final class JournalWriter: Sendable {
     }
 
     private func encode(_ entry: JournalEntry) -> [UInt8] {
-        var line = redaction.apply(bytes: JSONWriter().bytes(entry.json()))
+        var out = JSONStreamWriter()
+        entry.write(to: &out)
+        var line = redaction.apply(bytes: out.bytes)
         line.append(0x0A)
         return line
     }
