@@ -77,6 +77,12 @@ public struct JSONStreamWriter: Sendable {
         needsComma = true
     }
 
+    /// Starts over, keeping the buffer's capacity (one writer for many lines).
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma = false
+    }
+
     @inline(__always)
     private mutating func separate() {
         if needsComma { bytes.append(0x2C) }
