@@ -1,8 +1,9 @@
 import A2A
 import Foundation
 
-/// The A2A model as journal JSON, losslessly: `decode(encode(x)) == x` for every value, so a
-/// replay rebuilds exactly what the live dashboard held. This is our own format, not any A2A
+/// The A2A model as journal JSON, losslessly: reading back what `write` wrote gives the same
+/// value, so a replay rebuilds exactly what the live dashboard held. Written straight to the
+/// line's bytes (`JSONStreamWriter`); read from the parsed line. This is our own format, not any A2A
 /// dialect (the dialects drop things we keep, like `.unrecognized` states); the agent's own
 /// bytes are journaled beside it as `raw` entries.
 enum JournalModel {
