@@ -9,6 +9,7 @@
 #       second (the load driver reads its own tasks in-process, so every one went to the dashboard);
 #       a dashboard that falls behind stops reading, the connections push back, and this falls
 #   e2e_fleet_cpu: the fleet's CPU (on a 2-core machine it competes with the dashboard)
+#   e2e_us_per_event: CPU time per delivered event, dashboard and fleet (scales to other rates)
 #   e2e_cpu: the dashboard's CPU (all threads, /proc/<pid>/task/*/schedstat) over the window
 #   e2e_rss_series: its RSS every 5 s over the window (a growing backlog shows here)
 #   e2e_unread_kb_series: bytes waiting unread in its sockets every 5 s (ss Recv-Q): flat and
@@ -65,6 +66,8 @@ tmux -L "$sock" pipe-pane -t floor -o "cat >> '$work/floor-out'"
 sleep "$WARMUP"  # cards, the first ListTasks pages and their subscriptions
 # PERF=file: also profile the dashboard during the window (perf record -g).
 [[ -n "${PERF:-}" ]] && { perf record -F 499 -g -o "$PERF" -p "$pid" -- sleep "$SECONDS_MEASURED" >/dev/null 2>&1 & }
+# FLEET_PERF=file: the same for the fleet (what the load itself costs per event).
+[[ -n "${FLEET_PERF:-}" ]] && { perf record -F 499 -g -o "$FLEET_PERF" -p "$fleet_pid" -- sleep "$SECONDS_MEASURED" >/dev/null 2>&1 & }
 echo "e2e_connections: $(connections "$pid") (one per followed stream, plus about one kept alive per agent for polls)"
 c0=$(cpu_ns "$pid"); f0=$(cpu_ns "$fleet_pid"); e0=$(events_written); s0=$(date +%s.%N)
 rss="$(rss_mb "$pid")"
@@ -115,6 +118,8 @@ c1=$(cpu_ns "$pid"); f1=$(cpu_ns "$fleet_pid"); e1=$(events_written); s1=$(date 
 awk -v e="$((e1 - e0))" -v a="$s0" -v b="$s1" 'BEGIN { printf "e2e_events_per_s: %.0f\n", e / (b - a) }'
 awk -v c="$((c1 - c0))" -v a="$s0" -v b="$s1" 'BEGIN { printf "e2e_cpu: %.1f %% of one core\n", 100 * c / 1e9 / (b - a) }'
 awk -v c="$((f1 - f0))" -v a="$s0" -v b="$s1" 'BEGIN { printf "e2e_fleet_cpu: %.1f %% of one core (the fleet producing the load, same machine)\n", 100 * c / 1e9 / (b - a) }'
+# CPU per delivered event: the figure that scales to the budget's 10,000 events/s.
+awk -v c="$((c1 - c0))" -v f="$((f1 - f0))" -v e="$((e1 - e0))" 'BEGIN { if (e > 0) printf "e2e_us_per_event: dashboard %.0f, fleet %.0f (CPU microseconds per delivered event)\n", c / 1e3 / e, f / 1e3 / e }'
 echo "e2e_rss_series: $rss $(tr '\n' ' ' <"$work/rss")MB"
 echo "e2e_unread_kb_series: $backlog $(tr '\n' ' ' <"$work/backlog")KB"
 sort -n "$work/keys" | awk '

@@ -121,68 +121,89 @@ public enum JSONStyle: Sendable {
 
 extension JSON {
     public func serialized(_ style: JSONStyle = .compact) -> String {
-        var out = ""
+        String(decoding: bytes(style), as: UTF8.self)
+    }
+
+    public func data(_ style: JSONStyle = .compact) -> Data { Data(bytes(style)) }
+
+    /// The UTF-8 text, written byte by byte into one buffer: the fleet prints every event and
+    /// every ListTasks page, and appending to a `String` scalar by scalar was most of its CPU.
+    public func bytes(_ style: JSONStyle = .compact) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
         write(into: &out, style: style)
         return out
     }
 
-    public func data(_ style: JSONStyle = .compact) -> Data { Data(serialized(style).utf8) }
-
-    private func write(into out: inout String, style: JSONStyle) {
-        let comma = style == .python ? ", " : ","
-        let colon = style == .python ? ": " : ":"
+    private func write(into out: inout [UInt8], style: JSONStyle) {
         switch self {
-        case .null: out += "null"
-        case let .bool(b): out += b ? "true" : "false"
-        case let .int(i): out += String(i)
-        case let .double(d): out += JSON.pythonFloat(d)
+        case .null: out.append(contentsOf: "null".utf8)
+        case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case let .int(i): out.append(contentsOf: String(i).utf8)
+        case let .double(d): out.append(contentsOf: JSON.pythonFloat(d).utf8)
         case let .string(s): JSON.writeString(s, into: &out)
         case let .array(items):
-            out += "["
+            out.append(0x5B)
             for (i, item) in items.enumerated() {
-                if i > 0 { out += comma }
+                if i > 0 { JSON.writeComma(into: &out, style: style) }
                 item.write(into: &out, style: style)
             }
-            out += "]"
+            out.append(0x5D)
         case let .object(members):
-            out += "{"
+            out.append(0x7B)
             for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out += comma }
+                if i > 0 { JSON.writeComma(into: &out, style: style) }
                 JSON.writeString(key, into: &out)
-                out += colon
+                out.append(0x3A)
+                if style == .python { out.append(0x20) }
                 value.write(into: &out, style: style)
             }
-            out += "}"
+            out.append(0x7D)
         }
+    }
+
+    private static func writeComma(into out: inout [UInt8], style: JSONStyle) {
+        out.append(0x2C)
+        if style == .python { out.append(0x20) }
     }
 
     /// Python's float repr: whole numbers keep a `.0` (`33.0`), others the shortest round-trip form.
     static func pythonFloat(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 1e16 { return String(format: "%.1f", d) }
+        if d == d.rounded(), abs(d) < 1e16 {
+            // What `%.1f` prints, without a format string per number.
+            return (d == 0 && d.sign == .minus ? "-" : "") + String(Int64(d)) + ".0"
+        }
         return "\(d)"
     }
 
     /// Non-ASCII goes out as raw UTF-8 (`ensure_ascii=False`); control characters are escaped.
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
+    /// Runs of bytes that need nothing are copied at once.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { bytes in
+            var runStart = 0
+            for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                runStart = i + 1
+                switch b {
+                case 0x22: out.append(contentsOf: #"\""#.utf8)
+                case 0x5C: out.append(contentsOf: #"\\"#.utf8)
+                case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+                case 0x09: out.append(contentsOf: #"\t"#.utf8)
+                case 0x08: out.append(contentsOf: #"\b"#.utf8)
+                case 0x0C: out.append(contentsOf: #"\f"#.utf8)
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: #"\u00"#.utf8)
+                    out.append(hex[Int(b >> 4)])
+                    out.append(hex[Int(b & 0xF)])
                 }
             }
+            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
-        out += "\""
+        out.append(0x22)
     }
 }

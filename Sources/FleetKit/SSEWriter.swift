@@ -8,7 +8,9 @@ public enum SSE {
     public static func dataFrame(_ data: String, event: String? = nil) -> String {
         var frame = ""
         if let event { frame += "event: \(event)\r\n" }
-        // A payload never holds a raw newline (JSON escapes them), but split anyway to stay valid SSE.
+        // A payload never holds a raw newline (JSON escapes them): one line, without splitting.
+        if !data.utf8.contains(0x0A) { return frame + "data: " + data + "\r\n\r\n" }
+        // Split anyway if it does, to stay valid SSE.
         for line in data.split(separator: "\n", omittingEmptySubsequences: false) {
             frame += "data: \(line)\r\n"
         }

@@ -19,7 +19,7 @@ public struct JSONWriter: Sendable {
 
     public func string(_ value: JSONValue) -> String { String(decoding: bytes(value), as: UTF8.self) }
 
-    private func write(_ value: JSONValue, level: Int, into out: inout [UInt8]) {
+    func write(_ value: JSONValue, level: Int, into out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -66,10 +66,22 @@ public struct JSONWriter: Sendable {
             return
         }
         if n == n.rounded(.towardZero) && abs(n) < 1e18 {
-            out.append(contentsOf: String(Int64(n)).utf8)
+            appendInteger(Int64(n), to: &out)
         } else {
             out.append(contentsOf: n.description.utf8)
         }
+    }
+
+    /// Decimal digits written in place (a `String` per number showed in the journal's profile).
+    static func appendInteger(_ n: Int64, to out: inout [UInt8]) {
+        if n < 0 { out.append(0x2D) }
+        var m = n.magnitude
+        let start = out.count
+        repeat {
+            out.append(0x30 + UInt8(m % 10))
+            m /= 10
+        } while m > 0
+        out[start...].reverse()
     }
 
     /// Escapes `"`, `\\` and control characters; everything else is written as UTF-8, except the

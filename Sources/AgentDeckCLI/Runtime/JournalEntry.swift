@@ -27,32 +27,41 @@ enum JournalEntry: Sendable, Hashable {
         }
     }
 
-    func json() -> JSONValue {
-        var o: JournalObject
-        switch self {
-        case .session(let s):
-            return s.json()
-        case .msg(let msg, _):
-            o = JournalObject()
-            o["msg"] = JournalMsg.encode(msg)
-        case .raw(let payload, _):
-            o = JournalObject()
-            o["raw"] = payload.json()
-        case .request(let agent, let tag, let request, _):
-            o = JournalObject()
-            var r = JournalObject()
-            r["agent"] = .string(agent.rawValue)
-            r.set("tag", tag.map { Int($0.rawValue) })
-            r["request"] = JournalModel.encode(request)
-            o["request"] = r.value
-        case .gap(let dropped, _):
-            o = JournalObject()
-            o["gap"] = ["dropped": .number(Double(dropped))]
+    /// The line's JSON, written straight to bytes (no newline): `{"t":…,"msg":{…}}` and so on.
+    func write(to out: inout JSONStreamWriter) {
+        if case .session(let s) = self {
+            out.value(s.json())
+            return
         }
-        var line = JournalObject()
-        line["t"] = .number(Double(JournalClock.milliseconds(date)))
-        for (key, value) in o.object.pairs { line[key] = value }
-        return line.value
+        out.beginObject()
+        out.member("t", Double(JournalClock.milliseconds(date)))
+        switch self {
+        case .session:
+            break
+        case .msg(let msg, _):
+            out.key("msg")
+            JournalMsg.write(msg, to: &out)
+        case .raw(let payload, _):
+            out.key("raw")
+            payload.write(to: &out)
+        case .request(let agent, let tag, let request, _):
+            out.object("request") { out in
+                out.member("agent", agent.rawValue)
+                out.optional("tag", tag.map { Int($0.rawValue) })
+                out.key("request")
+                JournalModel.write(request, to: &out)
+            }
+        case .gap(let dropped, _):
+            out.object("gap") { $0.member("dropped", Double(dropped)) }
+        }
+        out.endObject()
+    }
+
+    /// The line's JSON text (no newline).
+    var text: String {
+        var out = JSONStreamWriter()
+        write(to: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// Reads one line's JSON. Requests are not read back (replay does not use them): they come
@@ -88,17 +97,17 @@ struct RawPayload: Sendable, Hashable {
         self.text = text
     }
 
-    func json() -> JSONValue {
-        var o = JournalObject()
+    func write(to out: inout JSONStreamWriter) {
+        out.beginObject()
         switch subject {
-        case .card(let agent): o["agent"] = .string(agent.rawValue)
+        case .card(let agent): out.member("agent", agent.rawValue)
         case .task(let key):
-            o["agent"] = .string(key.agentID.rawValue)
-            o["task"] = .string(key.taskID)
+            out.member("agent", key.agentID.rawValue)
+            out.member("task", key.taskID)
         }
-        o["source"] = .string(source)
-        o["json"] = .string(text)
-        return o.value
+        out.member("source", source)
+        out.member("json", text)
+        out.endObject()
     }
 
     init(_ value: JSONValue) throws(JournalDecodeError) {

@@ -115,6 +115,7 @@ struct JournalFields {
 /// that is the number a `Date` holds, so it reads back bit for bit.
 enum JournalDate {
     static func encode(_ date: Date) -> JSONValue { .number(date.timeIntervalSinceReferenceDate) }
+    static func seconds(_ date: Date) -> Double { date.timeIntervalSinceReferenceDate }
 
     static func decode(_ value: JSONValue) throws(JournalDecodeError) -> Date {
         guard case .number(let n) = value, n.isFinite else { throw JournalDecodeError("a date is not a number") }

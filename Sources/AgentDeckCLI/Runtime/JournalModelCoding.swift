@@ -1,22 +1,24 @@
 import A2A
 import Foundation
 
-/// The A2A model as journal JSON, losslessly: `decode(encode(x)) == x` for every value, so a
-/// replay rebuilds exactly what the live dashboard held. This is our own format, not any A2A
+/// The A2A model as journal JSON, losslessly: reading back what `write` wrote gives the same
+/// value, so a replay rebuilds exactly what the live dashboard held. Written straight to the
+/// line's bytes (`JSONStreamWriter`); read from the parsed line. This is our own format, not any A2A
 /// dialect (the dialects drop things we keep, like `.unrecognized` states); the agent's own
 /// bytes are journaled beside it as `raw` entries.
 enum JournalModel {
     // MARK: tasks
 
-    static func encode(_ task: A2ATask) -> JSONValue {
-        var o = JournalObject()
-        o.set("id", task.id)
-        o.set("contextId", task.contextID)
-        o["status"] = encode(task.status)
-        o.set("artifacts", task.artifacts.map(encode))
-        o.set("history", task.history.map(encode))
-        o.set("metadata", task.metadata)
-        return o.value
+    static func write(_ task: A2ATask, to out: inout JSONStreamWriter) {
+        out.beginObject()
+        out.member("id", task.id)
+        out.optional("contextId", task.contextID)
+        out.key("status")
+        write(task.status, to: &out)
+        out.array("artifacts", task.artifacts) { out, a in write(a, to: &out) }
+        out.array("history", task.history) { out, m in write(m, to: &out) }
+        out.optional("metadata", task.metadata)
+        out.endObject()
     }
 
     static func task(_ value: JSONValue) throws(JournalDecodeError) -> A2ATask {
@@ -30,12 +32,16 @@ enum JournalModel {
             artifacts: artifacts, history: history, metadata: f.object["metadata"])
     }
 
-    static func encode(_ status: TaskStatus) -> JSONValue {
-        var o = JournalObject()
-        o["state"] = encode(status.state)
-        o.set("message", status.message.map(encode))
-        o.set("timestamp", status.timestamp.map(JournalDate.encode))
-        return o.value
+    static func write(_ status: TaskStatus, to out: inout JSONStreamWriter) {
+        out.beginObject()
+        out.key("state")
+        write(status.state, to: &out)
+        if let message = status.message {
+            out.key("message")
+            write(message, to: &out)
+        }
+        if let timestamp = status.timestamp { out.member("timestamp", JournalDate.seconds(timestamp)) }
+        out.endObject()
     }
 
     static func status(_ value: JSONValue) throws(JournalDecodeError) -> TaskStatus {
@@ -47,9 +53,14 @@ enum JournalModel {
 
     /// Known states by name; a state we did not recognize as `{"unrecognized": "…"}` so it can
     /// never be mistaken for a known one.
-    static func encode(_ state: TaskState) -> JSONValue {
-        if case .unrecognized(let raw) = state { return ["unrecognized": .string(raw)] }
-        return .string(state.name)
+    static func write(_ state: TaskState, to out: inout JSONStreamWriter) {
+        if case .unrecognized(let raw) = state {
+            out.beginObject()
+            out.member("unrecognized", raw)
+            out.endObject()
+        } else {
+            out.string(state.name)
+        }
     }
 
     static func state(_ value: JSONValue) throws(JournalDecodeError) -> TaskState {
@@ -66,14 +77,14 @@ enum JournalModel {
         }
     }
 
-    static func encode(_ artifact: Artifact) -> JSONValue {
-        var o = JournalObject()
-        o.set("artifactId", artifact.artifactID)
-        o.set("name", artifact.name)
-        o.set("description", artifact.description)
-        o["parts"] = .array(artifact.parts.map(encode))
-        o.set("metadata", artifact.metadata)
-        return o.value
+    static func write(_ artifact: Artifact, to out: inout JSONStreamWriter) {
+        out.beginObject()
+        out.member("artifactId", artifact.artifactID)
+        out.optional("name", artifact.name)
+        out.optional("description", artifact.description)
+        out.array("parts", artifact.parts, keepEmpty: true) { out, p in write(p, to: &out) }
+        out.optional("metadata", artifact.metadata)
+        out.endObject()
     }
 
     static func artifact(_ value: JSONValue) throws(JournalDecodeError) -> Artifact {
@@ -87,20 +98,20 @@ enum JournalModel {
 
     // MARK: messages
 
-    static func encode(_ message: Message) -> JSONValue {
-        var o = JournalObject()
-        o.set("messageId", message.messageID)
-        o.set("contextId", message.contextID)
-        o.set("taskId", message.taskID)
+    static func write(_ message: Message, to out: inout JSONStreamWriter) {
+        out.beginObject()
+        out.member("messageId", message.messageID)
+        out.optional("contextId", message.contextID)
+        out.optional("taskId", message.taskID)
         switch message.role {
-        case .user: o["role"] = "user"
-        case .agent: o["role"] = "agent"
-        case .other(let s): o["role"] = ["other": .string(s)]
+        case .user: out.member("role", "user")
+        case .agent: out.member("role", "agent")
+        case .other(let s): out.object("role") { $0.member("other", s) }
         }
-        o["parts"] = .array(message.parts.map(encode))
-        o.set("metadata", message.metadata)
-        o.set("referenceTaskIds", strings: message.referenceTaskIDs)
-        return o.value
+        out.array("parts", message.parts, keepEmpty: true) { out, p in write(p, to: &out) }
+        out.optional("metadata", message.metadata)
+        out.strings("referenceTaskIds", message.referenceTaskIDs)
+        out.endObject()
     }
 
     static func message(_ value: JSONValue) throws(JournalDecodeError) -> Message {
@@ -122,18 +133,18 @@ enum JournalModel {
             referenceTaskIDs: try f.strings("referenceTaskIds"))
     }
 
-    static func encode(_ part: Part) -> JSONValue {
-        var o = JournalObject()
+    static func write(_ part: Part, to out: inout JSONStreamWriter) {
+        out.beginObject()
         switch part.content {
-        case .text(let t): o["text"] = .string(t)
-        case .fileBytes(let b): o["bytes"] = .string(b)
-        case .fileURL(let u): o["url"] = .string(u)
-        case .data(let d): o["data"] = d
+        case .text(let t): out.member("text", t)
+        case .fileBytes(let b): out.member("bytes", b)
+        case .fileURL(let u): out.member("url", u)
+        case .data(let d): out.member("data", d)
         }
-        o.set("mediaType", part.mediaType)
-        o.set("filename", part.filename)
-        o.set("metadata", part.metadata)
-        return o.value
+        out.optional("mediaType", part.mediaType)
+        out.optional("filename", part.filename)
+        out.optional("metadata", part.metadata)
+        out.endObject()
     }
 
     static func part(_ value: JSONValue) throws(JournalDecodeError) -> Part {
@@ -156,29 +167,37 @@ enum JournalModel {
 
     // MARK: events and results
 
-    static func encode(_ event: StreamEvent) -> JSONValue {
+    static func write(_ event: StreamEvent, to out: inout JSONStreamWriter) {
+        out.beginObject()
         switch event {
-        case .task(let t): return ["task": encode(t)]
-        case .message(let m): return ["message": encode(m)]
+        case .task(let t):
+            out.key("task")
+            write(t, to: &out)
+        case .message(let m):
+            out.key("message")
+            write(m, to: &out)
         case .status(let s):
-            var o = JournalObject()
-            o.set("taskId", s.taskID)
-            o.set("contextId", s.contextID)
-            o["status"] = encode(s.status)
-            o.set("final", s.isFinal)
-            o.set("progress", s.progressPercent)
-            o.set("metadata", s.metadata)
-            return ["statusUpdate": o.value]
+            out.object("statusUpdate") { out in
+                out.member("taskId", s.taskID)
+                out.optional("contextId", s.contextID)
+                out.key("status")
+                write(s.status, to: &out)
+                out.flag("final", s.isFinal)
+                out.optional("progress", s.progressPercent)
+                out.optional("metadata", s.metadata)
+            }
         case .artifact(let a):
-            var o = JournalObject()
-            o.set("taskId", a.taskID)
-            o.set("contextId", a.contextID)
-            o["artifact"] = encode(a.artifact)
-            o.set("append", a.append)
-            o.set("lastChunk", a.lastChunk)
-            o.set("metadata", a.metadata)
-            return ["artifactUpdate": o.value]
+            out.object("artifactUpdate") { out in
+                out.member("taskId", a.taskID)
+                out.optional("contextId", a.contextID)
+                out.key("artifact")
+                write(a.artifact, to: &out)
+                out.flag("append", a.append)
+                out.flag("lastChunk", a.lastChunk)
+                out.optional("metadata", a.metadata)
+            }
         }
+        out.endObject()
     }
 
     static func event(_ value: JSONValue) throws(JournalDecodeError) -> StreamEvent {
@@ -202,18 +221,24 @@ enum JournalModel {
         throw JournalDecodeError("unknown event")
     }
 
-    static func encode(_ result: A2AResult) -> JSONValue {
+    static func write(_ result: A2AResult, to out: inout JSONStreamWriter) {
+        out.beginObject()
         switch result {
-        case .task(let t): return ["task": encode(t)]
-        case .message(let m): return ["message": encode(m)]
+        case .task(let t):
+            out.key("task")
+            write(t, to: &out)
+        case .message(let m):
+            out.key("message")
+            write(m, to: &out)
         case .taskPage(let p):
-            var o = JournalObject()
-            o["tasks"] = .array(p.tasks.map(encode))
-            o.set("nextPageToken", p.nextPageToken)
-            o.set("totalSize", p.totalSize)
-            o.set("pageSize", p.pageSize)
-            return ["taskPage": o.value]
+            out.object("taskPage") { out in
+                out.array("tasks", p.tasks, keepEmpty: true) { out, t in write(t, to: &out) }
+                out.optional("nextPageToken", p.nextPageToken)
+                out.optional("totalSize", p.totalSize)
+                out.optional("pageSize", p.pageSize)
+            }
         }
+        out.endObject()
     }
 
     static func result(_ value: JSONValue) throws(JournalDecodeError) -> A2AResult {
@@ -233,17 +258,19 @@ enum JournalModel {
 
     // MARK: failures
 
-    static func encode(_ failure: A2AFailure) -> JSONValue {
+    static func write(_ failure: A2AFailure, to out: inout JSONStreamWriter) {
+        out.beginObject()
         switch failure {
-        case .malformed(let why): return ["malformed": .string(why)]
+        case .malformed(let why): out.member("malformed", why)
         case .rpc(let e):
-            var o = JournalObject()
-            o["code"] = .number(Double(e.code))
-            o["message"] = .string(e.message)
-            o.set("data", e.data)
-            o["dialect"] = .string(e.dialect.rawValue)
-            return ["rpc": o.value]
+            out.object("rpc") { out in
+                out.member("code", Double(e.code))
+                out.member("message", e.message)
+                out.optional("data", e.data)
+                out.member("dialect", e.dialect.rawValue)
+            }
         }
+        out.endObject()
     }
 
     static func failure(_ value: JSONValue) throws(JournalDecodeError) -> A2AFailure {
@@ -261,16 +288,17 @@ enum JournalModel {
 
     // MARK: endpoints and cards
 
-    static func encode(_ endpoint: Endpoint) -> JSONValue {
-        var o = JournalObject()
-        o["url"] = .string(endpoint.url)
-        o["dialect"] = .string(endpoint.dialect.rawValue)
+    static func write(_ endpoint: Endpoint, to out: inout JSONStreamWriter) {
+        out.beginObject()
+        out.member("url", endpoint.url)
+        out.member("dialect", endpoint.dialect.rawValue)
         switch endpoint.binding {
-        case .other(let s): o["binding"] = ["other": .string(s)]
-        default: o["binding"] = .string(endpoint.binding.wireName)
+        case .other(let s): out.object("binding") { $0.member("other", s) }
+        default: out.member("binding", endpoint.binding.wireName)
         }
-        o["versionHeader"] = .bool(endpoint.sendsVersionHeader)
-        return o.value
+        out.key("versionHeader")
+        out.bool(endpoint.sendsVersionHeader)
+        out.endObject()
     }
 
     static func endpoint(_ value: JSONValue) throws(JournalDecodeError) -> Endpoint {
@@ -289,7 +317,7 @@ enum JournalModel {
 
     /// A card is journaled as the JSON the agent sent (`AgentCard.raw`) and decoded again on
     /// replay with the same decoder the live dashboard used.
-    static func encode(_ card: AgentCard) -> JSONValue { card.raw }
+    static func write(_ card: AgentCard, to out: inout JSONStreamWriter) { out.value(card.raw) }
 
     static func card(_ value: JSONValue) throws(JournalDecodeError) -> AgentCard {
         switch A2ACodec.decodeCard(JSONWriter().bytes(value)) {
@@ -300,33 +328,43 @@ enum JournalModel {
 
     // MARK: requests (journaled for the record, never replayed)
 
-    static func encode(_ request: A2ARequest) -> JSONValue {
+    static func write(_ request: A2ARequest, to out: inout JSONStreamWriter) {
+        out.beginObject()
         switch request {
-        case .send(let p): return ["send": encode(p)]
-        case .stream(let p): return ["stream": encode(p)]
+        case .send(let p):
+            out.key("send")
+            write(p, to: &out)
+        case .stream(let p):
+            out.key("stream")
+            write(p, to: &out)
         case .get(let id, let history):
-            var o = JournalObject()
-            o.set("taskId", id)
-            o.set("historyLength", history)
-            return ["get": o.value]
+            out.object("get") { out in
+                out.member("taskId", id)
+                out.optional("historyLength", history)
+            }
         case .list(let q):
-            var o = JournalObject()
-            o.set("contextId", q.contextID)
-            o.set("state", q.state.map(encode))
-            o.set("pageSize", q.pageSize)
-            o.set("pageToken", q.pageToken)
-            return ["list": o.value]
-        case .cancel(let id): return ["cancel": ["taskId": .string(id)]]
-        case .subscribe(let id): return ["subscribe": ["taskId": .string(id)]]
+            out.object("list") { out in
+                out.optional("contextId", q.contextID)
+                if let state = q.state {
+                    out.key("state")
+                    write(state, to: &out)
+                }
+                out.optional("pageSize", q.pageSize)
+                out.optional("pageToken", q.pageToken)
+            }
+        case .cancel(let id): out.object("cancel") { $0.member("taskId", id) }
+        case .subscribe(let id): out.object("subscribe") { $0.member("taskId", id) }
         }
+        out.endObject()
     }
 
-    static func encode(_ params: SendParams) -> JSONValue {
-        var o = JournalObject()
-        o["message"] = encode(params.message)
-        o.set("skillId", params.skillID)
-        o.set("blocking", params.blocking)
-        o.set("metadata", params.metadata)
-        return o.value
+    static func write(_ params: SendParams, to out: inout JSONStreamWriter) {
+        out.beginObject()
+        out.key("message")
+        write(params.message, to: &out)
+        out.optional("skillId", params.skillID)
+        out.flag("blocking", params.blocking)
+        out.optional("metadata", params.metadata)
+        out.endObject()
     }
 }

@@ -6,99 +6,108 @@ import Foundation
 /// ticks included: `update` is deterministic, so feeding the same messages at the same instants
 /// into a state built from the same config reaches the same state, and the same screen.
 enum JournalMsg {
-    static func encode(_ msg: Msg) -> JSONValue {
+    /// Writes the message as one JSON object (`{"kind":…}`).
+    static func write(_ msg: Msg, to out: inout JSONStreamWriter) {
+        out.beginObject()
         switch msg {
-        case .start: return JournalObject(kind: "start").value
-        case .tick: return JournalObject(kind: "tick").value
+        case .start: out.member("kind", "start")
+        case .tick: out.member("kind", "tick")
         case .key(let key):
-            var o = JournalObject(kind: "key")
-            o["key"] = .string(JournalKey.encode(key))
-            return o.value
+            out.member("kind", "key")
+            out.member("key", JournalKey.encode(key))
         case .paste(let text):
-            var o = JournalObject(kind: "paste")
-            o["text"] = .string(text)
-            return o.value
+            out.member("kind", "paste")
+            out.member("text", text)
         case .resize(let size):
-            var o = JournalObject(kind: "resize")
-            o.set("columns", size.columns)
-            o.set("rows", size.rows)
-            return o.value
+            out.member("kind", "resize")
+            out.optional("columns", size.columns)
+            out.optional("rows", size.rows)
         case .card(let agent, let outcome):
-            var o = JournalObject(kind: "card")
-            o["agent"] = .string(agent.rawValue)
+            out.member("kind", "card")
+            out.member("agent", agent.rawValue)
             switch outcome {
             case .fetched(let card, let endpoint, let etag, let latency):
-                o["outcome"] = "fetched"
-                o["card"] = JournalModel.encode(card)
-                o.set("endpoint", endpoint.map(JournalModel.encode))
-                o.set("etag", etag)
-                o["latency"] = .number(latency)
+                out.member("outcome", "fetched")
+                out.key("card")
+                JournalModel.write(card, to: &out)
+                if let endpoint {
+                    out.key("endpoint")
+                    JournalModel.write(endpoint, to: &out)
+                }
+                out.optional("etag", etag)
+                out.member("latency", latency)
             case .notModified(let latency):
-                o["outcome"] = "notModified"
-                o["latency"] = .number(latency)
+                out.member("outcome", "notModified")
+                out.member("latency", latency)
             case .failed(let failure):
-                o["outcome"] = "failed"
+                out.member("outcome", "failed")
                 switch failure {
-                case .unreachable(let why): o["unreachable"] = .string(why)
+                case .unreachable(let why): out.member("unreachable", why)
                 case .http(let status, let why):
-                    o["httpStatus"] = .number(Double(status))
-                    o["detail"] = .string(why)
-                case .malformed(let why): o["malformed"] = .string(why)
+                    out.member("httpStatus", Double(status))
+                    out.member("detail", why)
+                case .malformed(let why): out.member("malformed", why)
                 }
             }
-            return o.value
         case .endpoint(let agent, let endpoint):
-            var o = JournalObject(kind: "endpoint")
-            o["agent"] = .string(agent.rawValue)
-            o["endpoint"] = JournalModel.encode(endpoint)
-            return o.value
+            out.member("kind", "endpoint")
+            out.member("agent", agent.rawValue)
+            out.key("endpoint")
+            JournalModel.write(endpoint, to: &out)
         case .result(let tag, let result):
-            var o = JournalObject(kind: "result")
-            o["tag"] = .number(Double(tag.rawValue))
+            out.member("kind", "result")
+            out.member("tag", Double(tag.rawValue))
             switch result {
-            case .success(let value): o["result"] = JournalModel.encode(value)
-            case .failure(let failure): o["failure"] = encode(failure)
+            case .success(let value):
+                out.key("result")
+                JournalModel.write(value, to: &out)
+            case .failure(let failure):
+                out.key("failure")
+                write(failure, to: &out)
             }
-            return o.value
         case .streamOpened(let tag):
-            var o = JournalObject(kind: "streamOpened")
-            o["tag"] = .number(Double(tag.rawValue))
-            return o.value
+            out.member("kind", "streamOpened")
+            out.member("tag", Double(tag.rawValue))
         case .streamEvent(let tag, let event):
-            var o = JournalObject(kind: "streamEvent")
-            o["tag"] = .number(Double(tag.rawValue))
-            o["event"] = JournalModel.encode(event)
-            return o.value
+            out.member("kind", "streamEvent")
+            out.member("tag", Double(tag.rawValue))
+            out.key("event")
+            JournalModel.write(event, to: &out)
         case .streamEnded(let tag, let end):
-            var o = JournalObject(kind: "streamEnded")
-            o["tag"] = .number(Double(tag.rawValue))
-            if case .failed(let failure) = end { o["failure"] = encode(failure) }
-            return o.value
-        case .local(let outcome):
-            var o = JournalObject(kind: "local")
-            switch outcome {
-            case .themeLoaded(let name): o["themeLoaded"] = .string(name)
-            case .themeFailed(let name, let reason): o["themeFailed"] = ["name": .string(name), "reason": .string(reason)]
-            case .saved(let path, let note):
-                var saved = JournalObject()
-                saved.set("path", path)
-                saved.set("note", note)
-                o["saved"] = saved.value
-            case .saveFailed(let why): o["saveFailed"] = .string(why)
+            out.member("kind", "streamEnded")
+            out.member("tag", Double(tag.rawValue))
+            if case .failed(let failure) = end {
+                out.key("failure")
+                write(failure, to: &out)
             }
-            return o.value
+        case .local(let outcome):
+            out.member("kind", "local")
+            switch outcome {
+            case .themeLoaded(let name): out.member("themeLoaded", name)
+            case .themeFailed(let name, let reason):
+                out.object("themeFailed") { out in
+                    out.member("name", name)
+                    out.member("reason", reason)
+                }
+            case .saved(let path, let note):
+                out.object("saved") { out in
+                    out.member("path", path)
+                    out.optional("note", note)
+                }
+            case .saveFailed(let why): out.member("saveFailed", why)
+            }
         case .pointer(let action):
-            var o = JournalObject(kind: "pointer")
+            out.member("kind", "pointer")
             switch action {
             case .select(let pane, let row):
-                o["select"] = .string(JournalPane.name(pane))
-                o.set("row", row)
+                out.member("select", JournalPane.name(pane))
+                out.optional("row", row)
             case .scroll(let pane, let by):
-                o["scroll"] = .string(JournalPane.name(pane))
-                o["by"] = .number(Double(by))
+                out.member("scroll", JournalPane.name(pane))
+                out.member("by", Double(by))
             }
-            return o.value
         }
+        out.endObject()
     }
 
     static func decode(_ value: JSONValue) throws(JournalDecodeError) -> Msg {
@@ -167,11 +176,15 @@ enum JournalMsg {
         return RequestTag(UInt64(n))
     }
 
-    static func encode(_ failure: CallFailure) -> JSONValue {
+    static func write(_ failure: CallFailure, to out: inout JSONStreamWriter) {
+        out.beginObject()
         switch failure {
-        case .agent(let f): ["agent": JournalModel.encode(f)]
-        case .transport(let why): ["transport": .string(why)]
+        case .agent(let f):
+            out.key("agent")
+            JournalModel.write(f, to: &out)
+        case .transport(let why): out.member("transport", why)
         }
+        out.endObject()
     }
 
     static func callFailure(_ value: JSONValue) throws(JournalDecodeError) -> CallFailure {

@@ -63,7 +63,9 @@ final class JournalWriter: Sendable {
         file = Mutex(state)
         var first = session
         first.continued = false
-        write(lines: [encode(.session(first))])
+        var lines = JournalLines()
+        lines.append(.session(first), redaction: redaction)
+        write(lines)
         let thread = Thread { [self] in run() }
         thread.name = "agentdeck-journal"
         thread.start()
@@ -104,6 +106,8 @@ final class JournalWriter: Sendable {
         // network thread go first. Linux keeps a nice value per thread; who 0 is the caller.
         // Entries wait in the queue meanwhile (bounded; a gap line counts any dropped).
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.niceness)
+        // One buffer for every batch's lines (its capacity is kept between batches).
+        var lines = JournalLines()
         while true {
             _ = wake.wait(timeout: .now() + flushInterval)
             var batch: [JournalEntry] = []
@@ -112,9 +116,10 @@ final class JournalWriter: Sendable {
                 defer { q.dropped = 0 }
                 return (q.dropped, q.closing)
             }
-            var lines = batch.map(encode)
-            if dropped > 0 { lines.append(encode(.gap(dropped: dropped, at: JournalClock.now()))) }
-            if !lines.isEmpty { write(lines: lines) }
+            lines.removeAll()
+            for entry in batch { lines.append(entry, redaction: redaction) }
+            if dropped > 0 { lines.append(.gap(dropped: dropped, at: JournalClock.now()), redaction: redaction) }
+            if !lines.isEmpty { write(lines) }
             if closing {
                 finished.signal()
                 return
@@ -122,29 +127,24 @@ final class JournalWriter: Sendable {
         }
     }
 
-    private func encode(_ entry: JournalEntry) -> [UInt8] {
-        var line = redaction.apply(bytes: JSONWriter().bytes(entry.json()))
-        line.append(0x0A)
-        return line
-    }
-
     /// Writes whole lines, rotating first whenever the next line would pass the size cap.
-    private func write(lines: [[UInt8]]) {
+    private func write(_ lines: JournalLines) {
         file.withLock { f in
-            var pending: [UInt8] = []
-            for line in lines {
-                if f.size + pending.count + line.count > settings.maxBytes, f.size + pending.count > 0 {
-                    flush(&pending, into: &f)
+            var chunk = 0  // where the bytes not yet written start
+            var start = 0
+            for end in lines.ends {
+                if f.size + end - chunk > settings.maxBytes, f.size + start - chunk > 0 {
+                    flush(lines.bytes[chunk..<start], into: &f)
                     rotate(&f)
+                    chunk = start
                 }
-                pending += line
+                start = end
             }
-            flush(&pending, into: &f)
+            flush(lines.bytes[chunk..<start], into: &f)
         }
     }
 
-    private func flush(_ bytes: inout [UInt8], into f: inout FileState) {
-        defer { bytes.removeAll(keepingCapacity: true) }
+    private func flush(_ bytes: ArraySlice<UInt8>, into f: inout FileState) {
         guard f.fd >= 0, !bytes.isEmpty else { return }
         var offset = 0
         while offset < bytes.count {
@@ -183,8 +183,9 @@ final class JournalWriter: Sendable {
         }
         var header = f.session
         header.continued = true
-        var pending = encode(.session(header))
-        flush(&pending, into: &f)
+        var lines = JournalLines()
+        lines.append(.session(header), redaction: redaction)
+        flush(lines.bytes[...], into: &f)
     }
 
     /// Opens for appending; a last line left torn by a killed process gets its newline first,
@@ -216,4 +217,28 @@ struct JournalOpenError: Error, CustomStringConvertible {
     var path: String
     var reason: String
     var description: String { "cannot open the journal \(path): \(reason)" }
+}
+
+/// A batch of journal lines in one buffer, each masked and ended by a newline: encoded straight
+/// into it (no array per line, no second copy to gather them for the write).
+struct JournalLines {
+    private(set) var bytes: [UInt8] = []
+    /// Where each line ends (after its newline).
+    private(set) var ends: [Int] = []
+    private var line = JSONStreamWriter(capacity: 4096)
+
+    var isEmpty: Bool { ends.isEmpty }
+
+    mutating func append(_ entry: JournalEntry, redaction: JournalRedaction) {
+        line.removeAll()
+        entry.write(to: &line)
+        bytes += redaction.apply(bytes: line.bytes)
+        bytes.append(0x0A)
+        ends.append(bytes.count)
+    }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
 }
