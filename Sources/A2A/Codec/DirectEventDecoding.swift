@@ -1,5 +1,8 @@
+import Foundation
+
 /// The stream events nearly every agent sends — status and artifact updates, V1 `{statusUpdate}` /
-/// `{artifactUpdate}` wrappers and V03 `kind`-tagged objects, in a JSON-RPC envelope or bare —
+/// `{artifactUpdate}` wrappers and V03 `kind`-tagged objects, in a JSON-RPC envelope or bare, and
+/// the task snapshot that opens a stream (`{task}` / `kind: "task"`) —
 /// decoded straight from the bytes, without building a `JSONValue` tree for their objects
 /// (building and releasing that tree was a third of an event's cost). Leaves and `metadata` are
 /// still read by the JSON parser's own `ByteReader`, so strings, numbers, UTF-8 repair and the
@@ -7,7 +10,7 @@
 ///
 /// Anything it is not sure about returns nil and `StreamDataDecoding` takes the tree path, which
 /// stays the reference: a key outside the few it reads (escaped spellings of them are fine), a
-/// duplicate key, a task or message event, a syntax error, an `error` event. `DirectEventDecodingTests`
+/// duplicate key, a message event, a syntax error, an `error` event. `DirectEventDecodingTests`
 /// checks that whenever it answers, the tree path gives the same events.
 enum DirectEventDecoding {
     static func events(_ data: UnsafeRawBufferPointer, eventType: String, context: StreamContext) -> [StreamEvent]? {
@@ -35,19 +38,27 @@ private enum Level {
 /// twice bails (the tree resolves duplicates, "last wins"). A class: as a struct (two events, a
 /// status, an artifact, a dozen values) it was large enough that copying it cost more than the tree.
 private final class EventFields {
-    var jsonrpc: JSONValue?
-    var id: JSONValue?
+    /// Only whether they are there: their values are never read.
+    var hasJSONRPC = false
+    var hasID = false
     /// The envelope's `result`, and a wrapper's inner update: kept as fields and turned into one
     /// `StreamEvent` at the end (storing and moving events themselves cost more than the tree).
     var result: EventFields?
     var wrappedStatus: EventFields?
     var wrappedArtifact: EventFields?
-    var wrapped: Bool { wrappedStatus != nil || wrappedArtifact != nil }
-    var kind: JSONValue?
+    var wrappedTask: EventFields?
+    var wrapped: Bool { wrappedStatus != nil || wrappedArtifact != nil || wrappedTask != nil }
+    var kind = Kind.absent
     var taskId: JSONValue?
+    /// `id` inside a result or wrapper: a task's id (an update's when it has no `taskId`).
+    var id: JSONValue?
     var contextId: JSONValue?
-    /// `.some(nil)`: present but not an object (reads as an unknown state).
-    var status: TaskStatus??
+    /// A task's `history` and `artifacts`.
+    var history: [Message]?
+    var artifacts: [Artifact]?
+    /// nil while `hasStatus`: present but not an object (reads as an unknown state).
+    var status: TaskStatus?
+    var hasStatus = false
     var final: JSONValue?
     var metadata: JSONValue?
     var artifact: Artifact?
@@ -57,14 +68,32 @@ private final class EventFields {
     var lastChunk: JSONValue?
 
     var hasUpdateMembers: Bool {
-        kind != nil || taskId != nil || contextId != nil || status != nil || final != nil || metadata != nil
-            || artifact != nil || append != nil || lastChunk != nil
+        kind != .absent || taskId != nil || id != nil || contextId != nil || hasStatus || final != nil || metadata != nil
+            || artifact != nil || append != nil || lastChunk != nil || history != nil || artifacts != nil
+    }
+
+    /// The `kind` member, matched on its bytes: the three kinds this decoder reads, or anything else.
+    enum Kind {
+        case absent, statusUpdate, artifactUpdate, task, other
     }
 }
 
 private struct Walker {
     var reader: ByteReader
     let context: StreamContext
+    /// The last two ids read (`taskId`, `contextId`): a message repeats its update's, and the same
+    /// bytes make the same String, so the second reading shares the first one's storage.
+    var recentIDs: (RecentString?, RecentString?) = (nil, nil)
+
+    struct RecentString {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let string: String
+    }
+
+    init(reader: ByteReader, context: StreamContext) {
+        self.reader = reader
+        self.context = context
+    }
 
     // MARK: Grammar (the tree parser's, minus building containers)
 
@@ -149,6 +178,80 @@ private struct Walker {
         return try reader.parseValue(depth: depth)
     }
 
+    /// At a string without escapes: its bytes, and the reader past it. At anything else: nil, the
+    /// reader unmoved (then read the value the general way).
+    @inline(__always) mutating func plainString() throws(JSONParseError) -> UnsafeBufferPointer<UInt8>? {
+        guard try peek() == 0x22 else { return nil }
+        let start = reader.index
+        if let end = try reader.scanPlainString() {
+            return UnsafeBufferPointer(start: reader.base.unsafelyUnwrapped + start + 1, count: end - start - 1)
+        }
+        reader.index = start
+        return nil
+    }
+
+    /// Reads past a value whose content is never used: checked as the parser checks it, but a
+    /// plain string or a number makes nothing.
+    mutating func skip(depth: Int) throws(JSONParseError) {
+        if try plainString() != nil { return }
+        switch reader.byte(reader.index) {
+        case 0x2D, 0x30...0x39: _ = try reader.parseNumber()
+        default: _ = try reader.parseValue(depth: depth)
+        }
+    }
+
+    /// A `taskId`/`contextId`-like value: as `value(depth:)` reads it, a plain string seen just
+    /// before shared instead of made again.
+    mutating func id(depth: Int) throws(JSONParseError) -> JSONValue {
+        guard let bytes = try plainString() else { return try value(depth: depth) }
+        if let recent = recentIDs.0, Self.same(recent.bytes, bytes) { return .string(recent.string) }
+        if let recent = recentIDs.1, Self.same(recent.bytes, bytes) { return .string(recent.string) }
+        let string = String(decoding: bytes, as: UTF8.self)
+        recentIDs = (RecentString(bytes: bytes, string: string), recentIDs.0)
+        return .string(string)
+    }
+
+    @inline(__always) static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+        return memcmp(x, y, a.count) == 0
+    }
+
+    /// Whether `bytes` spell `word` exactly.
+    @inline(__always) static func spells(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        same(bytes, UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+    }
+
+    /// A task state: the usual spellings matched on their bytes, anything else through
+    /// `ObjectDecoding.state` on the String (which gives the same answer for those spellings).
+    mutating func state(depth: Int) throws(JSONParseError) -> TaskState? {
+        let start = reader.index
+        if let bytes = try plainString() {
+            if Self.spells(bytes, "TASK_STATE_WORKING") || Self.spells(bytes, "working") { return .working }
+            if Self.spells(bytes, "TASK_STATE_COMPLETED") || Self.spells(bytes, "completed") { return .completed }
+            if Self.spells(bytes, "TASK_STATE_SUBMITTED") || Self.spells(bytes, "submitted") { return .submitted }
+            reader.index = start
+        }
+        return try value(depth: depth).stringValue.map(ObjectDecoding.state)
+    }
+
+    /// A role: the agent's spellings matched on their bytes, anything else as `ObjectDecoding.role` reads it.
+    mutating func role(depth: Int) throws(JSONParseError) -> Role? {
+        let start = reader.index
+        if let bytes = try plainString() {
+            if Self.spells(bytes, "ROLE_AGENT") || Self.spells(bytes, "agent") { return .agent }
+            reader.index = start
+        }
+        return try value(depth: depth).stringValue.map(ObjectDecoding.role)
+    }
+
+    /// A timestamp: a plain string's bytes parsed in place (`Timestamp.parse` reads the String's
+    /// UTF-8 the same way; non-ASCII bytes are refused either way); an escaped one through its String.
+    mutating func timestamp(depth: Int) throws(JSONParseError) -> Date? {
+        if let bytes = try plainString() { return Timestamp.parse(bytes: bytes) }
+        return try value(depth: depth).stringValue.flatMap(Timestamp.parse)
+    }
+
     /// Stores a member seen once; a second sighting bails. (Not generic: unspecialized, its value
     /// witnesses copied every value twice.)
     @inline(__always) func once(_ slot: inout JSONValue?, _ value: JSONValue) throws(JSONParseError) {
@@ -167,27 +270,28 @@ private struct Walker {
         reader.skipWhitespace()
         guard reader.index == reader.count else { throw bail }
         // StreamDataDecoding's test: `jsonrpc`, or a `result` (this decoder bails on `type`/`error`).
-        if fields.jsonrpc != nil || fields.result != nil {
+        if fields.hasJSONRPC || fields.result != nil {
             guard let result = fields.result, !fields.wrapped, !fields.hasUpdateMembers else { throw bail }
             return try event(result)
         }
-        guard fields.id == nil else { throw bail }  // `{id, status}` is a V01 event
+        guard !fields.hasID else { throw bail }  // `{id, status}` is a V01 event
         return try event(fields)
     }
 
     /// An event object (EventDecoding.events): `kind`-tagged, or a wrapper alone.
     func event(_ fields: EventFields) throws(JSONParseError) -> StreamEvent {
-        if let kind = fields.kind {
-            guard !fields.wrapped else { throw bail }
-            switch kind.stringValue {
-            case "status-update": return try statusUpdate(fields)
-            case "artifact-update": return try artifactUpdate(fields)
-            default: throw bail  // tasks, messages, unknown kinds, a `kind` that is not a string
-            }
+        switch fields.kind {
+        case .absent: break
+        case .statusUpdate where !fields.wrapped: return try statusUpdate(fields)
+        case .artifactUpdate where !fields.wrapped: return try artifactUpdate(fields)
+        case .task where !fields.wrapped: return try task(fields)
+        default: throw bail  // messages, unknown kinds, a `kind` that is not a string
         }
         guard !fields.hasUpdateMembers else { throw bail }
         if let inner = fields.wrappedStatus { return try statusUpdate(inner) }
         if let inner = fields.wrappedArtifact { return try artifactUpdate(inner) }
+        // EventDecoding.wrapped: `task` counts as a wrapper only around something with a status or an id.
+        if let inner = fields.wrappedTask, inner.hasStatus || inner.id != nil { return try task(inner) }
         throw bail
     }
 
@@ -196,11 +300,17 @@ private struct Walker {
         guard try openObject(depth: depth) else { return f }
         repeat {
             switch try key() {
-            case .jsonrpc where level == .document: try once(&f.jsonrpc, try value(depth: depth))
-            case .id where level == .document: try once(&f.id, try value(depth: depth))
+            case .jsonrpc where level == .document:
+                try firstTime(f.hasJSONRPC)
+                f.hasJSONRPC = true
+                try skip(depth: depth)
+            case .id where level == .document:
+                try firstTime(f.hasID)
+                f.hasID = true
+                try skip(depth: depth)
             case .result where level == .document:
                 let body = try eventObject(depth: depth + 1, level: .result)
-                guard body.jsonrpc == nil, body.id == nil, body.result == nil else { throw bail }
+                guard !body.hasJSONRPC, !body.hasID, body.result == nil else { throw bail }
                 try firstTime(f.result != nil)
                 f.result = body
             case .statusUpdate where level != .update:
@@ -209,25 +319,44 @@ private struct Walker {
             case .artifactUpdate where level != .update:
                 try firstTime(f.wrapped)
                 f.wrappedArtifact = try eventObject(depth: depth + 1, level: .update)
-            case .kind: try once(&f.kind, try value(depth: depth))
-            case .taskId: try once(&f.taskId, try value(depth: depth))
-            case .contextId: try once(&f.contextId, try value(depth: depth))
+            case .task where level != .update:
+                try firstTime(f.wrapped)
+                f.wrappedTask = try eventObject(depth: depth + 1, level: .update)
+            case .id: try once(&f.id, try id(depth: depth))  // in a result or wrapper (the envelope's is above)
+            case .history:
+                try firstTime(f.history != nil)
+                f.history = try messages(depth: depth + 1)
+            case .artifacts:
+                try firstTime(f.artifacts != nil)
+                f.artifacts = try artifacts(depth: depth + 1)
+            case .kind:
+                try firstTime(f.kind != .absent)
+                if let bytes = try plainString() {
+                    f.kind = Self.spells(bytes, "status-update") ? .statusUpdate
+                        : Self.spells(bytes, "artifact-update") ? .artifactUpdate
+                        : Self.spells(bytes, "task") ? .task : .other
+                } else {
+                    try skip(depth: depth)
+                    f.kind = .other
+                }
+            case .taskId: try once(&f.taskId, try id(depth: depth))
+            case .contextId: try once(&f.contextId, try id(depth: depth))
             case .final: try once(&f.final, try value(depth: depth))
             case .metadata: try once(&f.metadata, try value(depth: depth))
             case .append: try once(&f.append, try value(depth: depth))
             case .lastChunk: try once(&f.lastChunk, try value(depth: depth))
             case .status:
-                try firstTime(f.status != nil)
+                try firstTime(f.hasStatus)
+                f.hasStatus = true
                 if try peek() == 0x7B {
-                    f.status = .some(try status(depth: depth + 1))
+                    f.status = try status(depth: depth + 1)
                 } else {
-                    _ = try value(depth: depth)
-                    f.status = .some(nil)
+                    try skip(depth: depth)
                 }
             case .artifact:
                 // Not an object: the tree calls that malformed; let it say so.
                 try firstTime(f.artifact != nil)
-                let (artifact, append, lastChunk) = try artifact(depth: depth + 1)
+                let (artifact, append, lastChunk) = try artifact(depth: depth + 1, position: 0)
                 f.artifact = artifact
                 f.artifactAppend = append
                 f.artifactLastChunk = lastChunk
@@ -239,9 +368,12 @@ private struct Walker {
 
     /// ObjectDecoding.statusUpdate, for the members this decoder accepts (no `percent`, no `sessionId`).
     func statusUpdate(_ f: EventFields) throws(JSONParseError) -> StreamEvent {
-        guard let taskID = f.taskId?.stringValue ?? context.taskID else { throw bail }
+        guard let taskID = f.taskId?.stringValue ?? f.id?.stringValue ?? context.taskID else { throw bail }
         let metadata = kept(f.metadata)
-        let status = (f.status ?? nil) ?? TaskStatus(state: .unknown)
+        // Moved out of the fields, not copied (a copy retained every string of the status).
+        var taken: TaskStatus?
+        swap(&taken, &f.status)
+        let status = taken ?? TaskStatus(state: .unknown)
         let progressPercent = ObjectDecoding.progress(in: metadata) ?? ObjectDecoding.progress(in: status.message?.metadata)
         return .status(StatusUpdate(
             taskID: taskID,
@@ -254,7 +386,10 @@ private struct Walker {
 
     /// ObjectDecoding.artifactUpdate, for the members this decoder accepts.
     func artifactUpdate(_ f: EventFields) throws(JSONParseError) -> StreamEvent {
-        guard let taskID = f.taskId?.stringValue ?? context.taskID, let artifact = f.artifact else { throw bail }
+        guard let taskID = f.taskId?.stringValue ?? f.id?.stringValue ?? context.taskID else { throw bail }
+        var taken: Artifact?
+        swap(&taken, &f.artifact)
+        guard let artifact = taken else { throw bail }
         return .artifact(ArtifactUpdate(
             taskID: taskID,
             contextID: f.contextId?.stringValue ?? context.contextID,
@@ -264,47 +399,115 @@ private struct Walker {
             metadata: kept(f.metadata)))
     }
 
+    /// ObjectDecoding.task: `{id|taskId, contextId, status, artifacts, history, metadata}`.
+    func task(_ f: EventFields) throws(JSONParseError) -> StreamEvent {
+        guard let id = f.id?.stringValue ?? f.taskId?.stringValue else { throw bail }  // the tree calls it malformed
+        var status: TaskStatus?, artifacts: [Artifact]?, history: [Message]?
+        swap(&status, &f.status)
+        swap(&artifacts, &f.artifacts)
+        swap(&history, &f.history)
+        return .task(A2ATask(
+            id: id,
+            contextID: f.contextId?.stringValue,
+            status: status ?? TaskStatus(state: .unknown),
+            artifacts: artifacts ?? [],
+            history: history ?? [],
+            metadata: kept(f.metadata)))
+    }
+
+    /// A task's `history`: objects become messages, other elements are skipped; not an array reads as none.
+    mutating func messages(depth: Int) throws(JSONParseError) -> [Message] {
+        guard try peek() == 0x5B else {
+            try skip(depth: depth - 1)
+            return []
+        }
+        var messages: [Message] = []
+        if try openArray(depth: depth) {
+            repeat {
+                if try peek() == 0x7B {
+                    messages.append(try message(depth: depth + 1))
+                } else {
+                    try skip(depth: depth)
+                }
+            } while try moreElements()
+        }
+        return messages
+    }
+
+    /// A task's `artifacts`: objects become artifacts keyed by their position when they have no
+    /// id (the position counts every element, as the tree's `enumerated()` does).
+    mutating func artifacts(depth: Int) throws(JSONParseError) -> [Artifact] {
+        guard try peek() == 0x5B else {
+            try skip(depth: depth - 1)
+            return []
+        }
+        var artifacts: [Artifact] = []
+        var position = 0
+        if try openArray(depth: depth) {
+            repeat {
+                if try peek() == 0x7B {
+                    artifacts.append(try artifact(depth: depth + 1, position: position).0)
+                } else {
+                    try skip(depth: depth)
+                }
+                position += 1
+            } while try moreElements()
+        }
+        return artifacts
+    }
+
     /// ObjectDecoding.status: `{state, message, timestamp}`.
     mutating func status(depth: Int) throws(JSONParseError) -> TaskStatus {
-        var state: JSONValue?, timestamp: JSONValue?
-        var message: Message??
+        var state: TaskState?, timestamp: Date?
+        var message: Message?
+        var seenState = false, seenTimestamp = false, seenMessage = false
         if try openObject(depth: depth) {
             repeat {
                 switch try key() {
-                case .state: try once(&state, try value(depth: depth))
-                case .timestamp: try once(&timestamp, try value(depth: depth))
+                case .state:
+                    try firstTime(seenState)
+                    seenState = true
+                    state = try self.state(depth: depth)
+                case .timestamp:
+                    try firstTime(seenTimestamp)
+                    seenTimestamp = true
+                    timestamp = try self.timestamp(depth: depth)
                 case .message:
-                    try firstTime(message != nil)
+                    try firstTime(seenMessage)
+                    seenMessage = true
                     if try peek() == 0x7B {
-                        message = .some(try self.message(depth: depth + 1))
+                        message = try self.message(depth: depth + 1)
                     } else {
-                        _ = try value(depth: depth)
-                        message = .some(nil)
+                        try skip(depth: depth)
                     }
                 default: throw bail
                 }
             } while try moreMembers()
         }
-        return TaskStatus(
-            state: state?.stringValue.map(ObjectDecoding.state) ?? .unknown,
-            message: message ?? nil,
-            timestamp: timestamp?.stringValue.flatMap(Timestamp.parse))
+        return TaskStatus(state: state ?? .unknown, message: message, timestamp: timestamp)
     }
 
     /// ObjectDecoding.message: `{messageId, contextId, taskId, role, parts, metadata, kind}`.
     mutating func message(depth: Int) throws(JSONParseError) -> Message {
-        var messageId: JSONValue?, contextId: JSONValue?, taskId: JSONValue?, role: JSONValue?
-        var metadata: JSONValue?, kind: JSONValue?
+        var messageId: JSONValue?, contextId: JSONValue?, taskId: JSONValue?, role: Role?
+        var metadata: JSONValue?
         var parts: [Part]?
+        var seenRole = false, seenKind = false
         if try openObject(depth: depth) {
             repeat {
                 switch try key() {
                 case .messageId: try once(&messageId, try value(depth: depth))
-                case .contextId: try once(&contextId, try value(depth: depth))
-                case .taskId: try once(&taskId, try value(depth: depth))
-                case .role: try once(&role, try value(depth: depth))
+                case .contextId: try once(&contextId, try id(depth: depth))
+                case .taskId: try once(&taskId, try id(depth: depth))
+                case .role:
+                    try firstTime(seenRole)
+                    seenRole = true
+                    role = try self.role(depth: depth)
                 case .metadata: try once(&metadata, try value(depth: depth))
-                case .kind: try once(&kind, try value(depth: depth))  // read past, as the tree ignores it
+                case .kind:  // read past, as the tree ignores it
+                    try firstTime(seenKind)
+                    seenKind = true
+                    try skip(depth: depth)
                 case .parts:
                     try firstTime(parts != nil)
                     parts = try self.parts(depth: depth + 1)
@@ -316,7 +519,7 @@ private struct Walker {
             messageID: messageId?.stringValue ?? "",
             contextID: contextId?.stringValue,
             taskID: taskId?.stringValue,
-            role: role?.stringValue.map(ObjectDecoding.role) ?? .agent,
+            role: role ?? .agent,
             parts: parts ?? [],
             metadata: kept(metadata))
     }
@@ -324,7 +527,7 @@ private struct Walker {
     /// `parts`: objects become parts, other elements are skipped; not an array reads as none.
     mutating func parts(depth: Int) throws(JSONParseError) -> [Part] {
         guard try peek() == 0x5B else {
-            _ = try value(depth: depth - 1)
+            try skip(depth: depth - 1)
             return []
         }
         var parts: [Part] = []
@@ -333,7 +536,7 @@ private struct Walker {
                 if try peek() == 0x7B {
                     parts.append(try part(depth: depth + 1))
                 } else {
-                    _ = try value(depth: depth)
+                    try skip(depth: depth)
                 }
             } while try moreElements()
         }
@@ -366,7 +569,7 @@ private struct Walker {
 
     /// ObjectDecoding.artifact `{artifactId, name, description, parts, metadata}`, and the V01
     /// `append`/`lastChunk` inside it.
-    mutating func artifact(depth: Int) throws(JSONParseError) -> (Artifact, JSONValue?, JSONValue?) {
+    mutating func artifact(depth: Int, position: Int) throws(JSONParseError) -> (Artifact, JSONValue?, JSONValue?) {
         var artifactId: JSONValue?, name: JSONValue?, description: JSONValue?, metadata: JSONValue?
         var append: JSONValue?, lastChunk: JSONValue?
         var parts: [Part]?
@@ -386,9 +589,9 @@ private struct Walker {
                 }
             } while try moreMembers()
         }
-        // Without an `artifactId` (and no `index`, which bails above) the tree keys it by position 0.
+        // Without an `artifactId` (and no `index`, which bails above) the tree keys it by its position.
         let artifact = Artifact(
-            artifactID: artifactId?.stringValue ?? "0",
+            artifactID: artifactId?.stringValue ?? String(position),
             name: name?.stringValue,
             description: description?.stringValue,
             parts: parts ?? [],
