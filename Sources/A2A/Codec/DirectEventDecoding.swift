@@ -38,12 +38,8 @@ private enum Level {
 /// twice bails (the tree resolves duplicates, "last wins"). A class: as a struct (two events, a
 /// status, an artifact, a dozen values) it was large enough that copying it cost more than the tree.
 private final class EventFields {
-    /// Only whether they are there: their values are never read.
-    var hasJSONRPC = false
-    var hasID = false
-    /// The envelope's `result`, and a wrapper's inner update: kept as fields and turned into one
-    /// `StreamEvent` at the end (storing and moving events themselves cost more than the tree).
-    var result: EventFields?
+    /// A wrapper's inner object: kept as fields and turned into one `StreamEvent` at the end
+    /// (storing and moving events themselves cost more than the tree).
     var wrappedStatus: EventFields?
     var wrappedArtifact: EventFields?
     var wrappedTask: EventFields?
@@ -119,6 +115,32 @@ private struct Walker {
     /// Only the key's tag: a plain key is matched on its bytes without making its String.
     @inline(__always) mutating func key() throws(JSONParseError) -> JSONKey {
         guard try peek() == 0x22 else { throw bail }
+        let contentStart = reader.index + 1
+        // Known keys are 2–16 bytes: the first quote, backslash or control byte among the 16
+        // bytes after the opening quote (the parser's exact "attention" mask) ends a plain key.
+        // Anything else takes the parser's own scan.
+        guard contentStart + 16 < reader.count else { return try scannedKey() }
+        let p = UnsafeRawPointer(reader.base.unsafelyUnwrapped + contentStart)
+        var length: Int
+        let low = reader.attentionMask(p.loadUnaligned(as: UInt64.self))
+        if low != 0 {
+            length = low.trailingZeroBitCount >> 3
+        } else {
+            let high = reader.attentionMask(p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            guard high != 0 else { throw bail }  // longer than every known key
+            length = 8 + high.trailingZeroBitCount >> 3
+        }
+        guard p.load(fromByteOffset: length, as: UInt8.self) == 0x22 else { return try scannedKey() }
+        let end = contentStart + length  // the closing quote
+        reader.index = end + 1
+        let known = reader.knownKeys.key(
+            for: UnsafeBufferPointer(start: reader.base.unsafelyUnwrapped + contentStart, count: length),
+            readableAfter: reader.count - end)
+        return try afterKey(known)
+    }
+
+    /// `key()` the long way: the parser's string scan, and its escape decoding when there is one.
+    mutating func scannedKey() throws(JSONParseError) -> JSONKey {
         let start = reader.index
         let known: JSONKey?
         if let end = try reader.scanPlainString() {
@@ -130,6 +152,11 @@ private struct Walker {
             reader.index = start  // escaped: the parser's own reading, from the opening quote
             known = try reader.parseKey().1
         }
+        return try afterKey(known)
+    }
+
+    /// A known key, and past the `:` after it.
+    @inline(__always) mutating func afterKey(_ known: JSONKey?) throws(JSONParseError) -> JSONKey {
         guard let known, try peek() == 0x3A else { throw bail }
         reader.index += 1
         reader.skipWhitespace()
@@ -265,17 +292,42 @@ private struct Walker {
 
     // MARK: Event shapes
 
+    /// The SSE data: a JSON-RPC envelope around the event, or the event bare. The envelope's own
+    /// members are only noted (no fields object for it: one allocation less per event).
     mutating func document() throws(JSONParseError) -> StreamEvent {
-        let fields = try eventObject(depth: 1, level: .document)
+        guard try openObject(depth: 1) else { throw bail }
+        var hasJSONRPC = false, hasID = false
+        var result: EventFields?
+        var bare: EventFields?
+        repeat {
+            let key = try key()
+            switch key {
+            case .jsonrpc:
+                try firstTime(hasJSONRPC)
+                hasJSONRPC = true
+                try skip(depth: 1)
+            case .id:
+                try firstTime(hasID)
+                hasID = true
+                try skip(depth: 1)
+            case .result:
+                try firstTime(result != nil)
+                result = try eventObject(depth: 2, level: .result)
+            default:
+                let fields = bare ?? EventFields()
+                bare = fields
+                try member(key, into: fields, depth: 1, level: .document)
+            }
+        } while try moreMembers()
         reader.skipWhitespace()
         guard reader.index == reader.count else { throw bail }
         // StreamDataDecoding's test: `jsonrpc`, or a `result` (this decoder bails on `type`/`error`).
-        if fields.hasJSONRPC || fields.result != nil {
-            guard let result = fields.result, !fields.wrapped, !fields.hasUpdateMembers else { throw bail }
+        if hasJSONRPC || result != nil {
+            guard let result, bare == nil else { throw bail }
             return try event(result)
         }
-        guard !fields.hasID else { throw bail }  // `{id, status}` is a V01 event
-        return try event(fields)
+        guard !hasID, let bare else { throw bail }  // `{id, status}` is a V01 event
+        return try event(bare)
     }
 
     /// An event object (EventDecoding.events): `kind`-tagged, or a wrapper alone.
@@ -299,71 +351,63 @@ private struct Walker {
         let f = EventFields()
         guard try openObject(depth: depth) else { return f }
         repeat {
-            switch try key() {
-            case .jsonrpc where level == .document:
-                try firstTime(f.hasJSONRPC)
-                f.hasJSONRPC = true
-                try skip(depth: depth)
-            case .id where level == .document:
-                try firstTime(f.hasID)
-                f.hasID = true
-                try skip(depth: depth)
-            case .result where level == .document:
-                let body = try eventObject(depth: depth + 1, level: .result)
-                guard !body.hasJSONRPC, !body.hasID, body.result == nil else { throw bail }
-                try firstTime(f.result != nil)
-                f.result = body
-            case .statusUpdate where level != .update:
-                try firstTime(f.wrapped)
-                f.wrappedStatus = try eventObject(depth: depth + 1, level: .update)
-            case .artifactUpdate where level != .update:
-                try firstTime(f.wrapped)
-                f.wrappedArtifact = try eventObject(depth: depth + 1, level: .update)
-            case .task where level != .update:
-                try firstTime(f.wrapped)
-                f.wrappedTask = try eventObject(depth: depth + 1, level: .update)
-            case .id: try once(&f.id, try id(depth: depth))  // in a result or wrapper (the envelope's is above)
-            case .history:
-                try firstTime(f.history != nil)
-                f.history = try messages(depth: depth + 1)
-            case .artifacts:
-                try firstTime(f.artifacts != nil)
-                f.artifacts = try artifacts(depth: depth + 1)
-            case .kind:
-                try firstTime(f.kind != .absent)
-                if let bytes = try plainString() {
-                    f.kind = Self.spells(bytes, "status-update") ? .statusUpdate
-                        : Self.spells(bytes, "artifact-update") ? .artifactUpdate
-                        : Self.spells(bytes, "task") ? .task : .other
-                } else {
-                    try skip(depth: depth)
-                    f.kind = .other
-                }
-            case .taskId: try once(&f.taskId, try id(depth: depth))
-            case .contextId: try once(&f.contextId, try id(depth: depth))
-            case .final: try once(&f.final, try value(depth: depth))
-            case .metadata: try once(&f.metadata, try value(depth: depth))
-            case .append: try once(&f.append, try value(depth: depth))
-            case .lastChunk: try once(&f.lastChunk, try value(depth: depth))
-            case .status:
-                try firstTime(f.hasStatus)
-                f.hasStatus = true
-                if try peek() == 0x7B {
-                    f.status = try status(depth: depth + 1)
-                } else {
-                    try skip(depth: depth)
-                }
-            case .artifact:
-                // Not an object: the tree calls that malformed; let it say so.
-                try firstTime(f.artifact != nil)
-                let (artifact, append, lastChunk) = try artifact(depth: depth + 1, position: 0)
-                f.artifact = artifact
-                f.artifactAppend = append
-                f.artifactLastChunk = lastChunk
-            default: throw bail
-            }
+            try member(try key(), into: f, depth: depth, level: level)
         } while try moreMembers()
         return f
+    }
+
+    /// One member of an event object at `depth` (the envelope's own members are the document's).
+    mutating func member(_ key: JSONKey, into f: EventFields, depth: Int, level: Level) throws(JSONParseError) {
+        switch key {
+        case .statusUpdate where level != .update:
+            try firstTime(f.wrapped)
+            f.wrappedStatus = try eventObject(depth: depth + 1, level: .update)
+        case .artifactUpdate where level != .update:
+            try firstTime(f.wrapped)
+            f.wrappedArtifact = try eventObject(depth: depth + 1, level: .update)
+        case .task where level != .update:
+            try firstTime(f.wrapped)
+            f.wrappedTask = try eventObject(depth: depth + 1, level: .update)
+        case .id: try once(&f.id, try id(depth: depth))  // in a result or wrapper (the envelope's is the document's)
+        case .history:
+            try firstTime(f.history != nil)
+            f.history = try messages(depth: depth + 1)
+        case .artifacts:
+            try firstTime(f.artifacts != nil)
+            f.artifacts = try artifacts(depth: depth + 1)
+        case .kind:
+            try firstTime(f.kind != .absent)
+            if let bytes = try plainString() {
+                f.kind = Self.spells(bytes, "status-update") ? .statusUpdate
+                    : Self.spells(bytes, "artifact-update") ? .artifactUpdate
+                    : Self.spells(bytes, "task") ? .task : .other
+            } else {
+                try skip(depth: depth)
+                f.kind = .other
+            }
+        case .taskId: try once(&f.taskId, try id(depth: depth))
+        case .contextId: try once(&f.contextId, try id(depth: depth))
+        case .final: try once(&f.final, try value(depth: depth))
+        case .metadata: try once(&f.metadata, try value(depth: depth))
+        case .append: try once(&f.append, try value(depth: depth))
+        case .lastChunk: try once(&f.lastChunk, try value(depth: depth))
+        case .status:
+            try firstTime(f.hasStatus)
+            f.hasStatus = true
+            if try peek() == 0x7B {
+                f.status = try status(depth: depth + 1)
+            } else {
+                try skip(depth: depth)
+            }
+        case .artifact:
+            // Not an object: the tree calls that malformed; let it say so.
+            try firstTime(f.artifact != nil)
+            let (artifact, append, lastChunk) = try artifact(depth: depth + 1, position: 0)
+            f.artifact = artifact
+            f.artifactAppend = append
+            f.artifactLastChunk = lastChunk
+        default: throw bail
+        }
     }
 
     /// ObjectDecoding.statusUpdate, for the members this decoder accepts (no `percent`, no `sessionId`).
@@ -545,11 +589,21 @@ private struct Walker {
 
     /// ObjectDecoding.part for text parts `{kind?, text, metadata?}`; any other part bails.
     mutating func part(depth: Int) throws(JSONParseError) -> Part {
-        var kind: JSONValue?, text: JSONValue?, metadata: JSONValue?
+        var text: JSONValue?, metadata: JSONValue?
+        // The tree's `o.string(.kind, .type)`: nil (absent, "", not a string), "text", or another kind.
+        var kind: String? = nil
+        var seenKind = false
         if try openObject(depth: depth) {
             repeat {
                 switch try key() {
-                case .kind: try once(&kind, try value(depth: depth))
+                case .kind:
+                    try firstTime(seenKind)
+                    seenKind = true
+                    if let bytes = try plainString() {
+                        kind = bytes.isEmpty ? nil : Self.spells(bytes, "text") ? "text" : "other"
+                    } else {
+                        kind = try value(depth: depth).stringValue
+                    }
                 case .text: try once(&text, try value(depth: depth))
                 case .metadata: try once(&metadata, try value(depth: depth))
                 default: throw bail
@@ -557,7 +611,7 @@ private struct Walker {
             } while try moreMembers()
         }
         let content: String
-        switch kind?.stringValue {
+        switch kind {
         case "text": content = text?.rawString ?? ""
         case nil:
             guard let raw = text?.rawString else { throw bail }  // the tree keeps such a part as data
