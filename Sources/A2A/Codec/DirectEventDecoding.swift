@@ -43,7 +43,8 @@ private final class EventFields {
     var wrappedStatus: EventFields?
     var wrappedArtifact: EventFields?
     var wrappedTask: EventFields?
-    var wrapped: Bool { wrappedStatus != nil || wrappedArtifact != nil || wrappedTask != nil }
+    /// Set with any of the three (a stored flag: reading three optionals cost more).
+    var wrapped = false
     var kind = Kind.absent
     var taskId: JSONValue?
     /// `id` inside a result or wrapper: a task's id (an update's when it has no `taskId`).
@@ -63,10 +64,9 @@ private final class EventFields {
     var append: JSONValue?
     var lastChunk: JSONValue?
 
-    var hasUpdateMembers: Bool {
-        kind != .absent || taskId != nil || id != nil || contextId != nil || hasStatus || final != nil || metadata != nil
-            || artifact != nil || append != nil || lastChunk != nil || history != nil || artifacts != nil
-    }
+    /// Any member besides a wrapper (`kind`, ids, status, artifact, …): set as each is read, since
+    /// testing every optional field here cost more than the rest of building the event.
+    var hasUpdateMembers = false
 
     /// The `kind` member, matched on its bytes: the three kinds this decoder reads, or anything else.
     enum Kind {
@@ -358,15 +358,19 @@ private struct Walker {
 
     /// One member of an event object at `depth` (the envelope's own members are the document's).
     mutating func member(_ key: JSONKey, into f: EventFields, depth: Int, level: Level) throws(JSONParseError) {
+        if key != .statusUpdate && key != .artifactUpdate && key != .task { f.hasUpdateMembers = true }
         switch key {
         case .statusUpdate where level != .update:
             try firstTime(f.wrapped)
+            f.wrapped = true
             f.wrappedStatus = try eventObject(depth: depth + 1, level: .update)
         case .artifactUpdate where level != .update:
             try firstTime(f.wrapped)
+            f.wrapped = true
             f.wrappedArtifact = try eventObject(depth: depth + 1, level: .update)
         case .task where level != .update:
             try firstTime(f.wrapped)
+            f.wrapped = true
             f.wrappedTask = try eventObject(depth: depth + 1, level: .update)
         case .id: try once(&f.id, try id(depth: depth))  // in a result or wrapper (the envelope's is the document's)
         case .history:
