@@ -39,9 +39,17 @@ func fuzzDialectDecoders(_ input: [UInt8], dialect fuzzedDialect: Dialect) {
     }
 
     let context = StreamContext(taskID: "t-1", contextID: input[1] & 0x80 == 0 ? nil : "c-1")
+    let eventType = eventTypes[Int(input[1]) % eventTypes.count]
+    // Whenever the direct decoder answers, the tree (the reference) must give the same events.
+    body.withUnsafeBytes { bytes in
+        guard let direct = DirectEventDecoding.events(bytes, eventType: eventType, context: context) else { return }
+        let tree = Result { () throws(A2AFailure) in
+            try StreamDataDecoding.decodeTree(bytes, eventType: eventType, endpoint: endpoint, context: context)
+        }
+        if tree != .success(direct) { fatalError("DirectEventDecoding disagrees with the tree: \(direct) vs \(tree)") }
+    }
     let text = String(decoding: body, as: UTF8.self)
-    switch A2ACodec.decodeStreamData(text, eventType: eventTypes[Int(input[1]) % eventTypes.count],
-                                     endpoint: endpoint, context: context) {
+    switch A2ACodec.decodeStreamData(text, eventType: eventType, endpoint: endpoint, context: context) {
     case .success(let events):
         var accumulator = TaskAccumulator(taskID: "t-1")
         for event in events { accumulator.apply(event) }

@@ -54,7 +54,7 @@ enum IngestBench {
                     streams[i].parser.feed(UnsafeRawBufferPointer(rebasing: arenaBytes[streams[i].chunks[c]])) { item in
                         guard case .event(let sse) = item else { return }
                         guard case .success(let decoded) = A2ACodec.decodeStreamData(
-                            sse.data, eventType: sse.type, endpoint: endpoint, context: StreamContext())
+                            sse.dataBytes, eventType: sse.type, endpoint: endpoint, context: StreamContext())
                         else { return }
                         for event in decoded {
                             if updateDeck {

@@ -41,6 +41,18 @@ public enum A2ACodec {
             try StreamDataDecoding.decode(data, eventType: eventType, endpoint: endpoint, context: context)
         }
     }
+
+    /// The same from the `data` bytes as the SSE parser collected them (`SSEEvent.dataBytes`): the
+    /// common updates are decoded straight from these bytes, with no String or JSON tree in between.
+    public static func decodeStreamData(
+        _ data: [UInt8], eventType: String, endpoint: Endpoint, context: StreamContext
+    ) -> Result<[StreamEvent], A2AFailure> {
+        data.withUnsafeBytes { bytes in
+            Result { () throws(A2AFailure) in
+                try StreamDataDecoding.decode(bytes, eventType: eventType, endpoint: endpoint, context: context)
+            }
+        }
+    }
 }
 
 /// Where and how to talk to an agent: chosen from the card, then corrected by the fallback ladder.

@@ -5,12 +5,36 @@ enum StreamDataDecoding {
     static func decode(_ data: String, eventType: String, endpoint: Endpoint, context: StreamContext)
         throws(A2AFailure) -> [StreamEvent]
     {
+        var data = data
+        // withUTF8 is not typed-throws: carry the outcome out as a Result.
+        return try data.withUTF8 { utf8 in
+            Result { () throws(A2AFailure) in
+                try decode(UnsafeRawBufferPointer(utf8), eventType: eventType, endpoint: endpoint, context: context)
+            }
+        }.get()
+    }
+
+    /// The same from the bytes the SSE parser collected (no String in between).
+    static func decode(_ data: UnsafeRawBufferPointer, eventType: String, endpoint: Endpoint, context: StreamContext)
+        throws(A2AFailure) -> [StreamEvent]
+    {
+        // The common status and artifact updates without a JSON tree; anything else, and anything
+        // it is unsure of, through the tree below (the reference).
+        if let events = DirectEventDecoding.events(data, eventType: eventType, context: context) { return events }
+        return try decodeTree(data, eventType: eventType, endpoint: endpoint, context: context)
+    }
+
+    /// Parses the whole JSON tree, then reads it by shape.
+    static func decodeTree(_ data: UnsafeRawBufferPointer, eventType: String, endpoint: Endpoint, context: StreamContext)
+        throws(A2AFailure) -> [StreamEvent]
+    {
         let value: JSONValue
         do {
             value = try JSONParser.parse(data)
         } catch {
             if eventType == "error" {
-                throw .rpc(RPCError(code: -32603, message: data.isEmpty ? "stream error" : String(data.prefix(500)), dialect: endpoint.dialect))
+                let text = String(decoding: data, as: UTF8.self)
+                throw .rpc(RPCError(code: -32603, message: text.isEmpty ? "stream error" : String(text.prefix(500)), dialect: endpoint.dialect))
             }
             throw .malformed("stream event: \(error.description)")
         }

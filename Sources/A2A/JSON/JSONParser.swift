@@ -71,7 +71,8 @@ private let exactPowersOfTen: [Double] = [
 ]
 
 /// The cursor over the input. A struct on the stack, so the hot loop has no reference counting.
-private struct ByteReader {
+/// Internal (not private) so `DirectEventDecoding` reads with the same grammar and limits.
+struct ByteReader {
     let base: UnsafePointer<UInt8>?
     let count: Int
     let maxDepth: Int

@@ -5,15 +5,32 @@
 public struct SSEEvent: Sendable, Equatable {
     /// The `event:` field, or `"message"` when absent or empty.
     public var type: String
-    /// The `data:` lines joined with LF (no trailing LF).
-    public var data: String
+    /// The `data:` lines joined with LF (no trailing LF), as received: the stream decoder reads
+    /// these bytes directly (`A2ACodec.decodeStreamData(_:[UInt8]…)`), with no String in between.
+    public var dataBytes: [UInt8]
     /// The last event ID in effect when this event was dispatched (`""` when none).
     public var lastEventID: String
 
+    /// `dataBytes` as text (invalid UTF-8 repaired with U+FFFD), made on each read.
+    public var data: String {
+        get { String(decoding: dataBytes, as: UTF8.self) }
+        set { dataBytes = Array(newValue.utf8) }
+    }
+
     public init(type: String = "message", data: String, lastEventID: String = "") {
+        self.init(type: type, dataBytes: Array(data.utf8), lastEventID: lastEventID)
+    }
+
+    public init(type: String = "message", dataBytes: [UInt8], lastEventID: String = "") {
         self.type = type
-        self.data = data
+        self.dataBytes = dataBytes
         self.lastEventID = lastEventID
+    }
+
+    /// Events are equal when they read the same: `data` as text, so bytes that UTF-8 repair turns
+    /// into the same text compare equal, as they did when the parser kept a String.
+    public static func == (a: SSEEvent, b: SSEEvent) -> Bool {
+        a.type == b.type && a.lastEventID == b.lastEventID && (a.dataBytes == b.dataBytes || a.data == b.data)
     }
 }
 

@@ -39,7 +39,7 @@ final class StreamSession: @unchecked Sendable {
         case .error(let error):
             return ([], [error.description])
         case .event(let event):
-            switch A2ACodec.decodeStreamData(event.data, eventType: event.type, endpoint: endpoint, context: context) {
+            switch A2ACodec.decodeStreamData(event.dataBytes, eventType: event.type, endpoint: endpoint, context: context) {
             case .success(let events):
                 eventCount += events.count
                 return (events.map(withContext), [])
