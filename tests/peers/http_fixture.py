@@ -24,6 +24,8 @@ Endpoints (both servers):
   /slow?ms=M                     answers after M ms
   /conn                          JSON {"port": P}: the client's port, i.e. which connection
                                  carried the request
+  /conn?close=1                  the same, then the server closes that connection (without
+                                 saying so: the client has kept it for reuse)
 """
 import json
 import os
@@ -188,6 +190,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.reply(200, b'{"card": 1}', extra={"ETag": tag})
         elif path == "/conn":
             self.reply(200, json.dumps({"port": self.client_address[1]}).encode())
+            if query.get("close") == "1":
+                self.close_connection = True
         elif path == "/slow":
             time.sleep(int(query.get("ms", "1000")) / 1000.0)
             self.reply(200, b"{}")
