@@ -62,19 +62,25 @@ final class SocketWatch {
             if watched.removeValue(forKey: socket) != nil { _ = agentdeck_epoll_unwatch(epoll, socket) }
             return 0
         }
-        guard watched[socket] != what else { return 0 }
+        // No shortcut when `what` is unchanged: libcurl calls only on changes, and a socket
+        // number closed and reused behind our back must be registered again.
         let readable: Int32 = what & CURL_POLL_IN != 0 ? 1 : 0
         let writable: Int32 = what & CURL_POLL_OUT != 0 ? 1 : 0
         let known = watched[socket] != nil
         var result = agentdeck_epoll_watch(epoll, socket, known ? 0 : 1, readable, writable)
         // A socket closed without a REMOVE left the set silently, and its number may be a new
         // socket's now (ENOENT); one we never saw may still be in the set (EEXIST).
-        if result != 0 && (errno == ENOENT || errno == EEXIST) {
-            result = agentdeck_epoll_watch(epoll, socket, errno == ENOENT ? 1 : 0, readable, writable)
+        if result != 0 {
+            let firstError = errno
+            if firstError == ENOENT || firstError == EEXIST {
+                result = agentdeck_epoll_watch(epoll, socket, firstError == ENOENT ? 1 : 0, readable, writable)
+            }
         }
         guard result == 0 else {
+            // Not reported to libcurl (-1 would abort every transfer of the engine): this one
+            // transfer then ends by its own timeout or the idle watchdog.
             watched[socket] = nil
-            return -1
+            return 0
         }
         watched[socket] = what
         return 0
