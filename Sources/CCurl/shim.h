@@ -69,6 +69,22 @@ static inline CURLMcode agentdeck_multi_setopt_long(CURLM *multi, CURLMoption op
     return curl_multi_setopt(multi, option, value);
 }
 
+static inline CURLMcode agentdeck_multi_setopt_pointer(CURLM *multi, CURLMoption option, void *value) {
+    return curl_multi_setopt(multi, option, value);
+}
+
+static inline CURLMcode agentdeck_multi_setopt_socket_callback(CURLM *multi, curl_socket_callback callback) {
+    return curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, callback);
+}
+
+static inline CURLMcode agentdeck_multi_setopt_timer_callback(CURLM *multi, curl_multi_timer_callback callback) {
+    return curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, callback);
+}
+
+/// The "socket" argument of curl_multi_socket_action that means "a timeout expired"
+/// (CURL_SOCKET_TIMEOUT is a macro of a macro, which Swift does not import).
+static const curl_socket_t agentdeck_socket_timeout = CURL_SOCKET_TIMEOUT;
+
 // MARK: CURLMsg (its payload is a union)
 
 static inline CURLcode agentdeck_multi_msg_result(const CURLMsg *message) {

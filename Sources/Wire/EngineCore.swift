@@ -1,9 +1,8 @@
 import Foundation
 
 /// The only state shared between caller threads and the network thread: a submission queue,
-/// cancel requests, the stop flag, and the multi handle (used off-thread ONLY for
-/// `curl_multi_wakeup`, which libcurl documents as thread-safe). Guarded by one lock, held
-/// briefly; the wakeup happens under the lock so it can never race the handle's cleanup.
+/// cancel requests, the stop flag, and the loop's wake-up signal. Guarded by one lock, held
+/// briefly; the wake-up happens under the lock so it can never race the signal's release.
 final class EngineCore: @unchecked Sendable {
     struct Batch {
         var submissions: [Submission] = []
@@ -17,7 +16,7 @@ final class EngineCore: @unchecked Sendable {
     private let lock = NSCondition()
     private var batch = Batch()
     private var nextID: UInt64 = 1
-    private var multi: UnsafeMutableRawPointer?
+    private var wake: WakeSignal?
     /// The network thread has exited; nothing will run submissions any more.
     private var closed = false
     private var networkThread: pthread_t?
@@ -82,10 +81,10 @@ final class EngineCore: @unchecked Sendable {
         networkThread = pthread_self()
     }
 
-    func attach(multi: UnsafeMutableRawPointer) {
+    func attach(wake: WakeSignal) {
         lock.lock()
         defer { lock.unlock() }
-        self.multi = multi
+        self.wake = wake
     }
 
     /// Takes everything queued since the last call.
@@ -98,13 +97,13 @@ final class EngineCore: @unchecked Sendable {
         return taken
     }
 
-    /// Called by the network thread just before it cleans up the multi handle. Returns the
-    /// submissions that raced in, so they can be failed.
+    /// Called by the network thread when it stops taking work. Returns the submissions that
+    /// raced in, so they can be failed.
     func close() -> [Submission] {
         lock.lock()
         defer { lock.unlock() }
         closed = true
-        multi = nil
+        wake = nil
         let late = batch.submissions
         batch = Batch(stopping: true)
         lock.broadcast()
@@ -112,8 +111,7 @@ final class EngineCore: @unchecked Sendable {
     }
 
     private func wakeLocked() {
-        if let multi { _ = curl_multi_wakeup(multi) }
+        wake?.signal()
     }
 }
 
-import CCurl

@@ -1,35 +1,52 @@
 import CCurl
 import Foundation
 
-/// The network thread's body: one libcurl multi handle driving every transfer with
-/// `curl_multi_poll`, woken by `curl_multi_wakeup` when work is queued. All libcurl calls
-/// (except the wakeup) and all callbacks happen here, so transfers need no locking.
+/// The network thread's body: one libcurl multi handle driven by `curl_multi_socket_action`.
+/// libcurl names the sockets it waits on (`SocketWatch`, an epoll set that also holds the
+/// engine's wake-up signal) and its next deadline (`CurlTimer`); a round hands libcurl only the
+/// sockets that are ready, or the timeout when it expired, so a wake-up costs what happened,
+/// not a `poll` and a state-machine step for every transfer in flight. All libcurl calls and
+/// all callbacks happen here, so transfers need no locking.
 final class NetworkLoop {
     private let core: EngineCore
     private let multi: UnsafeMutableRawPointer
+    /// libcurl's callbacks point at these (unretained): the loop keeps them alive until after
+    /// `curl_multi_cleanup`, whose closing of cached connections still reports sockets.
+    private let sockets: SocketWatch
+    private let timer = CurlTimer()
     private var transfersByHandle: [UnsafeMutableRawPointer: Transfer] = [:]
     private var transfersByID: [RequestID: Transfer] = [:]
     private var handles = EasyHandlePool()
     private var origins = OriginMemo()
     /// The connection cap last given to libcurl (see `updateConnectionCap`).
     private var connectionCap = 0
+    /// No stream's idle deadline is before this (nil: no stream has one). Activity only moves
+    /// deadlines later, so streams need checking only once this has passed.
+    private var earliestIdleDeadline: ContinuousClock.Instant?
 
-    /// Longest sleep in `curl_multi_poll` when nothing is due; libcurl shortens it for its own
-    /// timers, a wakeup or socket activity end it early.
-    private static let maxPollMilliseconds = 5_000
-    /// A busy loop goes round at most once per this many microseconds: with 1,000 streams each
-    /// round is a `poll` over every socket and a `curl_multi_perform` over every transfer, and
-    /// going round for each event as it came spent a quarter of the thread in `poll` alone.
-    /// Waiting this long lets a round take the events of many streams (the UI takes the news in
-    /// 20 ms batches anyway). An idle loop is not slowed: it only sleeps after a short round.
+    /// Longest wait when nothing is due; libcurl's timer, a wake-up or socket activity end it
+    /// early.
+    private static let maxWaitMilliseconds: Int64 = 5_000
+    /// A busy loop goes round at most once per this many microseconds. A round no longer
+    /// walks every transfer, but with 1,000 streams sending, going round for each event as it
+    /// came would still pay an `epoll_wait`, the round's bookkeeping and a separate wake-up of
+    /// each consumer per event; waiting this long lets one round take the events of many
+    /// streams (the UI takes the news in 20 ms batches anyway). An idle loop is not slowed: it
+    /// only sleeps after a short round.
     static let minimumRoundMicroseconds: UInt32 = 5_000
 
     init?(core: EngineCore) {
+        guard let wake = WakeSignal(), let sockets = SocketWatch(wake: wake) else { return nil }
         guard let multi = curl_multi_init() else { return nil }
         self.core = core
         self.multi = multi
+        self.sockets = sockets
+        guard sockets.install(on: multi), timer.install(on: multi) else {
+            curl_multi_cleanup(multi)
+            return nil
+        }
         _ = agentdeck_multi_setopt_long(multi, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
-        core.attach(multi: multi)
+        core.attach(wake: wake)
     }
 
     func run() {
@@ -54,13 +71,18 @@ final class NetworkLoop {
             if batch.stopping { break }
             updateConnectionCap()
 
-            var running: Int32 = 0
-            _ = curl_multi_perform(multi, &running)
+            // New transfers set libcurl's timer to 0: they start here.
+            if timer.takeIfExpired(at: .now) {
+                act(on: agentdeck_socket_timeout, events: 0)
+                timer.refresh(from: multi)
+            }
             collectCompletions()
-            let nextDeadline = enforceIdleTimeouts()
+            enforceIdleTimeouts()
 
-            var ready: Int32 = 0
-            _ = curl_multi_poll(multi, nil, 0, Int32(pollMilliseconds(until: nextDeadline)), &ready)
+            for ready in sockets.wait(milliseconds: waitMilliseconds()) {
+                act(on: ready.socket, events: ready.events)
+            }
+            collectCompletions()
         }
         for transfer in Array(transfersByID.values) {
             finish(transfer, error: WireError(.shutdown, "the HTTP engine shut down"))
@@ -69,6 +91,25 @@ final class NetworkLoop {
         handles.removeAll()
         curl_multi_cleanup(multi)
         for submission in late { submission.delivery.fail(WireError(.shutdown, "the HTTP engine shut down")) }
+    }
+
+    /// Lets libcurl act on one ready socket (or on its expired timer): only the transfers on
+    /// that socket run, and their callbacks with them.
+    private func act(on socket: curl_socket_t, events: Int32) {
+        var running: Int32 = 0
+        _ = curl_multi_socket_action(multi, socket, events, &running)
+    }
+
+    /// How long the wait may last: until libcurl's timer or the earliest idle deadline.
+    private func waitMilliseconds() -> Int32 {
+        let deadlines = [timer.deadline, earliestIdleDeadline].compactMap { $0 }
+        guard let deadline = deadlines.min() else { return Int32(Self.maxWaitMilliseconds) }
+        let remaining = ContinuousClock.now.duration(to: deadline)
+        if remaining <= .zero { return 0 }
+        // Rounded up: waking before the deadline would only go round for nothing.
+        let (seconds, attoseconds) = remaining.components
+        let millis = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+        return Int32(min(Self.maxWaitMilliseconds, millis))
     }
 
     // MARK: - Starting and finishing
@@ -96,6 +137,7 @@ final class NetworkLoop {
         }
         transfersByHandle[transfer.easy] = transfer
         transfersByID[submission.id] = transfer
+        if let deadline = Self.idleDeadline(of: transfer) { noteIdleDeadline(deadline) }
     }
 
     /// Removes the transfer from libcurl and the maps, and takes its handle back for the next
@@ -175,28 +217,31 @@ final class NetworkLoop {
 
     // MARK: - Idle watchdog
 
-    /// Aborts streams that have been silent too long; returns the earliest upcoming deadline.
-    private func enforceIdleTimeouts() -> ContinuousClock.Instant? {
+    /// Aborts streams that have been silent too long, once the earliest idle deadline has
+    /// passed (a scan over every transfer, so not every round), and notes the next one.
+    private func enforceIdleTimeouts() {
+        guard let earliest = earliestIdleDeadline, earliest <= .now else { return }
         let now = ContinuousClock.now
-        var earliest: ContinuousClock.Instant?
+        earliestIdleDeadline = nil
         for transfer in Array(transfersByID.values) {
-            guard let idle = transfer.request.idleTimeout, idle > 0 else { continue }
-            let deadline = transfer.lastActivity + .milliseconds(Int64(idle * 1000))
+            guard let deadline = Self.idleDeadline(of: transfer) else { continue }
             if deadline <= now {
+                let idle = transfer.request.idleTimeout ?? 0
                 finish(transfer, error: WireError(
                     .idleTimeout, "idle timeout: no event or keep-alive for \(Self.format(idle)) s"))
-            } else if earliest.map({ deadline < $0 }) ?? true {
-                earliest = deadline
+            } else {
+                noteIdleDeadline(deadline)
             }
         }
-        return earliest
     }
 
-    private func pollMilliseconds(until deadline: ContinuousClock.Instant?) -> Int {
-        guard let deadline else { return Self.maxPollMilliseconds }
-        let remaining = ContinuousClock.now.duration(to: deadline)
-        let millis = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
-        return Int(max(1, min(Int64(Self.maxPollMilliseconds), millis + 1)))
+    private func noteIdleDeadline(_ deadline: ContinuousClock.Instant) {
+        if earliestIdleDeadline.map({ deadline < $0 }) ?? true { earliestIdleDeadline = deadline }
+    }
+
+    private static func idleDeadline(of transfer: Transfer) -> ContinuousClock.Instant? {
+        guard let idle = transfer.request.idleTimeout, idle > 0 else { return nil }
+        return transfer.lastActivity + .milliseconds(Int64(idle * 1000))
     }
 
     private static func format(_ seconds: Double) -> String {

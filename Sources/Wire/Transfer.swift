@@ -178,7 +178,7 @@ final class Transfer {
         return Int(min(seconds * 1000, Double(Int32.max)).rounded(.up))
     }
 
-    // MARK: - Callbacks (network thread, inside curl_multi_perform)
+    // MARK: - Callbacks (network thread, inside curl_multi_socket_action)
 
     /// One header line, status lines included. A blank line ends a response head; 1xx heads
     /// (100 Continue) are skipped because the next "HTTP/" line starts over.

@@ -107,8 +107,9 @@ struct HTTPEngineRequestTests {
 
     @Test func cancellingTheTaskCancelsTheRequest() async throws {
         let engine = self.engine
-        let url = server.base + "/slow?ms=5000"
-        let task = Task { await engine.perform(HTTPRequest(url: url)) }
+        // Never answered before the cancel, however late the test gets to it (see below).
+        let url = server.base + "/slow?ms=120000"
+        let task = Task { await engine.perform(HTTPRequest(url: url, timeout: nil)) }
         try await Task.sleep(for: .milliseconds(100))
         task.cancel()
         #expect(await task.value.failure?.kind == .canceled)
@@ -117,16 +118,20 @@ struct HTTPEngineRequestTests {
 
     @Test func cancelByIDFromAnotherThread() async throws {
         let recorder = ResultBox()
-        let id = engine.perform(HTTPRequest(url: server.base + "/slow?ms=5000")) { recorder.set($0) }
+        let id = engine.perform(HTTPRequest(url: server.base + "/slow?ms=120000", timeout: nil)) { recorder.set($0) }
         let engine = self.engine
         Thread.detachNewThread { engine.cancel(id) }
         #expect(await recorder.value().failure?.kind == .canceled)
         engine.shutdown()
     }
 
+    /// The request cannot end by itself before the test calls shutdown, however late that is:
+    /// under a big parallel run the test's own `Task.sleep` resumed seconds late (the shared
+    /// cooperative threads were busy or blocked): it failed after 7.9 s, when a 5 s answer had
+    /// arrived first.
     @Test func shutdownEndsInFlightRequestsAndRefusesNewOnes() async throws {
         let inFlight = ResultBox()
-        engine.perform(HTTPRequest(url: server.base + "/slow?ms=5000")) { inFlight.set($0) }
+        engine.perform(HTTPRequest(url: server.base + "/slow?ms=120000", timeout: nil)) { inFlight.set($0) }
         try await Task.sleep(for: .milliseconds(100))
         engine.shutdown()
         #expect(await inFlight.value().failure?.kind == .shutdown)

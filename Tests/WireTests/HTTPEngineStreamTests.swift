@@ -150,9 +150,11 @@ struct HTTPEngineStreamTests {
         engine.shutdown()
     }
 
+    /// The stream stays silent far longer than any delay before the shutdown (see
+    /// `shutdownEndsInFlightRequestsAndRefusesNewOnes`).
     @Test func shutdownEndsOpenStreams() async throws {
         let recorder = StreamRecorder()
-        recorder.startSSE(on: engine, .stream(url: server.base + "/stall?events=1", method: "GET"))
+        recorder.startSSE(on: engine, .stream(url: server.base + "/stall?events=1&seconds=120", method: "GET", idleTimeout: 300))
         while recorder.events.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
         engine.shutdown()
         let end = await recorder.waitForEnd()

@@ -17,13 +17,15 @@ Endpoints (both servers):
   /sse-gated?key=K               one event, then waits (<= 10 s) for GET /release?key=K,
                                  then a second event; "event: gate-timeout" if never released
   /release?key=K                 opens the gate K
-  /stall?events=K                K events, then silence for up to 30 s
+  /stall?events=K&seconds=S      K events, then silence for up to S s (default 30)
   /big?bytes=N&chunked=0|1       N bytes of "x" (Content-Length, or chunked)
   /redirect?to=URL&code=302      a redirect
   /etag                          ETag W/"v1"; 304 when If-None-Match matches
   /slow?ms=M                     answers after M ms
   /conn                          JSON {"port": P}: the client's port, i.e. which connection
                                  carried the request
+  /conn?close=1                  the same, then the server closes that connection (without
+                                 saying so: the client has kept it for reuse)
 """
 import json
 import os
@@ -157,7 +159,7 @@ class Handler(BaseHTTPRequestHandler):
             self.start_stream()
             for i in range(k):
                 self.chunk(self.event(i))
-            deadline = time.time() + 30
+            deadline = time.time() + float(query.get("seconds", "30"))
             while time.time() < deadline:
                 time.sleep(0.05)
             self.end_stream()
@@ -188,6 +190,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.reply(200, b'{"card": 1}', extra={"ETag": tag})
         elif path == "/conn":
             self.reply(200, json.dumps({"port": self.client_address[1]}).encode())
+            if query.get("close") == "1":
+                self.close_connection = True
         elif path == "/slow":
             time.sleep(int(query.get("ms", "1000")) / 1000.0)
             self.reply(200, b"{}")
