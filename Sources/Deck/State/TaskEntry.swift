@@ -191,6 +191,12 @@ public struct TaskEntry: Sendable, Hashable {
         return changed
     }
 
+    /// An artifact chunk the dashboard has no room for (`LiveArtifactBudget`): dropped, the
+    /// artifact marked truncated.
+    mutating func refuseParts(of update: ArtifactUpdate, now: Date) {
+        if accumulator.refuseParts(of: update) { updatedAt = now }
+    }
+
     /// Records the accumulator's current state on the timeline; settles a pending cancel.
     mutating func noteStateChange(now: Date) {
         if timeline.record(state, at: now) { updatedAt = now }
