@@ -38,6 +38,7 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
+: >"$work/urls"  # exists before the fleet writes it: the wait below reads it at once
 "$FLEET_BIN/agentdeck-fleet" --scenario "$SCENARIO" --agents "$AGENTS" --rate "$RATE" --tasks "$TASKS" \
   --steps "$STEPS" --artifact-bytes "$ARTIFACT_BYTES" --max-duration 600 \
   --duration $((MAX_SECONDS + HOLD_SECONDS + 60)) >"$work/urls" 2>"$work/fleet.err" &
