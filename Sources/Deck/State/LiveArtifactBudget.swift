@@ -48,12 +48,12 @@ extension DeckState {
 
     /// `fold`'s gate for an artifact chunk of an unfinished task: false when the budget has no
     /// room for it (or its artifact already lost chunks to the budget).
-    func admitsLiveArtifact(_ update: ArtifactUpdate, of key: TaskKey, accumulator: TaskAccumulator) -> Bool {
+    func admitsLiveArtifact(_ update: ArtifactUpdate, of key: TaskKey, entry: TaskEntry) -> Bool {
         let incoming = update.artifact.parts.reduce(0) { $0 + TaskAccumulator.size(of: $1) }
         let held = liveArtifacts.bytes(of: key)
         guard liveArtifacts.admits(incoming, held: held, limit: config.liveArtifactByteLimit) else { return false }
         // A prefix, not one with a hole: an artifact truncated by the budget stays so.
-        return !(update.append && accumulator.isTruncated(artifactID: update.artifact.artifactID))
+        return !(update.append && entry.isArtifactTruncated(update.artifact.artifactID))
     }
 
     /// After `fold` applied an event to a task that held `before` bytes (-1: it was finished, so
@@ -62,7 +62,7 @@ extension DeckState {
         if entry.state.isTerminal {
             liveArtifacts.set(key, bytes: 0)
         } else {
-            let bytes = entry.accumulator.artifactByteCount
+            let bytes = entry.artifactByteCount
             if bytes != before { liveArtifacts.set(key, bytes: bytes) }
         }
     }
