@@ -1,48 +1,93 @@
 #!/usr/bin/env bash
-# The real dashboard's resident memory under load (BENCHMARKS.md budget 5, round 4): a load fleet
-# (`--scenario load`) whose tasks the dashboard discovers and follows, in a 120x40 tmux pane, with
-# `retainFinishedTasks: 10000`. Samples VmRSS every 2 s; prints the largest, the last, and VmHWM.
+# The real dashboard's resident memory under load (BENCHMARKS.md budget 5). Default (round 5):
+# `agentdeck-fleet --scenario churn`: 200 agents, all 1.0, finishing short tasks (4 steps 3 s
+# apart, 12 s each, longer than the console's 10 s ListTasks interval, so each is discovered
+# running and its stream followed) whose reports carry 4 KB of seeded prose each. The dashboard
+# runs in a 120x40 tmux pane with `retainFinishedTasks: 10000` until its header counts TARGET
+# completed tasks (or MAX_SECONDS pass), then HOLD_SECONDS more (the churn goes on: retention at
+# work). VmRSS is sampled every 2 s.
+# Prints the largest and last VmRSS, VmHWM, RssAnon/RssFile, the header's task counts, the seconds
+# taken, and how many artifact bytes the journal recorded (what the dashboard was sent).
 # BIN=directory holding agentdeck and agentdeck-fleet (FLEET_BIN overrides the fleet's).
-# AGENTS, RATE, TASKS, SECONDS_RUN: the fleet's shape and how long to sample.
-# EXTRA_ENV: more VAR=value words for the dashboard's environment (e.g. GLIBC_TUNABLES=glibc.malloc.arena_max=1).
+# SCENARIO, AGENTS, RATE, TASKS, STEPS, ARTIFACT_BYTES: the fleet's shape (round 4: SCENARIO=load
+# RATE=400 TASKS=200, MAX_SECONDS=60 TARGET=999999).
+# EXTRA_ENV: more VAR=value words for the dashboard's environment.
+# EXTRA_CONFIG: more lines for the dashboard's config.yaml (e.g. "journal: { enabled: false }").
+# WRAP: a command to run the dashboard under (e.g. "heaptrack -o /tmp/ht"; RSS figures are then
+# the wrapper's, not the dashboard's: for profiles only).
+# KEEP=1 leaves the dashboard running at the end (prints its pid and tmux socket) for profiling.
 set -euo pipefail
 BIN=${BIN:-.build-memory-release/release}
 FLEET_BIN=${FLEET_BIN:-$BIN}
+SCENARIO=${SCENARIO:-churn}
 AGENTS=${AGENTS:-200}
-RATE=${RATE:-400}
-TASKS=${TASKS:-200}
-SECONDS_RUN=${SECONDS_RUN:-60}
+TASKS=${TASKS:-900}
+RATE=${RATE:-300}
+STEPS=${STEPS:-4}
+ARTIFACT_BYTES=${ARTIFACT_BYTES:-4096}
+TARGET=${TARGET:-10000}
+MAX_SECONDS=${MAX_SECONDS:-300}
+HOLD_SECONDS=${HOLD_SECONDS:-10}
 work=$(mktemp -d)
 sock="rss$$"
 cleanup() {
-  tmux -L "$sock" kill-server 2>/dev/null || true
-  [[ -n "${fleet_pid:-}" ]] && kill "$fleet_pid" 2>/dev/null || true
-  rm -rf "$work"
+  if [[ "${KEEP:-0}" != 1 ]]; then
+    tmux -L "$sock" kill-server 2>/dev/null || true
+    [[ -n "${fleet_pid:-}" ]] && kill "$fleet_pid" 2>/dev/null || true
+    rm -rf "$work"
+  fi
 }
 trap cleanup EXIT
-"$FLEET_BIN/agentdeck-fleet" --scenario load --agents "$AGENTS" --rate "$RATE" --tasks "$TASKS" \
-  --duration $((SECONDS_RUN + 30)) >"$work/urls" 2>"$work/fleet.err" &
+: >"$work/urls"  # exists before the fleet writes it: the wait below reads it at once
+"$FLEET_BIN/agentdeck-fleet" --scenario "$SCENARIO" --agents "$AGENTS" --rate "$RATE" --tasks "$TASKS" \
+  --steps "$STEPS" --artifact-bytes "$ARTIFACT_BYTES" --max-duration 600 \
+  --duration $((MAX_SECONDS + HOLD_SECONDS + 60)) >"$work/urls" 2>"$work/fleet.err" &
 fleet_pid=$!
 for _ in $(seq 200); do [[ $(wc -l <"$work/urls") -ge $AGENTS ]] && break; sleep 0.1; done
 [[ $(wc -l <"$work/urls") -ge $AGENTS ]] || { echo "fleet did not start: $(cat "$work/fleet.err")" >&2; exit 1; }
 mkdir -p "$work/config/agentdeck" "$work/state"
-echo "retainFinishedTasks: 10000" >"$work/config/agentdeck/config.yaml"
+# The agents in the config, not on the command line (heaptrack cannot take 200 URLs of argv).
+{ echo "retainFinishedTasks: 10000"; [[ -n "${EXTRA_CONFIG:-}" ]] && echo "$EXTRA_CONFIG"; echo "agents:"; sed 's/^/  - /' "$work/urls"; } >"$work/config/agentdeck/config.yaml"
 cat >"$work/run.sh" <<SH
 #!/bin/sh
-exec env LANG=C.UTF-8 ${EXTRA_ENV:-} XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" "$BIN/agentdeck" --poll-interval 2 $(tr '\n' ' ' <"$work/urls")
+exec env LANG=C.UTF-8 ${EXTRA_ENV:-} XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache" ${WRAP:-} "$BIN/agentdeck" --poll-interval 2
 SH
 chmod +x "$work/run.sh"
 tmux -L "$sock" -f /dev/null new-session -d -s main -x 120 -y 40 "$work/run.sh"
 sleep 1
 pid=$(tmux -L "$sock" list-panes -t main -F '#{pane_pid}')
+header() { tmux -L "$sock" capture-pane -p -t main | head -1; }
+# The completed count on the header line ("✓10000").
+completed() { header | grep -o '✓[0-9]*' | head -1 | tr -d '✓' || true; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 max=0
 rss=0
-for _ in $(seq $((SECONDS_RUN / 2))); do
+start=$(date +%s)
+held=-1
+while :; do
   sleep 2
   rss=$(awk '/VmRSS/ {print $2}' /proc/"$pid"/status)
   ((rss > max)) && max=$rss
+  now=$(date +%s)
+  done_count=$(completed)
+  if (((now - start) % 30 < 2)); then
+    echo "progress: $((now - start)) s, completed ${done_count:-0}, VmRSS $(mb "$rss") MB" >&2
+  fi
+  if ((held < 0)) && { [[ -n "$done_count" ]] && ((done_count >= TARGET)) || ((now - start >= MAX_SECONDS)); }; then
+    held=$now
+    reached=$((now - start))
+  fi
+  ((held >= 0 && now - held >= HOLD_SECONDS)) && break
 done
-echo "dashboard_rss_max: $(awk -v k="$max" 'BEGIN { printf "%.1f", k / 1024 }') MB"
-echo "dashboard_rss_last: $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') MB"
-echo "dashboard_hwm: $(awk '/VmHWM/ {printf "%.1f", $2/1024}' /proc/"$pid"/status) MB"
-echo "dashboard_tasks_seen: $(tmux -L "$sock" capture-pane -p -t main | head -3 | tr -s ' ' | cut -c1-110 | head -1)"
+field() { awk -v f="$1:" '$1 == f {print $2}' /proc/"$pid"/status; }
+echo "dashboard_rss_max: $(mb "$max") MB"
+echo "dashboard_rss_last: $(mb "$rss") MB"
+echo "dashboard_hwm: $(mb "$(field VmHWM)") MB"
+echo "dashboard_rss_anon: $(mb "$(field RssAnon)") MB"
+echo "dashboard_rss_file: $(mb "$(field RssFile)") MB"
+echo "dashboard_seconds_to_target: $reached s (target $TARGET completed, then $HOLD_SECONDS s more)"
+echo "dashboard_header: $(header | tr -s ' ')"
+echo "dashboard_journal_bytes: $(du -sb "$work/state" | cut -f1)"
+if [[ "${KEEP:-0}" == 1 ]]; then
+  echo "kept: pid $pid, tmux -L $sock, work $work, fleet pid $fleet_pid (kill them yourself)"
+fi

@@ -4,7 +4,8 @@
 /// (an artifact in N chunks), `sleep=S` (working, then quiet S seconds), `ask` (input-required;
 /// the answer completes the task), `fail`, `reject`, `skill` (artifact naming the skill asked for),
 /// `direct` (a plain Message instead of a task; 1.0 and 0.3), `cut=K` / `drop=K` (end or abort
-/// the SSE stream after K events, for reconnect tests).
+/// the SSE stream after K events, for reconnect tests), `text=B` (with `steps`: the report's
+/// chunks carry B bytes of seeded prose in all instead of "chunk i of n", for memory runs).
 /// Text without any directive gets the personality's default behaviour.
 public struct Directives: Sendable, Equatable {
     public var steps: Int?
@@ -18,12 +19,15 @@ public struct Directives: Sendable, Equatable {
     public var cut: Int?
     public var drop: Int?
     public var sleep: Double?
+    /// Bytes of prose the progress report carries in all (`text=B`).
+    public var text: Int?
 
     // Bounds: a message can make an agent busy, never make it run away.
     public static let maxSteps = 1_000
     public static let maxChunks = 1_000
     public static let maxDelay = 60.0
     public static let maxSleep = 600.0
+    public static let maxText = 1 << 20
 
     public init() {}
 
@@ -37,6 +41,7 @@ public struct Directives: Sendable, Equatable {
             case let ("chunks", value?): chunks = Int(value).map { min(max($0, 0), Self.maxChunks) } ?? chunks
             case let ("delay", value?): delay = Self.seconds(value, max: Self.maxDelay) ?? delay
             case let ("sleep", value?): sleep = Self.seconds(value, max: Self.maxSleep) ?? sleep
+            case let ("text", value?): self.text = Int(value).map { min(max($0, 0), Self.maxText) } ?? self.text
             case ("ask", nil): ask = true
             case ("fail", nil): fail = true
             case ("reject", nil): reject = true

@@ -15,11 +15,14 @@ public struct LoadDriver: Sendable {
     public var duration: Double
     /// Progress steps per task: with `stepDelay`, how long each task streams.
     public var stepsPerTask: Int
+    /// Bytes of prose each task's report carries in all (0: the short "chunk i of n" lines).
+    public var artifactBytes: Int
 
     public init(endpoints: [AgentEndpoint], eventsPerSecond: Double, concurrent: Int, duration: Double,
-                stepsPerTask: Int = LoadDriver.defaultStepsPerTask) {
+                stepsPerTask: Int = LoadDriver.defaultStepsPerTask, artifactBytes: Int = 0) {
         self.endpoints = endpoints
         self.stepsPerTask = min(max(stepsPerTask, 1), Directives.maxSteps)
+        self.artifactBytes = min(max(artifactBytes, 0), Directives.maxText)
         self.eventsPerSecond = min(max(eventsPerSecond.isFinite ? eventsPerSecond : 1, 0.1), Self.maxRate)
         self.concurrent = min(max(concurrent, 1), Self.maxConcurrent)
         self.duration = min(max(duration.isFinite ? duration : 60, 1), Self.maxDuration)
@@ -29,7 +32,9 @@ public struct LoadDriver: Sendable {
     public var stepDelay: Double { Double(concurrent) / eventsPerSecond }
 
     /// The directive text each synthetic task gets (each step: one status update and one artifact chunk).
-    public var prompt: String { "steps=\(stepsPerTask) delay=\(JSON.pythonFloat(stepDelay))" }
+    public var prompt: String {
+        "steps=\(stepsPerTask) delay=\(JSON.pythonFloat(stepDelay))" + (artifactBytes > 0 ? " text=\(artifactBytes)" : "")
+    }
 
     public struct Report: Sendable, CustomStringConvertible {
         public var started = 0

@@ -66,7 +66,15 @@ public enum Plan {
         var steps: [Step] = []
         if let sleep = d.sleep, sleep > 0 { steps += [.working(PeerText.sleeping(sleep)), .pause(sleep)] }
         if let count = d.steps, count > 0 {
-            steps += progress(steps: count, delay: d.delay ?? 0, chunks: count, reportId: request.reportId) { i, n in "chunk \(i) of \(n)\n" }
+            if let bytes = d.text, bytes > 0 {
+                let prose = Array(ProseText.make(bytes: bytes, seed: ProseText.seed(for: request.taskId)).utf8)
+                steps += progress(steps: count, delay: d.delay ?? 0, chunks: count, reportId: request.reportId) { i, n in
+                    // Chunk i of n: its share of the bytes (ASCII, so any cut is a character boundary).
+                    String(decoding: prose[(i - 1) * prose.count / n..<i * prose.count / n], as: UTF8.self)
+                }
+            } else {
+                steps += progress(steps: count, delay: d.delay ?? 0, chunks: count, reportId: request.reportId) { i, n in "chunk \(i) of \(n)\n" }
+            }
         }
         if let count = d.chunks, count > 0 {
             steps.append(.working(PeerText.chunksStart(count)))

@@ -10,6 +10,10 @@ public enum Scenario: String, Sendable, CaseIterable {
     /// Load agents that all speak 1.0 (so a console finds their tasks with ListTasks) and tasks
     /// that stream for minutes: a console that follows them sees the whole event rate.
     case stream
+    /// Load agents that all speak 1.0 and finish many short tasks, each with a report of
+    /// `churnArtifactBytes` of prose: a console that discovers and follows them piles up
+    /// finished tasks quickly (the memory budget's 10,000 finished tasks with 4 KB each).
+    case churn
 
     public static let maxAgents = 1_000
 
@@ -32,6 +36,12 @@ public enum Scenario: String, Sendable, CaseIterable {
     /// Progress steps per task in the stream scenario: the most a directive allows, so each task
     /// lives `steps × delay` (200 s at 1,000 tasks and 5,000 status events a second).
     public static let streamStepsPerTask = Directives.maxSteps
+
+    /// Churn tasks: a few steps each, so they finish soon, yet live long enough (steps × delay)
+    /// for a console's ListTasks poll to find them running and follow their stream (a task
+    /// first listed once finished comes without its artifacts: ListTasks leaves them out).
+    public static let churnStepsPerTask = 4
+    public static let churnArtifactBytes = 4_096
 
     static func loadRoster(count: Int, dialect: (Int) -> Dialect) -> [Personality] {
         (0..<min(max(count, 1), maxAgents)).map { i in

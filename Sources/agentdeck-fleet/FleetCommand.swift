@@ -17,11 +17,12 @@ struct FleetCommand: AsyncParsableCommand {
 
     @Option(help: "Loopback address to listen on.") var host = "127.0.0.1"
     @Option(help: "First port; agents take PORT, PORT+1, … (0: free ports).") var port = 0
-    @Option(help: "demo: distinct personalities; load: N synthetic agents; idle: the load agents with no tasks; stream: N 1.0 agents whose tasks stream for minutes.") var scenario: Scenario = .demo
+    @Option(help: "demo: distinct personalities; load: N synthetic agents; idle: the load agents with no tasks; stream: N 1.0 agents whose tasks stream for minutes; churn: N 1.0 agents finishing many short tasks with 4 KB prose reports.") var scenario: Scenario = .demo
     @Option(help: "Number of agents (demo: at most its roster; load: default 50, max \(Scenario.maxAgents)).") var agents: Int?
     @Option(help: "Load: status events per second across the fleet.") var rate = 50.0
     @Option(help: "Load: concurrent tasks.") var tasks = 20
     @Option(help: "Load/stream: progress steps per task (each step a status event and an artifact chunk; load default \(LoadDriver.defaultStepsPerTask), stream \(Scenario.streamStepsPerTask)).") var steps: Int?
+    @Option(name: .customLong("artifact-bytes"), help: "Load/stream/churn: bytes of prose in each task's report (churn default \(Scenario.churnArtifactBytes), others 0: short chunk lines).") var artifactBytes: Int?
     @Flag(help: "Print the SSE events written so far to stderr every second (`sse_events_written N`).") var stats = false
     @Option(help: "Seconds to run (load default 60; demo runs until stopped unless given).") var duration: Double?
     @Option(name: .customLong("max-duration"), help: "Hard upper bound on --duration, in seconds.") var maxDuration = LoadDriver.maxDuration
@@ -37,6 +38,7 @@ struct FleetCommand: AsyncParsableCommand {
         guard maxDuration > 0, maxDuration <= LoadDriver.maxDuration else { throw ValidationError("--max-duration must be 1…\(Int(LoadDriver.maxDuration))") }
         guard rate > 0, tasks >= 1, tasks <= LoadDriver.maxConcurrent else { throw ValidationError("--rate must be > 0 and --tasks 1…\(LoadDriver.maxConcurrent)") }
         if let steps, steps < 1 || steps > Directives.maxSteps { throw ValidationError("--steps must be 1…\(Directives.maxSteps)") }
+        if let artifactBytes, artifactBytes < 0 || artifactBytes > Directives.maxText { throw ValidationError("--artifact-bytes must be 0…\(Directives.maxText)") }
         for p in [chaosDrop, chaos5xx, chaosSlow] where !(0...1).contains(p) { throw ValidationError("chaos probabilities must be in 0…1") }
     }
 
@@ -46,7 +48,7 @@ struct FleetCommand: AsyncParsableCommand {
         switch scenario {
         case .demo: roster = Array(Scenario.demoRoster.prefix(agents ?? Scenario.demoRoster.count))
         case .load, .idle: roster = Scenario.loadRoster(count: agents ?? 50)
-        case .stream: roster = Scenario.streamRoster(count: agents ?? 50)
+        case .stream, .churn: roster = Scenario.streamRoster(count: agents ?? 50)
         }
         let endpoints = roster.map { AgentEndpoint(personality: $0, pingInterval: pingInterval, chaos: chaos) }
         let server = try FleetServer(endpoints: endpoints, host: host, port: port)
@@ -64,11 +66,17 @@ struct FleetCommand: AsyncParsableCommand {
                     group.addTask { await Delegation(endpoints: endpoints, interval: delegateEvery).run() }
                 case .idle:
                     break  // nothing runs: the fleet only answers
-                case .load, .stream:
-                    let stepsPerTask = self.steps ?? (scenario == .stream ? Scenario.streamStepsPerTask : LoadDriver.defaultStepsPerTask)
+                case .load, .stream, .churn:
+                    let defaultSteps = switch scenario {
+                    case .stream: Scenario.streamStepsPerTask
+                    case .churn: Scenario.churnStepsPerTask
+                    default: LoadDriver.defaultStepsPerTask
+                    }
+                    let stepsPerTask = self.steps ?? defaultSteps
+                    let artifactBytes = self.artifactBytes ?? (scenario == .churn ? Scenario.churnArtifactBytes : 0)
                     group.addTask {
                         let report = await LoadDriver(endpoints: endpoints, eventsPerSecond: rate, concurrent: tasks,
-                                                      duration: seconds, stepsPerTask: stepsPerTask).run()
+                                                      duration: seconds, stepsPerTask: stepsPerTask, artifactBytes: artifactBytes).run()
                         printError(report.description)
                         await stop.now()
                     }

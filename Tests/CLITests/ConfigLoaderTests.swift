@@ -8,6 +8,7 @@ import Wire
             pollInterval: 2.5
             theme: light
             retainFinishedTasks: 50
+            runningArtifactMegabytes: 4
             agents:
               - http://127.0.0.1:9001
               - url: https://pricing.example/
@@ -24,6 +25,9 @@ import Wire
         #expect(config.pollInterval == 2.5)
         #expect(config.theme == "light")
         #expect(config.retainFinishedTasks == 50)
+        #expect(config.runningArtifactMegabytes == 4)
+        #expect(try ConfigLoader.parse("agents: []").runningArtifactMegabytes == 16)
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("runningArtifactMegabytes: 0") }
         #expect(config.agents.count == 2)
         #expect(config.agents[0] == ConsoleAgent(url: "http://127.0.0.1:9001"))
         let pricing = config.agents[1]
@@ -45,7 +49,7 @@ import Wire
     }
 
     @Test func unknownKeysAndBadValuesNameFileAndLine() {
-        #expect(throws: ConfigError(path: "x.yaml", line: 2, reason: "unknown setting 'readonly' (known: agents, pollInterval, theme, readOnly, retainFinishedTasks, healthWindow, healthInterval, keys, mouse, saveDirectory, journal)")) {
+        #expect(throws: ConfigError(path: "x.yaml", line: 2, reason: "unknown setting 'readonly' (known: agents, pollInterval, theme, readOnly, retainFinishedTasks, runningArtifactMegabytes, healthWindow, healthInterval, keys, mouse, saveDirectory, journal)")) {
             try ConfigLoader.parse("theme: dark\nreadonly: true\n", path: "x.yaml")
         }
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("readOnly: maybe\n") }

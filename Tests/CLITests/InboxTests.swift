@@ -15,6 +15,18 @@ import Testing
         #expect(inbox.drain().isEmpty)
     }
 
+    @Test func aBurstLeavesNoBurstSizedQueueBehind() {
+        let inbox = Inbox<Int>()
+        inbox.post(contentsOf: Array(0..<50_000))
+        #expect(inbox.queuedCapacity >= 50_000)
+        #expect(inbox.drain().count == 50_000)
+        #expect(inbox.queuedCapacity <= 2 * Inbox<Int>.keptCapacity)  // rounded up by the allocator
+        // Small batches keep their room (no regrowth per frame).
+        inbox.post(contentsOf: Array(0..<100))
+        #expect(inbox.drain() == Array(0..<100))
+        #expect(inbox.queuedCapacity >= 100)
+    }
+
     @Test func messagesFromManyThreadsAllArrive() async {
         let inbox = Inbox<Int>()
         await withTaskGroup(of: Void.self) { group in

@@ -127,6 +127,31 @@ import Testing
         #expect(store.hotQueueLength <= 2 * keys.count * perTask + 64)
     }
 
+    /// Many tasks, each heard from once in a while, long after the byte bound evicted it: both
+    /// queues must stay the size of what is held, not of everything ever received (their dead
+    /// places before the start index were never freed: 19 MB after 7,400 tasks in the dashboard).
+    @Test(arguments: [false, true])
+    func queuesStayTheSizeOfWhatIsHeld(spilled: Bool) throws {
+        let spill = try Self.spillFile(if: spilled)
+        let store = RawStore(perTask: 4, maxBytes: 5_000, spill: spill, hotBytes: 300)
+        let agent = AgentID("a01")
+        let keys = (0..<2_000).map { TaskKey(agentID: agent, taskID: "t\($0)") }
+        for step in 0..<20_000 {
+            let key = keys[step % keys.count]
+            store.add(RawPayload(subject: .task(key), source: "event", text: "{\"step\":\(step),\"pad\":\"\(String(repeating: "x", count: 80))\"}"))
+        }
+        let held = store.tasksByAge
+        let payloads = held.reduce(0) { $0 + store.payloads(for: $1).count }
+        #expect(held.count < 100 && payloads > 0)
+        // The newest payloads read back exactly.
+        let last = try #require(held.last)
+        #expect(store.payloads(for: last).last?.text.hasPrefix("{\"step\":19999,") == true)
+        // Live part at most 2n + 64 places (else it is compacted), dead prefix at most the live
+        // part + 64 (else dropped): 4n + 192 in all, whatever the number of payloads received.
+        #expect(store.queuedPlaces.order <= 4 * held.count + 192)
+        #expect(store.queuedPlaces.hot <= 4 * payloads + 192)
+    }
+
     /// One task streaming for a long time: its oldest payloads are dropped (per-task bound) before
     /// the in-memory budget ever fills; the spill queue must not keep a place for each of them.
     @Test func aLongStreamDoesNotGrowTheSpillQueue() throws {

@@ -116,6 +116,23 @@ import Testing
         #expect(h.state.tasks.count == 3)
         #expect(out.count == 3)
     }
+
+    @Test func finishedTasksDoNotUseUpDiscoverysRoom() throws {
+        // 3 unfinished at most, 100 finished kept: a page of 10 finished and 10 working tasks adds
+        // all the finished ones and 3 working ones (counting finished tasks in, as before, it
+        // stopped at 3 in all: 10,000 retained finished tasks never got past the default 5,000).
+        var config = DeckConfig(agents: [AgentConfig(id: alice, url: "http://127.0.0.1:9/")], maxFinishedTasks: 100, maxTasks: 3)
+        config.listPollInterval = 10
+        var h = Harness(config: config)
+        h.send(.start)
+        h.send(.card(alice, .fetched(makeCard("A"), endpoint: endpoint(.v1), etag: nil, latency: 0.1)))
+        let list = try #require(h.state.requests.first { $0.value.purpose == .list(alice) }?.key)
+        let page = TaskPage(tasks: (0..<10).map { taskSnapshot("f\($0)", .completed) } + (0..<10).map { taskSnapshot("w\($0)", .working) })
+        let out = h.send(.result(list, .success(.taskPage(page))))
+        #expect(h.state.tasks.values.filter { $0.state == .completed }.count == 10)
+        #expect(h.state.tasks.values.filter { $0.state == .working }.count == 3)
+        #expect(out.compactMap(\.streamParts).count == 3)
+    }
 }
 
 @Suite struct HostileInputTests {

@@ -211,6 +211,22 @@ extension FinishedTaskPackingTests {
         #expect(!h.state.hasTaskRequestsInFlight)
     }
 
+    /// Many updates are a burst too (freed news, whatever it did to tasks): a trim after
+    /// `minimumUpdates` of them, no more often than the interval, and counted from the last trim.
+    @Test func trimsAfterManyUpdatesEvenWithNothingReleased() {
+        var policy = HeapTrimPolicy(minimumReleased: 256, minimumInterval: 5, minimumUpdates: 1_000)
+        let t0 = Date(timeIntervalSince1970: 1_000)
+        var answers: [Bool] = []
+        answers.append(policy.shouldTrim(released: 0, now: t0, updates: 999))
+        answers.append(policy.shouldTrim(released: 0, now: t0, updates: 1_000))
+        answers.append(policy.shouldTrim(released: 0, now: t0.addingTimeInterval(10), updates: 1_999))  // 999 since
+        answers.append(policy.shouldTrim(released: 0, now: t0.addingTimeInterval(4), updates: 2_500))  // too soon
+        answers.append(policy.shouldTrim(released: 0, now: t0.addingTimeInterval(5), updates: 2_500))
+        // Without a count (the bench's callers), only released tasks count.
+        answers.append(policy.shouldTrim(released: 0, now: t0.addingTimeInterval(100)))
+        #expect(answers == [false, true, false, false, true, false])
+    }
+
     @Test func aNewStateCountsFromZero() {
         let calls: [(Int, TimeInterval)] = [(50, 0), (3, 0), (13, 0)]
         #expect(Self.answers(HeapTrimPolicy(minimumReleased: 10, minimumInterval: 0), calls) == [true, false, true])

@@ -26,6 +26,50 @@ import Testing
         #expect(directives.steps == 1_000 && directives.delay == 0.2)
     }
 
+    @Test func churnTasksCarryTheirProseBytesInTheirReport() {
+        // 600 tasks at once, 200 steps a second: each task's 4 steps are 3 s apart, so it lives
+        // 12 s, longer than the console's 10 s ListTasks interval: it is found running and followed.
+        let driver = LoadDriver(endpoints: [], eventsPerSecond: 200, concurrent: 600, duration: 60,
+                                stepsPerTask: Scenario.churnStepsPerTask, artifactBytes: Scenario.churnArtifactBytes)
+        #expect(Double(driver.stepsPerTask) * driver.stepDelay >= 12)
+        let directives = Directives(parsing: driver.prompt)
+        #expect(directives.steps == 4 && directives.text == 4_096)
+        let plan = Plan.directed(PlanRequest(taskId: "9f1c2d3e-aaaa", text: driver.prompt))
+        var report = ""
+        var chunks = 0
+        for case let .chunk(id, _, parts, _, last) in plan {
+            #expect(id == "report-9f1c2d3e")
+            report += parts.compactMap(\.text).joined()
+            chunks += 1
+            #expect(last == (chunks == 4))
+        }
+        #expect(chunks == 4)
+        #expect(report.utf8.count == 4_096)
+        #expect(report == ProseText.make(bytes: 4_096, seed: ProseText.seed(for: "9f1c2d3e-aaaa")))
+        // Another task reports other text; bounds hold.
+        let other = Plan.directed(PlanRequest(taskId: "0b0b0b0b-bbbb", text: driver.prompt))
+        #expect(texts(of: other) != report)
+        #expect(LoadDriver(endpoints: [], eventsPerSecond: 1, concurrent: 1, duration: 1, artifactBytes: -5).prompt == "steps=10 delay=1.0")
+        #expect(Directives(parsing: "text=99999999").text == Directives.maxText)
+    }
+
+    private func texts(of plan: [Step]) -> String {
+        plan.map { step in
+            if case let .chunk(_, _, parts, _, _) = step { return parts.compactMap(\.text).joined() }
+            return ""
+        }.joined()
+    }
+
+    @Test func proseIsSeededWordyTextOfTheAskedLength() {
+        let a = ProseText.make(bytes: 4_096, seed: 7)
+        #expect(a == ProseText.make(bytes: 4_096, seed: 7))
+        #expect(a != ProseText.make(bytes: 4_096, seed: 8))
+        #expect(a.utf8.count == 4_096 && a.utf8.allSatisfy { $0 < 0x80 })
+        // Words, not one repeated letter: many distinct words separated by spaces.
+        #expect(Set(a.split(separator: " ")).count > 200)
+        #expect(ProseText.make(bytes: 0, seed: 1).isEmpty)
+    }
+
     @Test func stepsAreBoundedAndDefaultToTen() {
         #expect(LoadDriver(endpoints: [], eventsPerSecond: 10, concurrent: 1, duration: 1).prompt.hasPrefix("steps=10 "))
         #expect(LoadDriver(endpoints: [], eventsPerSecond: 10, concurrent: 1, duration: 1, stepsPerTask: 0).stepsPerTask == 1)

@@ -48,6 +48,9 @@ public struct TaskAccumulator: Sendable, Hashable {
     public static let taskArtifactByteLimit = 24 << 20
     /// Metadata keys merged from status updates beyond this many are ignored.
     public static let metadataKeyLimit = 256
+    /// Bytes the artifacts cost against the limits (`size(of:)` of every part kept); 0 while
+    /// compacted. The dashboard sums it over its running tasks (`LiveArtifactBudget`).
+    public var artifactByteCount: Int { totalArtifactBytes }
     /// Approximate size of each artifact, to enforce `artifactByteLimit` without re-measuring.
     /// Not kept while compacted: recounted from the parts when unpacked.
     private var artifactBytes: [String: Int] = [:]
@@ -362,7 +365,7 @@ public struct TaskAccumulator: Sendable, Hashable {
 
     /// What a part costs against `artifactByteLimit`: its payload plus `partOverhead`, so a flood
     /// of empty or one-byte chunks is bounded too (each part is a struct in memory, not just bytes).
-    static func size(of part: Part) -> Int {
+    public static func size(of part: Part) -> Int {
         let payload = switch part.content {
         case .text(let t): t.utf8.count
         case .fileBytes(let b): b.utf8.count
@@ -418,6 +421,44 @@ public struct TaskAccumulator: Sendable, Hashable {
         } else if !completedIDs.isEmpty {  // nothing to hash the id for while no artifact is complete
             completedIDs.remove(id)
         }
+    }
+
+    /// Whether an artifact lost chunks to a limit (cheap while not compacted: no unpacking).
+    public func isTruncated(artifactID: String) -> Bool {
+        // Most tasks have none: no hashing of the id then.
+        packed == nil ? !truncatedIDs.isEmpty && truncatedIDs.contains(artifactID) : unpacked.truncatedIDs.contains(artifactID)
+    }
+
+    /// Takes an artifact chunk's news but not its parts: a limit outside the task (the dashboard's
+    /// budget for all running tasks, `LiveArtifactBudget`) has no room for them. The artifact is
+    /// marked truncated (later chunks dropped, as with `artifactByteLimit`), and listed even if
+    /// this was its first chunk, so the mark is seen; a refused restart (not `append`) empties it
+    /// (the old parts are not part of the new artifact). True when anything visible changed.
+    @discardableResult
+    public mutating func refuseParts(of update: ArtifactUpdate) -> Bool {
+        guard update.taskID == stored.id else { return false }
+        if packed != nil { unpack() }
+        if stored.contextID == nil { stored.contextID = update.contextID }
+        let id = update.artifact.artifactID
+        var changed = truncatedIDs.insert(id).inserted
+        var heading = update.artifact
+        heading.parts = []
+        if let index = stored.artifacts.firstIndex(where: { $0.artifactID == id }) {
+            // The agent started it over: what was kept is not a part of the new one any more.
+            if !update.append {
+                totalArtifactBytes -= artifactBytes[id] ?? 0
+                artifactBytes[id] = 0
+                stored.artifacts[index] = heading
+                changed = true
+            }
+        } else if stored.artifacts.count < Self.artifactCountLimit {
+            stored.artifacts.append(heading)
+            artifactBytes[id] = 0
+            changed = true
+        }
+        // The last chunk still ends the artifact: it is truncated, not streaming.
+        if update.lastChunk, completedIDs.insert(id).inserted { changed = true }
+        return changed
     }
 
     private mutating func appendHistory(_ message: Message) -> Bool {

@@ -62,6 +62,9 @@ public enum ConfigLoader {
             case "retainFinishedTasks":
                 guard let v = value.int, v >= 0 else { throw fail(value, "retainFinishedTasks must be a whole number ≥ 0", path) }
                 config.retainFinishedTasks = v
+            case "runningArtifactMegabytes":
+                guard let v = value.int, v >= 1, v <= 4096 else { throw fail(value, "runningArtifactMegabytes must be a whole number from 1 to 4096", path) }
+                config.runningArtifactMegabytes = v
             case "healthWindow":
                 guard let v = value.float, v >= 60, v <= 86_400 else { throw fail(value, "healthWindow must be seconds from 60 to 86400", path) }
                 config.healthWindow = v
@@ -87,7 +90,7 @@ public enum ConfigLoader {
         return config
     }
 
-    static let knownSettings = "agents, pollInterval, theme, readOnly, retainFinishedTasks, healthWindow, healthInterval, keys, mouse, saveDirectory, journal"
+    static let knownSettings = "agents, pollInterval, theme, readOnly, retainFinishedTasks, runningArtifactMegabytes, healthWindow, healthInterval, keys, mouse, saveDirectory, journal"
 
     /// `keys:` maps action names to a key or a list of keys, spelled as the help shows them.
     /// Every problem names the action and the key, at its line.

@@ -12,6 +12,9 @@ public struct ConsoleConfig: Sendable, Equatable {
     public var readOnly: Bool = false
     /// How many finished tasks to keep in memory.
     public var retainFinishedTasks: Int = 2000
+    /// Megabytes of artifacts all running tasks may hold together before later chunks are
+    /// dropped, marked truncated (`DeckConfig.liveArtifactByteLimit`).
+    public var runningArtifactMegabytes: Int = 16
     /// Fleet health (latency, success, pulses) covers this many seconds, in `healthInterval` steps.
     public var healthWindow: Double = 900
     public var healthInterval: Double = 30

@@ -11,6 +11,9 @@ struct ArtifactSaver: Sendable {
         AppDirectories.data(environment: environment) + "/artifacts"
     }
 
+    /// Said when the artifact lost chunks to a memory limit (never a silent cut).
+    static let truncatedNote = "TRUNCATED: later chunks were dropped (memory limit); the raw view and the journal have what the agent sent"
+
     func save(_ request: SaveRequest) -> LocalOutcome {
         let rendered = ArtifactRendering.render(request.content, taskID: request.taskID, agentName: request.agentName)
         let files = (rendered.main.map { [$0] } ?? []) + rendered.extras
@@ -42,6 +45,7 @@ struct ArtifactSaver: Sendable {
             return .saveFailed("\(error)\(partial)")
         }
         var notes = rendered.notes
+        if request.truncated { notes.insert(Self.truncatedNote, at: 0) }
         if written.count > 1 { notes.insert("and \(written.count - 1) more file\(written.count == 2 ? "" : "s") beside it", at: 0) }
         return .saved(path: written[0], note: notes.isEmpty ? nil : notes.joined(separator: "; "))
     }

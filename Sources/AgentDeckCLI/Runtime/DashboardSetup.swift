@@ -72,6 +72,7 @@ struct DashboardSetup {
         var deckConfig = DeckConfig(agents: deckAgents, readOnly: readOnly, readOnlyForcedBy: forcedBy)
         deckConfig.cardPollInterval = pollInterval ?? file.pollInterval
         deckConfig.maxFinishedTasks = file.retainFinishedTasks
+        deckConfig.liveArtifactByteLimit = file.runningArtifactMegabytes << 20
         deckConfig.healthWindow = file.healthWindow
         deckConfig.healthBucket = file.healthInterval
         deckConfig.seed = UInt64.random(in: 1...UInt64.max)

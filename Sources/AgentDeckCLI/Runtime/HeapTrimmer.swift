@@ -2,10 +2,12 @@ import Deck
 import Foundation
 import Terminal
 
-/// Gives the heap freed by packed or dropped finished tasks back to the system when
-/// `HeapTrimPolicy` says so (checked after each update: two integer comparisons when it does not).
+/// Gives freed heap back to the system when `HeapTrimPolicy` says so: after finished tasks were
+/// packed or dropped, or after many updates (news leaves freed buffers behind on every thread's
+/// arena). Checked after each update: a few integer comparisons when it does not trim.
 final class HeapTrimmer {
     private var policy = HeapTrimPolicy()
+    private var updates = 0
 
     /// Fixes glibc's thresholds first (see `ProcessHeap`): one dashboard, one trimmer.
     init() {
@@ -13,8 +15,10 @@ final class HeapTrimmer {
     }
 
     func afterUpdate(_ state: DeckState) {
+        updates += 1
         guard policy.shouldTrim(
-            released: state.finishedTasksReleased, now: Date(), tasksInFlight: state.hasTaskRequestsInFlight) else { return }
+            released: state.finishedTasksReleased, now: Date(), tasksInFlight: state.hasTaskRequestsInFlight, updates: updates)
+        else { return }
         ProcessHeap.trim()
     }
 }

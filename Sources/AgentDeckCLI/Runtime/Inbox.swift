@@ -99,12 +99,22 @@ public final class Inbox<Message: Sendable>: Sendable {
         while read(readFD, &scratch, scratch.count) > 0 {}
         return pending.withLock { queue in
             let taken = queue.messages
-            queue.messages.removeAll(keepingCapacity: true)
+            // `taken` shares the buffer: keeping its capacity allocated a new one as large as the
+            // biggest burst, held for the rest of the run. A new, small one instead.
+            queue.messages = []
+            queue.messages.reserveCapacity(min(taken.count, Self.keptCapacity))
             queue.wakeWritten = false
             queue.oldestLazy = nil
             return taken
         }
     }
+
+    /// Room the queue holds now (for tests: a burst must not leave its size behind).
+    var queuedCapacity: Int { pending.withLock { $0.messages.capacity } }
+
+    /// Room kept for the next messages after a drain: a frame's worth of news in the usual case,
+    /// never a whole burst's.
+    static var keptCapacity: Int { 256 }
 
     /// True when the caller must write the wake byte (none is pending since the last drain).
     private static func claimWake(_ queue: inout Queue) -> Bool {

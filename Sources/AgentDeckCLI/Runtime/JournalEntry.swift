@@ -187,6 +187,7 @@ struct JournalSession: Sendable, Hashable {
         c.set("callFailuresForDegraded", config.callFailuresForDegraded)
         c.set("maxFinishedTasks", config.maxFinishedTasks)
         c.set("maxTasks", config.maxTasks)
+        c.set("liveArtifactByteLimit", config.liveArtifactByteLimit)
         c.set("statusLineDuration", config.statusLineDuration)
         c["seed"] = .string(String(config.seed))
         c.set("historyLimit", config.historyLimit)
@@ -242,6 +243,7 @@ struct JournalSession: Sendable, Hashable {
         config.callFailuresForDegraded = try c.optionalInt("callFailuresForDegraded") ?? defaults.callFailuresForDegraded
         config.maxFinishedTasks = try c.optionalInt("maxFinishedTasks") ?? defaults.maxFinishedTasks
         config.maxTasks = try c.optionalInt("maxTasks") ?? defaults.maxTasks
+        config.liveArtifactByteLimit = try c.optionalInt("liveArtifactByteLimit") ?? defaults.liveArtifactByteLimit
         config.statusLineDuration = try c.optionalDouble("statusLineDuration") ?? defaults.statusLineDuration
         config.historyLimit = try c.optionalInt("historyLimit") ?? defaults.historyLimit
         config.healthWindow = try c.optionalDouble("healthWindow") ?? defaults.healthWindow

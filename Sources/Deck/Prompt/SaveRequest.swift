@@ -17,11 +17,15 @@ public struct SaveRequest: Sendable, Hashable {
     /// Where to write, as typed after `:save`; nil means a fresh file in the save directory,
     /// named after the artifact.
     public var path: String?
+    /// The artifact lost chunks to a limit (`TaskAccumulator.truncatedArtifactIDs`): the file
+    /// holds what was kept, and the status line says it is not all the agent sent.
+    public var truncated: Bool
 
-    public init(content: Content, agentName: String, taskID: String, path: String? = nil) {
+    public init(content: Content, agentName: String, taskID: String, path: String? = nil, truncated: Bool = false) {
         self.content = content
         self.agentName = agentName
         self.taskID = taskID
         self.path = path
+        self.truncated = truncated
     }
 }

@@ -48,8 +48,13 @@ public struct DeckConfig: Sendable, Hashable {
     /// their texts share vocabulary, so a group packs smaller than its tasks alone. The packing
     /// waits until this many are beyond `keepFinishedUnpacked` (1: each task alone, at once).
     public var finishedPackingGroup = 8
-    /// Discovery stops adding tasks beyond this many in all: an agent listing endless "working"
-    /// tasks must not exhaust memory.
+    /// Artifact bytes (`TaskAccumulator.artifactByteCount`) all running tasks may hold together
+    /// before chunks are dropped, visibly (see `LiveArtifactBudget`: at most twice this in all).
+    public var liveArtifactByteLimit = 16 << 20
+    /// Discovery and attach stop adding tasks while this many are unfinished: an agent listing
+    /// endless "working" tasks must not exhaust memory. Finished tasks do not count (they are
+    /// bounded by `maxFinishedTasks`): counted in, 10,000 retained finished tasks kept discovery
+    /// from ever reaching them (the default here was half of that).
     public var maxTasks: Int
     /// How long an info/error line stays on the status line.
     public var statusLineDuration: TimeInterval

@@ -29,6 +29,8 @@ public struct DeckState: Sendable, Hashable {
     var taskOrder = TaskOrderIndex()
     /// The finished tasks not packed yet, oldest first (see `packOldFinishedTasks`).
     var packing = FinishedTaskPacking()
+    /// Artifact bytes of running tasks, against `DeckConfig.liveArtifactByteLimit`.
+    var liveArtifacts = LiveArtifactBudget()
     var nextTagValue: UInt64 = 1
     var nextPlaceholder = 1
     /// Numbers the ids of agents added at run time (`a07`); never reused, so a late answer for a

@@ -7,27 +7,41 @@ import Foundation
 /// trim would make fault in again), and at once when no task has a request or stream in flight
 /// any more (a burst is over: nothing is about to reuse them). One `malloc_trim` costs ~0.1–0.2 ms
 /// on this heap (`agentdeck-bench memory`, `_trim_cost`).
+///
+/// Many updates are a burst too, whatever they did to tasks: each piece of news leaves freed
+/// parser buffers, decoded values, journal lines and raw payload text behind (in the real
+/// dashboard, on three threads' arenas). So a trim is also due after `minimumUpdates` updates:
+/// at 10,000 events a second that is one trim every 2 s; idle (a card poll now and then) one in
+/// minutes.
 public struct HeapTrimPolicy: Sendable, Hashable {
     /// Finished tasks packed or dropped since the last trim before another trim is worth it.
     public var minimumReleased: Int
+    /// Or this many updates since the last trim.
+    public var minimumUpdates: Int
     public var minimumInterval: TimeInterval
     private var releasedAtLastTrim = 0
+    private var updatesAtLastTrim = 0
     private var lastTrim: Date?
 
-    public init(minimumReleased: Int = 256, minimumInterval: TimeInterval = 1) {
+    public init(minimumReleased: Int = 256, minimumInterval: TimeInterval = 1, minimumUpdates: Int = 20_000) {
         self.minimumReleased = minimumReleased
         self.minimumInterval = minimumInterval
+        self.minimumUpdates = minimumUpdates
     }
 
     /// Whether to trim now, given `DeckState.finishedTasksReleased` and whether any task still has
     /// a request or stream in flight (`DeckState.hasTaskRequestsInFlight`); when it says yes, it
     /// counts the trim as done.
-    public mutating func shouldTrim(released: Int, now: Date, tasksInFlight: Bool = true) -> Bool {
+    /// `updates`: how many updates the caller made so far (0: not counted).
+    public mutating func shouldTrim(released: Int, now: Date, tasksInFlight: Bool = true, updates: Int = 0) -> Bool {
         // A count lower than the last one means a new state: count from it.
         if released < releasedAtLastTrim { releasedAtLastTrim = released }
-        guard released - releasedAtLastTrim >= max(1, minimumReleased) else { return false }
+        if updates < updatesAtLastTrim { updatesAtLastTrim = updates }
+        guard released - releasedAtLastTrim >= max(1, minimumReleased) || updates - updatesAtLastTrim >= max(1, minimumUpdates)
+        else { return false }
         if tasksInFlight, let lastTrim, now.timeIntervalSince(lastTrim) < minimumInterval { return false }
         releasedAtLastTrim = released
+        updatesAtLastTrim = updates
         lastTrim = now
         return true
     }

@@ -142,7 +142,11 @@ extension DeckState {
             tasks.values.formIndex(after: &index)
         }
         finishedTasks.taskCountSeen = tasks.count
+        liveArtifacts.forgetStale(tasks)
     }
+
+    /// Tasks not finished: what `DeckConfig.maxTasks` bounds (finished ones have their own bound).
+    var unfinishedTaskCount: Int { tasks.count - finishedTasks.count }
 
     /// Brings the finished-task index up to date with one task (call after anything that may
     /// change a task's state or `updatedAt`, or add or remove it).
@@ -150,6 +154,7 @@ extension DeckState {
         // The same moments change the pane's order and counts.
         guard let index = tasks.index(forKey: key) else {
             finishedTasks.note(key, finishedAt: nil)
+            liveArtifacts.set(key, bytes: 0)
             taskOrder.markChanged(key, nil)
             packing.unpacked.note(key, finishedAt: nil)
             return

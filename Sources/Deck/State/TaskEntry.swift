@@ -191,6 +191,19 @@ public struct TaskEntry: Sendable, Hashable {
         return changed
     }
 
+    /// The accumulator's counted artifact bytes, read in place (the `accumulator` getter copies
+    /// the whole accumulator: `fold` reads this twice per event).
+    var artifactByteCount: Int { box.fields.accumulator.artifactByteCount }
+
+    /// Whether an artifact lost chunks to a limit, read in place.
+    func isArtifactTruncated(_ id: String) -> Bool { box.fields.accumulator.isTruncated(artifactID: id) }
+
+    /// An artifact chunk the dashboard has no room for (`LiveArtifactBudget`): dropped, the
+    /// artifact marked truncated.
+    mutating func refuseParts(of update: ArtifactUpdate, now: Date) {
+        if accumulator.refuseParts(of: update) { updatedAt = now }
+    }
+
     /// Records the accumulator's current state on the timeline; settles a pending cancel.
     mutating func noteStateChange(now: Date) {
         if timeline.record(state, at: now) { updatedAt = now }

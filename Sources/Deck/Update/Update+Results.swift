@@ -106,8 +106,8 @@ extension DeckState {
         case .success(.task(let t)):
             let key = TaskKey(agentID: key.agentID, taskID: TaskKey.isUsable(taskID: t.id) ? t.id : key.taskID)
             if tasks[key] == nil {
-                guard tasks.count < config.maxTasks else {
-                    showError("attach: already following \(tasks.count) tasks", now: now)
+                guard unfinishedTaskCount < config.maxTasks else {
+                    showError("attach: already following \(unfinishedTaskCount) tasks", now: now)
                     return []
                 }
                 tasks[key] = TaskEntry(key: key, origin: .attached, contextID: t.contextID, now: now)
@@ -134,7 +134,7 @@ extension DeckState {
             for t in page.tasks.prefix(Self.listPageSize) where TaskKey.isUsable(taskID: t.id) {
                 let key = TaskKey(agentID: agent, taskID: t.id)
                 if tasks[key] == nil {
-                    guard tasks.count < config.maxTasks else { continue }
+                    guard unfinishedTaskCount < config.maxTasks else { continue }
                     tasks[key] = TaskEntry(key: key, origin: .discovered, contextID: t.contextID, now: now)
                     fold(.task(t), into: key, now: now)
                     if let entry = tasks[key], entry.state.isActive { out += subscribe(key) }

@@ -17,15 +17,17 @@ extension DeckState {
         }
         let agentName = agents[entry.key.agentID]?.displayName ?? entry.key.agentID.rawValue
         let content: SaveRequest.Content
+        var truncated = false
         if let artifact = entry.task.artifacts.last {
             content = .artifact(artifact)
+            truncated = entry.accumulator.isTruncated(artifactID: artifact.artifactID)
         } else if taskWhenNoArtifact {
             content = .task(entry.task)
         } else {
             showError("task \(entry.key.taskID) has no artifact yet (:save PATH writes the task as JSON)", now: now)
             return []
         }
-        return [.save(SaveRequest(content: content, agentName: agentName, taskID: entry.key.taskID, path: path))]
+        return [.save(SaveRequest(content: content, agentName: agentName, taskID: entry.key.taskID, path: path, truncated: truncated))]
     }
 
     /// What the runtime reports about a theme load or a file write.

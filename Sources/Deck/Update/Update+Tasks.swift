@@ -175,14 +175,22 @@ extension DeckState {
         // the task's arrays and make every artifact chunk copy the whole artifact list.
         guard let index = tasks.index(forKey: key) else { return key }
         let wasTerminal = tasks.values[index].state.isTerminal
+        let bytesBefore = wasTerminal ? 0 : tasks.values[index].artifactByteCount
         tasks.values[index].heardFromAgent = true
         if case .message(let m) = event, tasks.values[index].isPlaceholder, m.taskID == nil {
             // The agent answered with a message and made no task: the exchange is complete.
             let done = StatusUpdate(
                 taskID: key.taskID, contextID: m.contextID, status: TaskStatus(state: .completed, message: m), isFinal: true)
             tasks.values[index].apply(.status(done), now: now)
+        } else if !wasTerminal, case .artifact(let update) = event,
+                  !admitsLiveArtifact(update, of: key, entry: tasks.values[index]) {
+            tasks.values[index].refuseParts(of: update, now: now)
         } else {
             tasks.values[index].apply(event, now: now)
+        }
+        // Only a running task's bytes count; most events change none (no lookup then).
+        if !wasTerminal || !tasks.values[index].state.isTerminal {
+            noteLiveArtifactBytes(key, tasks.values[index], before: wasTerminal ? -1 : bytesBefore)
         }
         taskOrder.markChanged(key, tasks.values[index])
         if !wasTerminal, tasks.values[index].state.isTerminal {

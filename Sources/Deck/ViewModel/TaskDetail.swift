@@ -9,6 +9,8 @@ public struct TaskDetail: Sendable, Hashable {
     /// Each visit to a state and how long it lasted (the last one until now while running).
     public var timeline: [Span]
     public var completedArtifactIDs: Set<String>
+    /// Artifacts that lost chunks to a limit (shown as truncated, never silently cut).
+    public var truncatedArtifactIDs: Set<String>
     public var requestText: String?
     public var canReply: Bool
     public var canCancel: Bool
@@ -28,6 +30,7 @@ public struct TaskDetail: Sendable, Hashable {
         let spans = entry.timeline.spans(now: now)
         timeline = zip(entry.timeline.transitions, spans).map { Span(state: $0.state, start: $0.at, duration: $1.duration) }
         completedArtifactIDs = accumulator.completedArtifactIDs
+        truncatedArtifactIDs = accumulator.truncatedArtifactIDs
         requestText = entry.requestText
         canReply = !readOnly && entry.acceptsReply
         canCancel = !readOnly && entry.isCancelable

@@ -74,6 +74,9 @@ enum TaskDetailView {
             } else if !complete {
                 heading.append(Span("  incomplete", style: Style(.warning)))
             }
+            if detail.truncatedArtifactIDs.contains(artifact.artifactID) {
+                heading.append(Span("  truncated: later chunks dropped", style: Style(.warning)))
+            }
             out.add(heading)
             if let description = artifact.description, !description.isEmpty {
                 out.agentText(description, .dim, indent: 3)
