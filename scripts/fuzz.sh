@@ -21,12 +21,12 @@
 # Reproduce with:  FUZZ_TARGET=<target> $FUZZ_OUT/bin/<binary> $FUZZ_OUT/<target>/crash-...
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$PWD
 RUNS=${FUZZ_RUNS:-1000000}
 JOBS=${FUZZ_JOBS:-2}
 MAX_LEN=${FUZZ_MAX_LEN:-4096}
 MAX_TIME=${FUZZ_MAX_TIME:-900}
 OUT=${FUZZ_OUT:-.build-fuzz}
+mkdir -p "$OUT" && OUT=$(cd "$OUT" && pwd)  # absolute: targets run from their own folders
 SCRATCH=${SCRATCH:-.build}
 SWIFTC=${SWIFTC:-swiftc}
 ALL_TARGETS="sse json card v1 v03 v01 sanitizer config theme"
@@ -61,8 +61,9 @@ binary_of() {
 build_binary() {
     case $1 in
         a2a)
+            # A2A/Tasks packs finished tasks with zlib: the CZlib module map and -lz.
             compile a2a fuzz/A2AFuzzEntry.swift fuzz/SSEParserFuzz.swift fuzz/JSONParserFuzz.swift \
-                fuzz/CardDecoderFuzz.swift fuzz/DialectDecoderFuzz.swift $A2A_SOURCES ;;
+                fuzz/CardDecoderFuzz.swift fuzz/DialectDecoderFuzz.swift $A2A_SOURCES -I Sources/CZlib -lz ;;
         sanitizer) compile sanitizer fuzz/TextSanitizerFuzz.swift $TEXT_SOURCES ;;
         config)
             # The config sources use Wire (auth), Deck (key names), Screen (themes) and the journal
@@ -81,7 +82,8 @@ build_binary() {
             compile config fuzz/ConfigLoaderFuzz.swift $CONFIG_SOURCES Sources/AgentDeckCLI/Runtime/JournalSettings.swift \
                 -I "$debug/Modules" -I "$cyaml" -Xcc -fmodule-map-file="$cyaml/module.modulemap" \
                 -Xcc -fmodule-map-file=Sources/CCurl/module.modulemap -Xcc -fmodule-map-file="$debug/CShim.build/module.modulemap" \
-                -I Sources/CShim/include "${objects[@]}" -lcurl
+                -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap \
+                -I Sources/CShim/include "${objects[@]}" -lcurl -lz
             ;;
         theme)
             local debug="$SCRATCH/debug"
@@ -93,7 +95,8 @@ build_binary() {
             cyaml=$(find "$SCRATCH/checkouts" -path '*Yams/Sources/CYaml/include' -type d | head -n1)
             compile theme fuzz/ThemeFileFuzz.swift $(find Sources/Screen -name '*.swift' | sort) \
                 -I "$debug/Modules" -I "$cyaml" -Xcc -fmodule-map-file="$cyaml/module.modulemap" \
-                "$debug"/Yams.build/*.o "$debug"/CYaml.build/src/*.o "$debug"/A2A.build/*.o "$debug"/Deck.build/*.o
+                -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap \
+                "$debug"/Yams.build/*.o "$debug"/CYaml.build/src/*.o "$debug"/A2A.build/*.o "$debug"/Deck.build/*.o -lz
             ;;
         *) echo "fuzz: unknown binary $1" >&2; return 1 ;;
     esac
@@ -164,7 +167,7 @@ run_target() {
     cp -n "$dir"/seed-* "$dir/corpus/" 2>/dev/null || true
     echo "fuzz: running $name ($RUNS runs, at most $MAX_TIME s)"
     local status=0
-    (cd "$dir" && FUZZ_TARGET=$name "$ROOT/$OUT/bin/$(binary_of "$name")" corpus -runs="$RUNS" \
+    (cd "$dir" && FUZZ_TARGET=$name "$OUT/bin/$(binary_of "$name")" corpus -runs="$RUNS" \
         -max_total_time="$MAX_TIME" -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1) \
         >"$log" 2>&1 || status=$?
     local runs secs
