@@ -25,12 +25,15 @@ let package = Package(
         // zlib: finished tasks keep their artifacts and history deflated (TaskAccumulator.compact).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // The one seeded generator (SplitMix64) and the seeded prose text, shared by the app's ids,
+        // the fleet's reports, the benchmarks and the seeded tests.
+        .target(name: "Seeded"),
         // Pure protocol model, dialect codecs, JSON, SSE parser.
         .target(name: "A2A", dependencies: ["CZlib"]),
         // libcurl multi engine: card polling, calls, streams, reconnect, auth.
         .target(name: "Wire", dependencies: ["A2A", "CCurl", "CShim"]),
         // The app state machine: State, Msg, Command, update(). Pure.
-        .target(name: "Deck", dependencies: ["A2A"]),
+        .target(name: "Deck", dependencies: ["A2A", "Seeded"]),
         // Cells, styles, themes, views: state -> cells. Pure.
         .target(name: "Screen", dependencies: ["Deck", "A2A", "Yams"]),
         // ncursesw backend, keys, run loop, signals.
@@ -44,9 +47,10 @@ let package = Package(
 
         // Test support: launching real A2A peers (Python a2a-sdk servers) on 127.0.0.1.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "A2ATests", dependencies: ["A2A"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WireTests", dependencies: ["Wire", "A2A", "TestSupport"]),
-        .testTarget(name: "DeckTests", dependencies: ["Deck", "A2A"]),
+        .testTarget(name: "SeededTests", dependencies: ["Seeded"]),
+        .testTarget(name: "A2ATests", dependencies: ["A2A", "Seeded"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "WireTests", dependencies: ["Wire", "A2A", "Seeded", "TestSupport"]),
+        .testTarget(name: "DeckTests", dependencies: ["Deck", "A2A", "Seeded"]),
         // Golden screens are read by path (#filePath), not bundled.
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "Deck", "A2A"], exclude: ["Views/Golden"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcursesw", "TestSupport"]),
@@ -54,17 +58,19 @@ let package = Package(
         .testTarget(name: "IntegrationTests", dependencies: ["AgentDeckCLI", "Wire", "A2A", "TestSupport"]),
 
         // The demo and load fleet: real A2A agents (V1, V03, V01) served over loopback HTTP.
-        // FleetKit deliberately depends on none of the AgentDeck modules: it builds its own JSON.
+        // FleetKit deliberately depends on none of the AgentDeck app modules: it builds its own JSON
+        // (Seeded, the shared generator of its reports' text, is not part of the app).
         .target(name: "FleetKit", dependencies: [
+            "Seeded",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(name: "agentdeck-fleet", dependencies: [
             "FleetKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "FleetTests", dependencies: ["FleetKit", "TestSupport"]),
+        .testTarget(name: "FleetTests", dependencies: ["FleetKit", "Seeded", "TestSupport"]),
 
         // Benchmarks that print one figure per line (`make bench`, see BENCHMARKS.md).
-        .executableTarget(name: "agentdeck-bench", dependencies: ["A2A", "Deck", "Screen", "Terminal", "Wire", "CNcursesw", "CZlib"]),
+        .executableTarget(name: "agentdeck-bench", dependencies: ["A2A", "Deck", "Screen", "Terminal", "Wire", "Seeded", "CNcursesw", "CZlib"]),
     ]
 )

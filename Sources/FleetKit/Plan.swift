@@ -1,3 +1,5 @@
+import Seeded
+
 /// One thing a task does next. A personality turns a request into a list of steps (pure),
 /// and the engine plays them out over time.
 public enum Step: Sendable {

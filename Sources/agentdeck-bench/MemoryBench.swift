@@ -1,6 +1,7 @@
 import A2A
 import Deck
 import Foundation
+import Seeded
 import Terminal
 
 /// Budget 5: RSS with 200 agents (each with a real card) and 10,000 finished tasks, each with its

@@ -1,4 +1,5 @@
 import Foundation
+import Seeded
 import Testing
 
 @testable import A2A
@@ -181,18 +182,5 @@ import Testing
         let fromBuffer = try bytes.withUnsafeBytes { try JSONParser.parse($0) }
         #expect(fromBuffer == ["é": "ü"])
         #expect(throws: JSONParseError.self) { try JSONParser.parse(UnsafeRawBufferPointer(start: nil, count: 0)) }
-    }
-}
-
-/// A tiny deterministic generator for the corruption test.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

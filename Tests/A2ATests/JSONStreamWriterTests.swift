@@ -1,3 +1,4 @@
+import Seeded
 import Testing
 @testable import A2A
 
@@ -25,22 +26,10 @@ struct JSONStreamWriterTests {
         }
     }
 
-    /// SplitMix64: the same values on every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = ["a", "key", " ", "\"", "\\", "\n", "\u{0}", "\u{7F}", "é", "\u{85}", "\u{202E}", "日", "🙂"]
     static let numbers: [Double] = [0, -0.0, 1, -1, 42, 0.1 + 0.2, 1e17, 1e18, -1e18, 1e300, .infinity, -.nan, 123_456_789_012]
 
-    static func random(_ g: inout Seeded, depth: Int) -> JSONValue {
+    static func random(_ g: inout SplitMix64, depth: Int) -> JSONValue {
         func text() -> String { (0..<Int.random(in: 0...6, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined() }
         switch Int.random(in: 0..<(depth < 4 ? 7 : 5), using: &g) {
         case 0: return .null
@@ -57,7 +46,7 @@ struct JSONStreamWriterTests {
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func sameBytesAsTheTreeWriter(seed: UInt64) {
-        var g = Seeded(state: seed)
+        var g = SplitMix64(seed: seed)
         for _ in 0..<1_500 {
             let value = Self.random(&g, depth: 0)
             var out = JSONStreamWriter()

@@ -1,5 +1,6 @@
 import A2A
 import Foundation
+import Seeded
 import Testing
 
 @testable import Deck
@@ -32,7 +33,7 @@ import Testing
         let spill = try Self.spillFile(if: spilled)
         h.state.spillPackedTasks(to: spill)
         plain.state.config.keepFinishedUnpacked = Int.max
-        var random = RetentionIndexTests.SeededRandom(state: seed)
+        var random = SplitMix64(seed: seed)
         var streams: [(tag: RequestTag, id: String, chunks: Int)] = []
         var dispatched = 0
         var packedSeen = 0
@@ -44,11 +45,11 @@ import Testing
             _ = plain.send(msg)
         }
         for _ in 0..<300 {
-            if random.next(3) == 0 {
+            if random.below(3) == 0 {
                 h.advance(1)
                 plain.advance(1)
             }
-            switch random.next(5) {
+            switch random.below(5) {
             case 0:
                 let outH = h.dispatch("@alice job")
                 let outPlain = plain.dispatch("@alice job")
@@ -61,9 +62,9 @@ import Testing
                 streams.append((tag, id, 1))
             case 1, 2:
                 guard !streams.isEmpty else { continue }
-                let i = random.next(streams.count)
+                let i = random.below(streams.count)
                 let (tag, id, chunks) = streams[i]
-                if random.next(2) == 0 {
+                if random.below(2) == 0 {
                     // Also after the end: a late chunk unpacks a packed task, which is packed again later.
                     if let key = h.state.tasks.keys.first(where: { $0.taskID == id }),
                        h.state.tasks[key]?.accumulator.isCompacted == true { latePacked += 1 }
@@ -71,13 +72,13 @@ import Testing
                     streams[i].chunks += 1
                 } else {
                     let states: [TaskState] = [.working, .completed, .completed, .failed, .canceled]
-                    both(.streamEvent(tag, statusEvent(id, states[random.next(states.count)], "step")))
+                    both(.streamEvent(tag, statusEvent(id, states[random.below(states.count)], "step")))
                 }
             case 3:
-                both(.key(.char(random.next(2) == 0 ? "j" : "k")))
+                both(.key(.char(random.below(2) == 0 ? "j" : "k")))
             default:
-                guard !streams.isEmpty, random.next(4) == 0 else { continue }
-                let i = random.next(streams.count)
+                guard !streams.isEmpty, random.below(4) == 0 else { continue }
+                let i = random.below(streams.count)
                 both(.streamEnded(streams[i].tag, .closed))
                 streams.remove(at: i)
             }

@@ -1,5 +1,6 @@
 import A2A
 import Foundation
+import Seeded
 import Testing
 
 @testable import Deck
@@ -7,15 +8,6 @@ import Testing
 /// The budget on artifact bytes of running tasks (`LiveArtifactBudget`): the running total kept by
 /// `fold` against a sum over every task, the bound it promises, and that nothing is cut silently.
 @Suite struct LiveArtifactBudgetTests {
-    /// A small deterministic generator (the runs must be the same every time).
-    struct SeededRandom {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
-
     /// What the budget should hold: every unfinished task's counted bytes.
     static func straightSum(_ state: DeckState) -> Int {
         state.tasks.values.reduce(0) { $0 + ($1.state.isTerminal ? 0 : $1.accumulator.artifactByteCount) }
@@ -36,39 +28,39 @@ import Testing
         let limit = 4_000
         var h = Harness.standard(maxFinished: 1_000)
         h.state.config.liveArtifactByteLimit = limit
-        var random = SeededRandom(state: seed)
+        var random = SplitMix64(seed: seed)
         // What each task's artifacts were sent, in order: the kept text must be a prefix of it.
         var sent: [String: [String: String]] = [:]
         var open: [(tag: RequestTag, id: String, artifacts: Int)] = []
         var started = 0
         var refusedSomething = false
         for _ in 0..<600 {
-            switch random.next(10) {
+            switch random.below(10) {
             case 0 where open.count < 12, 1 where open.count < 12:
                 started += 1
                 let id = "t\(started)"
                 open.append((try h.dispatchedTask(id), id, 0))
             case 2 where !open.isEmpty:
                 // A task ends: its bytes no longer count.
-                let (tag, id, _) = open.remove(at: random.next(open.count))
-                h.send(.streamEvent(tag, statusEvent(id, [.completed, .failed, .canceled][random.next(3)])))
+                let (tag, id, _) = open.remove(at: random.below(open.count))
+                h.send(.streamEvent(tag, statusEvent(id, [.completed, .failed, .canceled][random.below(3)])))
             case 3 where !open.isEmpty:
                 // A new artifact (or one started over).
-                let n = random.next(open.count)
+                let n = random.below(open.count)
                 open[n].artifacts = min(open[n].artifacts + 1, 3)
-                let artifact = "a\(random.next(open[n].artifacts))"
-                let text = String(repeating: "x", count: 1 + random.next(300))
+                let artifact = "a\(random.below(open[n].artifacts))"
+                let text = String(repeating: "x", count: 1 + random.below(300))
                 sent[open[n].id, default: [:]][artifact] = text
                 h.send(.streamEvent(open[n].tag, Self.chunk(open[n].id, artifact, text, append: false)))
             default:
                 guard !open.isEmpty else { continue }
-                let n = random.next(open.count)
+                let n = random.below(open.count)
                 guard open[n].artifacts > 0 else { continue }
-                let artifact = "a\(random.next(open[n].artifacts))"
+                let artifact = "a\(random.below(open[n].artifacts))"
                 guard sent[open[n].id]?[artifact] != nil else { continue }
-                let text = String(repeating: "y", count: 1 + random.next(400))
+                let text = String(repeating: "y", count: 1 + random.below(400))
                 sent[open[n].id]?[artifact]? += text
-                h.send(.streamEvent(open[n].tag, Self.chunk(open[n].id, artifact, text, append: true, last: random.next(8) == 0)))
+                h.send(.streamEvent(open[n].tag, Self.chunk(open[n].id, artifact, text, append: true, last: random.below(8) == 0)))
             }
             #expect(h.state.liveArtifactBytes == Self.straightSum(h.state))
             // Under twice the limit, plus the one chunk that may cross it (at most 400 + overhead).

@@ -1,5 +1,6 @@
 import A2A
 import Foundation
+import Seeded
 import Testing
 
 @testable import Deck
@@ -16,9 +17,9 @@ import Testing
 
     static func key(_ n: Int) -> TaskKey { TaskKey(agentID: agents[n % 2], taskID: "task-\(n % 5)") }
 
-    static func purpose(_ n: Int, _ random: inout RetentionIndexTests.SeededRandom) -> RequestPurpose {
+    static func purpose(_ n: Int, _ random: inout SplitMix64) -> RequestPurpose {
         let key = key(n)
-        switch random.next(8) {
+        switch random.below(8) {
         case 0: return .dispatch(key)
         case 1: return .reply(key)
         case 2: return .cancel(key)
@@ -32,20 +33,20 @@ import Testing
 
     @Test(arguments: [1, 2, 3])
     func indexAgreesWithAScan(seed: UInt64) {
-        var random = RetentionIndexTests.SeededRandom(state: seed)
+        var random = SplitMix64(seed: seed)
         var requests = PendingRequests()
         var reference: [RequestTag: PendingRequest] = [:]
         for step in 0..<600 {
-            let tag = RequestTag(UInt64(random.next(12)))
-            switch random.next(5) {
+            let tag = RequestTag(UInt64(random.below(12)))
+            switch random.below(5) {
             case 0, 1:  // add or replace
                 let request = PendingRequest(
-                    agentID: Self.agents[random.next(2)], purpose: Self.purpose(random.next(10), &random), isStream: random.next(2) == 0)
+                    agentID: Self.agents[random.below(2)], purpose: Self.purpose(random.below(10), &random), isStream: random.below(2) == 0)
                 requests[tag] = request
                 reference[tag] = request
             case 2:  // change the purpose in place, as adopt does
                 if let purpose = requests[tag]?.purpose {
-                    let other = Self.key(random.next(10))
+                    let other = Self.key(random.below(10))
                     requests[tag]?.purpose = purpose.rekeyed(from: purpose.taskKey ?? other, to: other)
                     reference[tag]?.purpose = purpose.rekeyed(from: purpose.taskKey ?? other, to: other)
                 }

@@ -1,5 +1,6 @@
 import A2A
 import Foundation
+import Seeded
 import Testing
 
 @testable import Deck
@@ -7,15 +8,6 @@ import Testing
 /// Retention keeps an index of finished tasks instead of scanning every task; these tests hold it
 /// to the scan (`Retention.keysToDrop`) over long seeded runs of dispatches, events and key presses.
 @Suite struct RetentionIndexTests {
-    /// A small deterministic generator (the runs must be the same every time).
-    struct SeededRandom {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
-
     /// Sends `msg`, and checks that the tasks kept are exactly those the scan would keep: the same
     /// message sent to a copy without retention, minus `keysToDrop` of that copy.
     static func sendChecked(_ h: inout Harness, _ msg: Msg, bound: Int) -> [Command] {
@@ -32,14 +24,14 @@ import Testing
     func indexDropsWhatAScanWouldDrop(seed: UInt64) {
         let bound = 4
         var h = Harness.standard(maxFinished: bound)
-        var random = SeededRandom(state: seed)
+        var random = SplitMix64(seed: seed)
         var streams: [(tag: RequestTag, id: String)] = []
         var dispatched = 0
         var dropped = 0
         for _ in 0..<400 {
             // Same-second updates are common: ties must break the same way too.
-            if random.next(3) == 0 { h.advance(1) }
-            switch random.next(6) {
+            if random.below(3) == 0 { h.advance(1) }
+            switch random.below(6) {
             case 0:
                 var out: [Command] = []
                 let keys = [Msg.key(.char("n"))] + "@alice job".map { Msg.key(.char($0)) } + [.key(.enter)]
@@ -56,16 +48,16 @@ import Testing
                 streams.append((tag, id))
             case 1, 2, 3:
                 guard !streams.isEmpty else { continue }
-                let (tag, id) = streams[random.next(streams.count)]
+                let (tag, id) = streams[random.below(streams.count)]
                 let states: [TaskState] = [.working, .working, .completed, .failed, .canceled, .inputRequired]
                 let before = h.state.tasks.count
-                _ = Self.sendChecked(&h, .streamEvent(tag, statusEvent(id, states[random.next(states.count)], "step")), bound: bound)
+                _ = Self.sendChecked(&h, .streamEvent(tag, statusEvent(id, states[random.below(states.count)], "step")), bound: bound)
                 dropped += max(0, before - h.state.tasks.count)
             case 4:
-                _ = Self.sendChecked(&h, .key(.char(random.next(2) == 0 ? "j" : "k")), bound: bound)
+                _ = Self.sendChecked(&h, .key(.char(random.below(2) == 0 ? "j" : "k")), bound: bound)
             default:
                 guard !streams.isEmpty else { continue }
-                let i = random.next(streams.count)
+                let i = random.below(streams.count)
                 _ = Self.sendChecked(&h, .streamEnded(streams[i].tag, .closed), bound: bound)
                 streams.remove(at: i)
             }

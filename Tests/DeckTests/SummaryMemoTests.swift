@@ -1,4 +1,5 @@
 import Foundation
+import Seeded
 import Testing
 
 @testable import Deck
@@ -15,18 +16,18 @@ import Testing
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func memoizedSummaryEqualsTheComputedOneAfterEveryChange(seed: UInt64) {
-        var random = RetentionIndexTests.SeededRandom(state: seed)
+        var random = SplitMix64(seed: seed)
         var m = AgentMetrics(shape: HealthWindowShape(window: 120, bucket: 10))
         var now = t0
         var copies: [(metrics: AgentMetrics, at: Date, summary: HealthSummary)] = []
         var hits = 0
         for _ in 0..<400 {
-            now = now.addingTimeInterval(Double(random.next(40)) / 10)
-            switch random.next(4) {
-            case 0: m.recordPoll(ok: random.next(5) != 0, latency: Double(random.next(100)) / 1000, at: now)
+            now = now.addingTimeInterval(Double(random.below(40)) / 10)
+            switch random.below(4) {
+            case 0: m.recordPoll(ok: random.below(5) != 0, latency: Double(random.below(100)) / 1000, at: now)
             case 1:
                 let endings: [TaskOutcome.Ending] = [.completed, .failed, .canceled, .rejected]
-                m.recordTask(TaskOutcome(ending: endings[random.next(4)], duration: 1, skill: "s", finishedAt: now))
+                m.recordTask(TaskOutcome(ending: endings[random.below(4)], duration: 1, skill: "s", finishedAt: now))
             default: break
             }
             let first = m.summary(now: now, settledPolls: true)
@@ -34,7 +35,7 @@ import Testing
             #expect(first == Self.computed(m, now: now))
             #expect(again == first)
             if first.finished > 0 || first.polls > 0 { hits += 1 }
-            if random.next(20) == 0 { copies.append((m, now, first)) }
+            if random.below(20) == 0 { copies.append((m, now, first)) }
         }
         // Copies taken earlier still describe their own window, not the later one's memo.
         for copy in copies {

@@ -1,5 +1,6 @@
 import A2A
 import Foundation
+import Seeded
 import Testing
 
 @testable import Deck
@@ -8,8 +9,6 @@ import Testing
 /// computing them from every task; these tests hold the index to that computation
 /// (`visibleTaskWindow`) after every message of long seeded runs.
 @Suite struct TaskOrderIndexTests {
-    typealias SeededRandom = RetentionIndexTests.SeededRandom
-
     /// Checks the index's pane and counts against the full computation, and the whole view model
     /// against one built with the index bypassed. Returns whether the index served at all.
     @discardableResult
@@ -35,8 +34,8 @@ import Testing
 
     /// Task ids of several shapes: short ASCII, long ASCII sharing their first 8 bytes (the
     /// prefix the index compares first), and non-ASCII (compared as strings).
-    static func taskID(_ n: Int, _ random: inout SeededRandom) -> String {
-        switch random.next(3) {
+    static func taskID(_ n: Int, _ random: inout SplitMix64) -> String {
+        switch random.below(3) {
         case 0: "t\(n)"
         case 1: "task-000\(n % 7)-\(n)"
         default: "tâche-\(n)"
@@ -47,15 +46,15 @@ import Testing
     func indexAgreesWithTheFullComputationAfterEveryMessage(seed: UInt64, foldThreshold: Int) {
         var h = Harness.standard(maxFinished: 6)
         h.state.taskOrder.foldThreshold = foldThreshold
-        var random = SeededRandom(state: seed)
+        var random = SplitMix64(seed: seed)
         var streams: [(tag: RequestTag, id: String)] = []
         var made = 0
         var served = 0
         let reaches = [0, 1, 3, 1000]
         for _ in 0..<500 {
             // Mostly the same second: ties on `updatedAt` must break the same way too.
-            if random.next(4) == 0 { h.advance(1) }
-            switch random.next(12) {
+            if random.below(4) == 0 { h.advance(1) }
+            switch random.below(12) {
             case 0, 1:
                 let out = h.dispatch("@alice job")
                 guard let tag = out.first?.streamParts?.tag else { continue }
@@ -65,14 +64,14 @@ import Testing
                 streams.append((tag, id))
             case 2, 3, 4:
                 guard !streams.isEmpty else { continue }
-                let (tag, id) = streams[random.next(streams.count)]
+                let (tag, id) = streams[random.below(streams.count)]
                 let states: [TaskState] = [.working, .working, .completed, .failed, .canceled, .inputRequired, .rejected]
-                h.send(.streamEvent(tag, statusEvent(id, states[random.next(states.count)], "step \(random.next(9))")))
+                h.send(.streamEvent(tag, statusEvent(id, states[random.below(states.count)], "step \(random.below(9))")))
             case 5:
-                h.key(.char(["j", "k", "g", "G"][random.next(4)]))
+                h.key(.char(["j", "k", "g", "G"][random.below(4)]))
             case 6:
                 guard !streams.isEmpty else { continue }
-                let i = random.next(streams.count)
+                let i = random.below(streams.count)
                 h.send(.streamEnded(streams[i].tag, .closed))
                 streams.remove(at: i)
             case 7:
@@ -87,11 +86,11 @@ import Testing
             case 9:
                 // Written into `tasks` directly, as fixtures do: the index must notice.
                 made += 1
-                h.discovered(Self.taskID(made, &random), on: bob, [.working, .completed, .inputRequired][random.next(3)])
+                h.discovered(Self.taskID(made, &random), on: bob, [.working, .completed, .inputRequired][random.below(3)])
             default:
                 h.send(.tick)
             }
-            if Self.checkAgainstFullComputation(h.state, now: h.now, reach: reaches[random.next(reaches.count)]) { served += 1 }
+            if Self.checkAgainstFullComputation(h.state, now: h.now, reach: reaches[random.below(reaches.count)]) { served += 1 }
         }
         // The run exercised the index, with tasks coming and (retention) going.
         #expect(served > 150)

@@ -1,4 +1,5 @@
 import Foundation
+import Seeded
 import Testing
 @testable import FleetKit
 
@@ -83,22 +84,10 @@ import Testing
         }
     }
 
-    /// SplitMix64: the same values on every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let alphabet: [String] = ["a", "Z", " ", "\"", "\\", "/", "\n", "\r", "\r\n", "\t", "\u{0}", "\u{8}", "\u{C}", "\u{1B}",
                                      "\u{1F}", "\u{7F}", "é", "\u{85}", "\u{2028}", "库", "😀"]
 
-    static func randomValue(_ random: inout Seeded, depth: Int = 0) -> JSON {
+    static func randomValue(_ random: inout SplitMix64, depth: Int = 0) -> JSON {
         func text() -> String { (0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined() }
         let doubles: [Double] = [0, -0.0, 33, -3, 0.5, 1e15, 9_999_999_999_999_998, 1e16, 1e300, 2.5e-7, .infinity, .nan, -1234.5678]
         switch Int.random(in: 0..<(depth < 3 ? 8 : 6), using: &random) {
@@ -113,7 +102,7 @@ import Testing
     }
 
     @Test func printsTheSameBytesAsTheStringBuildingSerializer() {
-        var random = Seeded(state: 0x5EED_F1EE)
+        var random = SplitMix64(seed: 0x5EED_F1EE)
         for _ in 0..<3_000 {
             let value = Self.randomValue(&random)
             for style in [JSONStyle.compact, .python] {
@@ -125,7 +114,7 @@ import Testing
     }
 
     @Test func timestampsMatchTheFormatStringVersion() {
-        var random = Seeded(state: 0x7135)
+        var random = SplitMix64(seed: 0x7135)
         let dates = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 1_795_796_444.999_999_7),
                      Date(timeIntervalSince1970: 253_402_300_799.5)]
             + (0..<2_000).map { _ in Date(timeIntervalSince1970: Double.random(in: 0..<4_102_444_800, using: &random)) }

@@ -1,17 +1,6 @@
+import Seeded
 import Testing
 @testable import Wire
-
-/// SplitMix64: a tiny deterministic generator so delays are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 struct BackoffTests {
     @Test func ceilingsGrowExponentiallyUpToTheCap() {
@@ -22,7 +11,7 @@ struct BackoffTests {
 
     @Test func delaysStayWithinTheirCeilingAndAreJittered() {
         var backoff = Backoff(initial: 1, maximum: 8)
-        var generator = SeededGenerator(state: 42)
+        var generator = SplitMix64(seed: 42)
         var delays: [Double] = []
         for attempt in 0..<200 {
             let delay = backoff.nextDelay(using: &generator)
@@ -37,8 +26,8 @@ struct BackoffTests {
     @Test func sameSeedSameSequence() {
         var first = Backoff()
         var second = Backoff()
-        var generatorA = SeededGenerator(state: 7)
-        var generatorB = SeededGenerator(state: 7)
+        var generatorA = SplitMix64(seed: 7)
+        var generatorB = SplitMix64(seed: 7)
         let a = (0..<10).map { _ in first.nextDelay(using: &generatorA) }
         let b = (0..<10).map { _ in second.nextDelay(using: &generatorB) }
         #expect(a == b)
@@ -46,7 +35,7 @@ struct BackoffTests {
 
     @Test func resetStartsOver() {
         var backoff = Backoff(initial: 2, maximum: 100)
-        var generator = SeededGenerator(state: 1)
+        var generator = SplitMix64(seed: 1)
         for _ in 0..<5 { _ = backoff.nextDelay(using: &generator) }
         backoff.reset()
         #expect(backoff.attempt == 0)
@@ -55,7 +44,7 @@ struct BackoffTests {
 
     @Test func nonsenseParametersAreSanitized() {
         var backoff = Backoff(initial: -1, maximum: .infinity, multiplier: .nan)
-        var generator = SeededGenerator(state: 3)
+        var generator = SplitMix64(seed: 3)
         #expect(backoff.nextDelay(using: &generator) == 0)
         #expect(Backoff(initial: 5, maximum: 1).ceiling(forAttempt: 3) == 5)
     }

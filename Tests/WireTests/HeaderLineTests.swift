@@ -1,4 +1,5 @@
 import Foundation
+import Seeded
 import Testing
 
 @testable import Wire
@@ -43,7 +44,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func randomASCIILinesReadAsBefore(seed: UInt64) {
-        var random = SeededGenerator(state: seed)
+        var random = SplitMix64(seed: seed)
         let alphabet = Array("aZ-_:/ \t\"0123456789HTTPxX;=,.\r\n")
         for _ in 0..<2_000 {
             let count = Int.random(in: 0..<24, using: &random)

@@ -1,21 +1,17 @@
-/// A seeded SplitMix64: message ids, placeholder ids and backoff jitter come from here so that
-/// `update` stays a pure function of (state, msg, now) and tests can replay a run exactly. Also a
-/// `RandomNumberGenerator`, so seeded tests draw from it rather than from copies of it.
+import Seeded
+
+/// Seeded ids: message ids, placeholder ids and backoff jitter come from here so that `update`
+/// stays a pure function of (state, msg, now) and tests can replay a run exactly. A
+/// `RandomNumberGenerator` over the shared `SplitMix64`, so seeded tests draw the same values.
 public struct IDGenerator: RandomNumberGenerator, Sendable, Hashable {
-    private var state: UInt64
+    private var random: SplitMix64
 
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { random.next() }
 
     /// A uniform value in [0, 1).
-    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    public mutating func unit() -> Double { random.unit() }
 
     /// A version-4-shaped UUID string, as agents expect message ids to look.
     public mutating func uuid() -> String {

@@ -3,14 +3,13 @@ import Foundation
 /// Seeded prose-like text for report artifacts: sentences of made-up words drawn from an 800-word
 /// vocabulary with a Zipf distribution, commas, numbers, paragraphs. Its zlib ratio on 4 KB is
 /// ~2.5×, like real reports (real English in 4 KB windows: 1.8–2.4×); padding with one repeated
-/// letter would compress ~100× and flatter any memory figure. The same generator as
-/// agentdeck-bench's `ProseText` (that target does not depend on FleetKit), so the fleet's tasks
-/// and the memory bench's carry the same kind of text.
+/// letter would compress ~100× and flatter any memory figure. One generator for the fleet's task
+/// reports and the memory benchmark, so both carry the same kind of text.
 public enum ProseText {
     /// Exactly `bytes` bytes of UTF-8 (ASCII) text; the same seed gives the same text.
     public static func make(bytes: Int, seed: UInt64) -> String {
         guard bytes > 0 else { return "" }
-        var random = ProseRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var out = ""
         out.reserveCapacity(bytes + 64)
         while out.utf8.count < bytes {
@@ -47,7 +46,7 @@ private struct ProseVocabulary: Sendable {
     init(count: Int, exponent: Double, seed: UInt64) {
         let consonants = ["b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "st", "tr", "ch", "th", "pl", "gr"]
         let vowels = ["a", "e", "i", "o", "u", "ea", "ou", "io", "ai"]
-        var random = ProseRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         words = (0..<count).map { rank in
             // The most frequent words are short, as in real text.
             let syllables = 1 + (rank < 40 ? 0 : random.below(3)) + (rank > 400 ? 1 : 0)
@@ -65,7 +64,7 @@ private struct ProseVocabulary: Sendable {
         cumulative = sums.map { $0 / total }
     }
 
-    func pick(_ random: inout ProseRandom) -> String {
+    func pick(_ random: inout SplitMix64) -> String {
         let u = random.unit()
         var low = 0
         var high = cumulative.count - 1
@@ -75,21 +74,4 @@ private struct ProseVocabulary: Sendable {
         }
         return words[low]
     }
-}
-
-/// A small seeded generator (SplitMix64): the same text on every run and machine.
-private struct ProseRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
