@@ -61,16 +61,6 @@ import Testing
         }.joined()
     }
 
-    @Test func proseIsSeededWordyTextOfTheAskedLength() {
-        let a = ProseText.make(bytes: 4_096, seed: 7)
-        #expect(a == ProseText.make(bytes: 4_096, seed: 7))
-        #expect(a != ProseText.make(bytes: 4_096, seed: 8))
-        #expect(a.utf8.count == 4_096 && a.utf8.allSatisfy { $0 < 0x80 })
-        // Words, not one repeated letter: many distinct words separated by spaces.
-        #expect(Set(a.split(separator: " ")).count > 200)
-        #expect(ProseText.make(bytes: 0, seed: 1).isEmpty)
-    }
-
     @Test func stepsAreBoundedAndDefaultToTen() {
         #expect(LoadDriver(endpoints: [], eventsPerSecond: 10, concurrent: 1, duration: 1).prompt.hasPrefix("steps=10 "))
         #expect(LoadDriver(endpoints: [], eventsPerSecond: 10, concurrent: 1, duration: 1, stepsPerTask: 0).stepsPerTask == 1)

@@ -22,6 +22,12 @@ import Testing
         #expect(ProseText.make(bytes: 512, seed: 3) == ProseText.make(bytes: 512, seed: 3))
     }
 
+    @Test func itIsWordsNotOneRepeatedLetter() {
+        let text = ProseText.make(bytes: 4_096, seed: 7)
+        #expect(text.utf8.allSatisfy { $0 < 0x80 })
+        #expect(Set(text.split(separator: " ")).count > 200)
+    }
+
     /// Computed from the generator as it was before it moved here (FleetKit's and the bench's
     /// copies), and by an independent Python port of it.
     static let recordedDigest: UInt64 = 2_058_774_463_828_456_394
