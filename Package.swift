@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "ScreenTests", dependencies: ["Screen", "Deck", "A2A"], exclude: ["Views/Golden"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Screen", "CNcursesw", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["AgentDeckCLI"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["AgentDeckCLI", "Wire", "A2A", "TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["AgentDeckCLI", "Wire", "Deck", "A2A", "TestSupport"]),
 
         // The demo and load fleet: real A2A agents (V1, V03, V01) served over loopback HTTP.
         // FleetKit deliberately depends on none of the AgentDeck app modules: it builds its own JSON

@@ -35,7 +35,7 @@ import Testing
             .send(params), .stream(SendParams(message: Message(messageID: "m", role: .user, parts: []), blocking: false)),
             .get(taskID: "t", historyLength: 3), .get(taskID: "t", historyLength: nil),
             .list(ListTasksQuery()), .list(ListTasksQuery(contextID: "c", state: .unrecognized("X"), pageSize: 50, pageToken: "p")),
-            .list(ListTasksQuery(state: .completed)), .cancel(taskID: "t"), .subscribe(taskID: "t\"2"),
+            .list(ListTasksQuery(state: .completed)), .list(ListTasksQuery(pageSize: 50, historyLength: 0)), .cancel(taskID: "t"), .subscribe(taskID: "t\"2"),
         ]
         for request in requests {
             expectSameBytes(.request(agent: agent, tag: RequestTag(12), request: request, at: Self.at))

@@ -154,6 +154,7 @@ enum TreeJournalModel {
             o.set("state", q.state.map(encode))
             o.set("pageSize", q.pageSize)
             o.set("pageToken", q.pageToken)
+            o.set("historyLength", q.historyLength)
             return ["list": o.value]
         case .cancel(let id): return ["cancel": ["taskId": .string(id)]]
         case .subscribe(let id): return ["subscribe": ["taskId": .string(id)]]

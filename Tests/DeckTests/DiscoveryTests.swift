@@ -23,7 +23,7 @@ import Testing
 
         // The next page repeats d-run (already streamed: left alone) and adds nothing new.
         h.advance(10)
-        let again = try #require(h.send(.tick).compactMap(\.callParts).first { $0.request == .list(ListTasksQuery(pageSize: 50)) })
+        let again = try #require(h.send(.tick).compactMap(\.callParts).first { $0.request == .list(ListTasksQuery(pageSize: 50, historyLength: 0)) })
         #expect(again.agent == alice || again.agent == bob)
         #expect(h.send(.result(again.tag, .success(.taskPage(page)))).isEmpty)
     }
@@ -55,7 +55,7 @@ import Testing
         #expect(out.isEmpty)
         #expect(h.state.requests.isEmpty)
         let later = h.send(.endpoint(alice, endpoint(.v1)))
-        #expect(later.first?.callParts?.request == .list(ListTasksQuery(pageSize: 50)))
+        #expect(later.first?.callParts?.request == .list(ListTasksQuery(pageSize: 50, historyLength: 0)))
         #expect(h.state.agents[alice]?.dialect == .v1)
     }
 

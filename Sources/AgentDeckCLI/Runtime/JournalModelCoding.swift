@@ -351,6 +351,7 @@ enum JournalModel {
                 }
                 out.optional("pageSize", q.pageSize)
                 out.optional("pageToken", q.pageToken)
+                out.optional("historyLength", q.historyLength)
             }
         case .cancel(let id): out.object("cancel") { $0.member("taskId", id) }
         case .subscribe(let id): out.object("subscribe") { $0.member("taskId", id) }

@@ -15,11 +15,13 @@ public enum RequestPurpose: Sendable, Hashable {
     case subscribe(TaskKey)
     /// ListTasks discovery on one agent.
     case list(AgentID)
+    /// The history a ListTasks answer left out, fetched when the operator selects the task.
+    case history(TaskKey)
 
     public var taskKey: TaskKey? {
         switch self {
         case .dispatch(let k), .reply(let k), .cancel(let k), .reconcile(let k), .poll(let k), .attach(let k),
-            .subscribe(let k):
+            .subscribe(let k), .history(let k):
             k
         case .list: nil
         }
@@ -36,6 +38,7 @@ public enum RequestPurpose: Sendable, Hashable {
         case .poll: return .poll(new)
         case .attach: return .attach(new)
         case .subscribe: return .subscribe(new)
+        case .history: return .history(new)
         case .list: return self
         }
     }

@@ -57,6 +57,7 @@ public struct TaskEntry: Sendable, Hashable {
         var reconnectAttempts = 0
         var isPolled = false
         var heardFromAgent = false
+        var historyLeftOut = false
     }
 
     /// Mutated only while uniquely referenced (see `unique`), so sharing it across threads is safe.
@@ -140,6 +141,12 @@ public struct TaskEntry: Sendable, Hashable {
     public var heardFromAgent: Bool {
         get { box.fields.heardFromAgent }
         set { unique.fields.heardFromAgent = newValue }
+    }
+    /// Discovered finished from a ListTasks answer, which leaves histories out: the history is
+    /// fetched once, when the operator selects the task (`fetchHistoryOfSelectedTask`).
+    public var historyLeftOut: Bool {
+        get { box.fields.historyLeftOut }
+        set { unique.fields.historyLeftOut = newValue }
     }
 
     public init(

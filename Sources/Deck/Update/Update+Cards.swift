@@ -116,11 +116,16 @@ extension DeckState {
         deadlines[.listPoll(id)] = nil
         let tag = makeTag()
         requests[tag] = PendingRequest(agentID: id, purpose: .list(id), isStream: false)
-        return .call(id, .list(ListTasksQuery(pageSize: Self.listPageSize)), tag: tag)
+        return .call(id, .list(ListTasksQuery(pageSize: Self.listPageSize, historyLength: Self.listHistoryLength)), tag: tag)
     }
 
     /// Discovery reads one page per poll: enough to see what runs now, bounded for big stores.
     static let listPageSize = 50
+    /// Without histories: every poll restates up to a page of tasks, and with their histories
+    /// (unset means all of it) each answer carried every message of every listed task, every 10 s,
+    /// from every agent — decoded, compared and dropped again. A running task's history comes with
+    /// its subscription's first event; a finished one's when the operator selects it.
+    static let listHistoryLength = 0
 }
 
 extension DeckState {

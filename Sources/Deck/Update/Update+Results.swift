@@ -23,7 +23,23 @@ extension DeckState {
             if case .success(.task(let t)) = result { fold(.task(t), into: key, now: now) }
             return []
         case .list(let agent): return handleListResult(agent, result, now: now)
+        case .history(let key): return handleHistoryResult(key, result, now: now)
         }
+    }
+
+    /// The history a list left out: folded in (a snapshot adds what is missing, never removes).
+    mutating func handleHistoryResult(_ key: TaskKey, _ result: Result<A2AResult, CallFailure>, now: Date) -> [Command] {
+        switch result {
+        case .success(.task(let t)):
+            fold(.task(t), into: key, now: now)
+        case .success:
+            break
+        case .failure(let f):
+            // Not retried by itself (the check runs on every update while the task is selected):
+            // the detail says why the history is missing.
+            tasks[key]?.lastError = "history: \(f.summary)"
+        }
+        return []
     }
 
     /// A non-streaming send (dispatch or reply): the task (poll it while it runs) or a message.
@@ -137,7 +153,11 @@ extension DeckState {
                     guard unfinishedTaskCount < config.maxTasks else { continue }
                     tasks[key] = TaskEntry(key: key, origin: .discovered, contextID: t.contextID, now: now)
                     fold(.task(t), into: key, now: now)
-                    if let entry = tasks[key], entry.state.isActive { out += subscribe(key) }
+                    if let entry = tasks[key], entry.state.isActive {
+                        out += subscribe(key)
+                    } else if t.history.isEmpty {
+                        tasks[key]?.historyLeftOut = true
+                    }
                 } else if streamTag(for: key) == nil {
                     // Not streamed: the list is our freshest view of it.
                     fold(.task(t), into: key, now: now)

@@ -125,6 +125,16 @@ extension DeckState {
         return [.call(key.agentID, .get(taskID: key.taskID, historyLength: nil), tag: tag)]
     }
 
+    /// A selected task discovered without its history (see `historyLeftOut`) gets it fetched,
+    /// once. Checked after every update: one lookup, whatever moved the selection.
+    mutating func fetchHistoryOfSelectedTask() -> [Command] {
+        guard let key = ui.selectedTask, let entry = tasks[key], entry.historyLeftOut else { return [] }
+        tasks[key]?.historyLeftOut = false
+        let tag = makeTag()
+        requests[tag] = PendingRequest(agentID: key.agentID, purpose: .history(key), isStream: false)
+        return [.call(key.agentID, .get(taskID: key.taskID, historyLength: nil), tag: tag)]
+    }
+
     /// The placeholder row takes the id the agent gave. Returns the key the task now lives under.
     mutating func adopt(realID: String, contextID: String?, for key: TaskKey) -> TaskKey {
         // Cheap checks first: this runs for every event of every stream.

@@ -67,6 +67,7 @@ extension DeckState {
         // After retention, so that tasks about to be dropped are not packed first.
         packOldFinishedTasks()
         repairSelection(tasksChanged: tasks.count != taskCountBefore, now: now)
+        out += fetchHistoryOfSelectedTask()
         if let status = ui.status, !status.isVisible(at: now) { ui.status = nil }
         finishedTasks.taskCountSeen = tasks.count
         taskOrder.settle(tasks, sort: ui.sort)
