@@ -37,36 +37,39 @@ private enum Level {
 /// The members of an event object that this decoder reads. Each is nil until seen; seeing one
 /// twice bails (the tree resolves duplicates, "last wins"). A class: as a struct (two events, a
 /// status, an artifact, a dozen values) it was large enough that copying it cost more than the tree.
+/// Its members are `@exclusivity(unchecked)`: a fields object lives within one `document()` call
+/// on one thread, and the run-time exclusivity checks of a class's members (`once(&f.id, …)`,
+/// `f.status.take()`) cost ~130 instructions each, about seven per event.
 private final class EventFields {
     /// A wrapper's inner object: kept as fields and turned into one `StreamEvent` at the end
     /// (storing and moving events themselves cost more than the tree).
-    var wrappedStatus: EventFields?
-    var wrappedArtifact: EventFields?
-    var wrappedTask: EventFields?
+    @exclusivity(unchecked) var wrappedStatus: EventFields?
+    @exclusivity(unchecked) var wrappedArtifact: EventFields?
+    @exclusivity(unchecked) var wrappedTask: EventFields?
     /// Set with any of the three (a stored flag: reading three optionals cost more).
-    var wrapped = false
-    var kind = Kind.absent
-    var taskId: JSONValue?
+    @exclusivity(unchecked) var wrapped = false
+    @exclusivity(unchecked) var kind = Kind.absent
+    @exclusivity(unchecked) var taskId: JSONValue?
     /// `id` inside a result or wrapper: a task's id (an update's when it has no `taskId`).
-    var id: JSONValue?
-    var contextId: JSONValue?
+    @exclusivity(unchecked) var id: JSONValue?
+    @exclusivity(unchecked) var contextId: JSONValue?
     /// A task's `history` and `artifacts`.
-    var history: [Message]?
-    var artifacts: [Artifact]?
+    @exclusivity(unchecked) var history: [Message]?
+    @exclusivity(unchecked) var artifacts: [Artifact]?
     /// nil while `hasStatus`: present but not an object (reads as an unknown state).
-    var status: TaskStatus?
-    var hasStatus = false
-    var final: JSONValue?
-    var metadata: JSONValue?
-    var artifact: Artifact?
-    var artifactAppend: JSONValue?
-    var artifactLastChunk: JSONValue?
-    var append: JSONValue?
-    var lastChunk: JSONValue?
+    @exclusivity(unchecked) var status: TaskStatus?
+    @exclusivity(unchecked) var hasStatus = false
+    @exclusivity(unchecked) var final: JSONValue?
+    @exclusivity(unchecked) var metadata: JSONValue?
+    @exclusivity(unchecked) var artifact: Artifact?
+    @exclusivity(unchecked) var artifactAppend: JSONValue?
+    @exclusivity(unchecked) var artifactLastChunk: JSONValue?
+    @exclusivity(unchecked) var append: JSONValue?
+    @exclusivity(unchecked) var lastChunk: JSONValue?
 
     /// Any member besides a wrapper (`kind`, ids, status, artifact, …): set as each is read, since
     /// testing every optional field here cost more than the rest of building the event.
-    var hasUpdateMembers = false
+    @exclusivity(unchecked) var hasUpdateMembers = false
 
     /// The `kind` member, matched on its bytes: the three kinds this decoder reads, or anything else.
     enum Kind {
@@ -419,9 +422,7 @@ private struct Walker {
         guard let taskID = f.taskId?.stringValue ?? f.id?.stringValue ?? context.taskID else { throw bail }
         let metadata = kept(f.metadata)
         // Moved out of the fields, not copied (a copy retained every string of the status).
-        var taken: TaskStatus?
-        swap(&taken, &f.status)
-        let status = taken ?? TaskStatus(state: .unknown)
+        let status = f.status.take() ?? TaskStatus(state: .unknown)
         let progressPercent = ObjectDecoding.progress(in: metadata) ?? ObjectDecoding.progress(in: status.message?.metadata)
         return .status(StatusUpdate(
             taskID: taskID,
@@ -435,9 +436,7 @@ private struct Walker {
     /// ObjectDecoding.artifactUpdate, for the members this decoder accepts.
     func artifactUpdate(_ f: EventFields) throws(JSONParseError) -> StreamEvent {
         guard let taskID = f.taskId?.stringValue ?? f.id?.stringValue ?? context.taskID else { throw bail }
-        var taken: Artifact?
-        swap(&taken, &f.artifact)
-        guard let artifact = taken else { throw bail }
+        guard let artifact = f.artifact.take() else { throw bail }
         return .artifact(ArtifactUpdate(
             taskID: taskID,
             contextID: f.contextId?.stringValue ?? context.contextID,
@@ -450,16 +449,12 @@ private struct Walker {
     /// ObjectDecoding.task: `{id|taskId, contextId, status, artifacts, history, metadata}`.
     func task(_ f: EventFields) throws(JSONParseError) -> StreamEvent {
         guard let id = f.id?.stringValue ?? f.taskId?.stringValue else { throw bail }  // the tree calls it malformed
-        var status: TaskStatus?, artifacts: [Artifact]?, history: [Message]?
-        swap(&status, &f.status)
-        swap(&artifacts, &f.artifacts)
-        swap(&history, &f.history)
         return .task(A2ATask(
             id: id,
             contextID: f.contextId?.stringValue,
-            status: status ?? TaskStatus(state: .unknown),
-            artifacts: artifacts ?? [],
-            history: history ?? [],
+            status: f.status.take() ?? TaskStatus(state: .unknown),
+            artifacts: f.artifacts.take() ?? [],
+            history: f.history.take() ?? [],
             metadata: kept(f.metadata)))
     }
 
