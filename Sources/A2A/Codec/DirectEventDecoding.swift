@@ -124,23 +124,30 @@ private struct Walker {
         // Anything else takes the parser's own scan.
         guard contentStart + 16 < reader.count else { return try scannedKey() }
         let p = UnsafeRawPointer(reader.base.unsafelyUnwrapped + contentStart)
-        var length: Int
-        let low = reader.attentionMask(p.loadUnaligned(as: UInt64.self))
-        if low != 0 {
-            length = low.trailingZeroBitCount >> 3
+        // The two words are also what the known-key table compares (zeroed past the key): looked
+        // up with them as loaded, not loaded again.
+        let low = p.loadUnaligned(as: UInt64.self)
+        let length: Int, first: UInt64, second: UInt64
+        let lowMask = reader.attentionMask(low)
+        if lowMask != 0 {
+            length = lowMask.trailingZeroBitCount >> 3
+            first = UInt64(littleEndian: low) & Self.lowBytes(length)
+            second = 0
         } else {
-            let high = reader.attentionMask(p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-            guard high != 0 else { throw bail }  // longer than every known key
-            length = 8 + high.trailingZeroBitCount >> 3
+            let high = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let highMask = reader.attentionMask(high)
+            guard highMask != 0 else { throw bail }  // longer than every known key
+            length = 8 + highMask.trailingZeroBitCount >> 3
+            first = UInt64(littleEndian: low)
+            second = UInt64(littleEndian: high) & Self.lowBytes(length - 8)
         }
         guard p.load(fromByteOffset: length, as: UInt8.self) == 0x22 else { return try scannedKey() }
-        let end = contentStart + length  // the closing quote
-        reader.index = end + 1
-        let known = reader.knownKeys.key(
-            for: UnsafeBufferPointer(start: reader.base.unsafelyUnwrapped + contentStart, count: length),
-            readableAfter: reader.count - end)
-        return try afterKey(known)
+        reader.index = contentStart + length + 1  // past the closing quote
+        return try afterKey(length >= 2 ? reader.knownKeys.key(first, second, length: length) : nil)
     }
+
+    /// A mask of a word's `n` low bytes (0–7).
+    @inline(__always) static func lowBytes(_ n: Int) -> UInt64 { (UInt64(1) << UInt64(8 * n)) &- 1 }
 
     /// `key()` the long way: the parser's string scan, and its escape decoding when there is one.
     mutating func scannedKey() throws(JSONParseError) -> JSONKey {

@@ -59,7 +59,8 @@ final class KnownKeyTable: @unchecked Sendable {
         var first: UInt64 = 0
         var second: UInt64 = 0
         var length = 0
-        var raw: UInt8 = 0
+        /// nil: an empty slot. The case itself, not its raw value (no conversion per lookup).
+        var key: JSONKey?
     }
 
     /// Indexed by raw value (slot 0 unused).
@@ -77,8 +78,8 @@ final class KnownKeyTable: @unchecked Sendable {
             let bytes = Array(spelling.utf8)
             let (first, second) = bytes.withUnsafeBufferPointer { Self.words($0) }
             var slot = Self.slot(first, second, bytes.count)
-            while slots[slot].raw != 0 { slot = (slot + 1) & (Self.slotCount - 1) }
-            slots[slot] = Slot(first: first, second: second, length: bytes.count, raw: key.rawValue)
+            while slots[slot].key != nil { slot = (slot + 1) & (Self.slotCount - 1) }
+            slots[slot] = Slot(first: first, second: second, length: bytes.count, key: key)
         }
         self.spellings = spellings
     }
@@ -122,14 +123,14 @@ final class KnownKeyTable: @unchecked Sendable {
         return key(first, second, length: n)
     }
 
-    @inline(__always) private func key(_ first: UInt64, _ second: UInt64, length: Int) -> JSONKey? {
+    /// The key whose bytes, as `words` makes them (little-endian, zero past `length`), are
+    /// `first` and `second`. For a reader that already holds them loaded (`Walker.key()`).
+    @inline(__always) func key(_ first: UInt64, _ second: UInt64, length: Int) -> JSONKey? {
         var slot = Self.slot(first, second, length)
         while true {
             let entry = slots[slot]
-            if entry.raw == 0 { return nil }
-            if entry.first == first, entry.second == second, entry.length == length {
-                return JSONKey(rawValue: entry.raw)
-            }
+            guard let key = entry.key else { return nil }
+            if entry.first == first, entry.second == second, entry.length == length { return key }
             slot = (slot + 1) & (Self.slotCount - 1)
         }
     }
