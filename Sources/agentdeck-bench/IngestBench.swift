@@ -11,6 +11,8 @@ enum IngestBench {
         /// This replay's chunks, as ranges of its batch's `arena`.
         let chunks: [Range<Int>]
         var tag = RequestTag(0)
+        /// One per stream, passed with each of its events, as Wire's `StreamSession` keeps one.
+        let context = StreamContext()
     }
 
     static func run(captures: [Capture], replays: Int, concurrent: Int, agents: Int, maxFinishedTasks: Int,
@@ -53,10 +55,11 @@ enum IngestBench {
                 for i in streams.indices where c < streams[i].chunks.count && (batchStart + i < runningFrom || c < 3) {
                     let tag = streams[i].tag
                     let endpoint = streams[i].endpoint
+                    let context = streams[i].context
                     streams[i].parser.feed(UnsafeRawBufferPointer(rebasing: arenaBytes[streams[i].chunks[c]])) { item in
                         guard case .event(let sse) = item else { return }
                         guard case .success(let decoded) = A2ACodec.decodeStreamData(
-                            sse.dataBytes, eventType: sse.type, endpoint: endpoint, context: StreamContext())
+                            sse.dataBytes, eventType: sse.type, endpoint: endpoint, context: context)
                         else { return }
                         for event in decoded {
                             if updateDeck {

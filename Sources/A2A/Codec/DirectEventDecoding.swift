@@ -15,9 +15,13 @@ import Foundation
 enum DirectEventDecoding {
     static func events(_ data: UnsafeRawBufferPointer, eventType: String, context: StreamContext) -> [StreamEvent]? {
         if eventType == "error" { return nil }
-        var walker = Walker(reader: ByteReader(buffer: data, maxDepth: JSONParser.defaultMaxDepth), context: context)
+        var walker = Walker(
+            reader: ByteReader(buffer: data, maxDepth: JSONParser.defaultMaxDepth), streamIDs: context.recentIDs.current)
         do {
-            return [try walker.document()]
+            let event = try walker.document(context: context)
+            // The stream's next events will repeat these ids.
+            if walker.madeIDs { context.recentIDs.keep(walker.recentIDs.0?.string, walker.recentIDs.1?.string) }
+            return [event]
         } catch {
             return nil
         }
@@ -79,19 +83,23 @@ private final class EventFields {
 
 private struct Walker {
     var reader: ByteReader
-    let context: StreamContext
     /// The last two ids read (`taskId`, `contextId`): a message repeats its update's, and the same
     /// bytes make the same String, so the second reading shares the first one's storage.
     var recentIDs: (RecentString?, RecentString?) = (nil, nil)
+
+    /// The ids earlier events of the stream made (`StreamIDMemo`), tried after `recentIDs`.
+    let streamIDs: StreamIDMemo.Kept?
+    /// An id was made here (not found in either): the stream's memo is to be updated.
+    var madeIDs = false
 
     struct RecentString {
         let bytes: UnsafeBufferPointer<UInt8>
         let string: String
     }
 
-    init(reader: ByteReader, context: StreamContext) {
+    @inline(__always) init(reader: ByteReader, streamIDs: StreamIDMemo.Kept?) {
         self.reader = reader
-        self.context = context
+        self.streamIDs = streamIDs
     }
 
     // MARK: Grammar (the tree parser's, minus building containers)
@@ -243,9 +251,25 @@ private struct Walker {
         guard let bytes = try plainString() else { return try value(depth: depth) }
         if let recent = recentIDs.0, Self.same(recent.bytes, bytes) { return .string(recent.string) }
         if let recent = recentIDs.1, Self.same(recent.bytes, bytes) { return .string(recent.string) }
-        let string = String(decoding: bytes, as: UTF8.self)
+        let string: String
+        if let earlier = streamIDs?.first, Self.spells(bytes, earlier) {
+            string = earlier
+        } else if let earlier = streamIDs?.second, Self.spells(bytes, earlier) {
+            string = earlier
+        } else {
+            string = String(decoding: bytes, as: UTF8.self)
+            madeIDs = true
+        }
         recentIDs = (RecentString(bytes: bytes, string: string), recentIDs.0)
         return .string(string)
+    }
+
+    /// Whether `bytes` are exactly `string`'s UTF-8 (a String made from plain bytes keeps them
+    /// as they were, so this is the test `String(decoding:)` would pass to make an equal String).
+    @inline(__always) static func spells(_ bytes: UnsafeBufferPointer<UInt8>, _ string: String) -> Bool {
+        guard string.utf8.count == bytes.count else { return false }
+        var string = string
+        return string.withUTF8 { same($0, bytes) }
     }
 
     @inline(__always) static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -304,7 +328,9 @@ private struct Walker {
 
     /// The SSE data: a JSON-RPC envelope around the event, or the event bare. The envelope's own
     /// members are only noted (no fields object for it: one allocation less per event).
-    mutating func document() throws(JSONParseError) -> StreamEvent {
+    /// `context` (passed, not kept: a copy of it cost two reference counts per event) supplies
+    /// what an update leaves out.
+    mutating func document(context: StreamContext) throws(JSONParseError) -> StreamEvent {
         guard try openObject(depth: 1) else { throw bail }
         var hasJSONRPC = false, hasID = false
         var result: EventFields?
@@ -334,24 +360,24 @@ private struct Walker {
         // StreamDataDecoding's test: `jsonrpc`, or a `result` (this decoder bails on `type`/`error`).
         if hasJSONRPC || result != nil {
             guard let result, bare == nil else { throw bail }
-            return try event(result)
+            return try event(result, context: context)
         }
         guard !hasID, let bare else { throw bail }  // `{id, status}` is a V01 event
-        return try event(bare)
+        return try event(bare, context: context)
     }
 
     /// An event object (EventDecoding.events): `kind`-tagged, or a wrapper alone.
-    func event(_ fields: EventFields) throws(JSONParseError) -> StreamEvent {
+    func event(_ fields: EventFields, context: StreamContext) throws(JSONParseError) -> StreamEvent {
         switch fields.kind {
         case .absent: break
-        case .statusUpdate where !fields.wrapped: return try statusUpdate(fields)
-        case .artifactUpdate where !fields.wrapped: return try artifactUpdate(fields)
+        case .statusUpdate where !fields.wrapped: return try statusUpdate(fields, context: context)
+        case .artifactUpdate where !fields.wrapped: return try artifactUpdate(fields, context: context)
         case .task where !fields.wrapped: return try task(fields)
         default: throw bail  // messages, unknown kinds, a `kind` that is not a string
         }
         guard !fields.hasUpdateMembers else { throw bail }
-        if let inner = fields.wrappedStatus { return try statusUpdate(inner) }
-        if let inner = fields.wrappedArtifact { return try artifactUpdate(inner) }
+        if let inner = fields.wrappedStatus { return try statusUpdate(inner, context: context) }
+        if let inner = fields.wrappedArtifact { return try artifactUpdate(inner, context: context) }
         // EventDecoding.wrapped: `task` counts as a wrapper only around something with a status or an id.
         if let inner = fields.wrappedTask, inner.hasStatus || inner.id != nil { return try task(inner) }
         throw bail
@@ -425,7 +451,7 @@ private struct Walker {
     }
 
     /// ObjectDecoding.statusUpdate, for the members this decoder accepts (no `percent`, no `sessionId`).
-    func statusUpdate(_ f: EventFields) throws(JSONParseError) -> StreamEvent {
+    func statusUpdate(_ f: EventFields, context: StreamContext) throws(JSONParseError) -> StreamEvent {
         guard let taskID = f.taskId?.stringValue ?? f.id?.stringValue ?? context.taskID else { throw bail }
         let metadata = kept(f.metadata)
         // Moved out of the fields, not copied (a copy retained every string of the status).
@@ -441,7 +467,7 @@ private struct Walker {
     }
 
     /// ObjectDecoding.artifactUpdate, for the members this decoder accepts.
-    func artifactUpdate(_ f: EventFields) throws(JSONParseError) -> StreamEvent {
+    func artifactUpdate(_ f: EventFields, context: StreamContext) throws(JSONParseError) -> StreamEvent {
         guard let taskID = f.taskId?.stringValue ?? f.id?.stringValue ?? context.taskID else { throw bail }
         guard let artifact = f.artifact.take() else { throw bail }
         return .artifact(ArtifactUpdate(
