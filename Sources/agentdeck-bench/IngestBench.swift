@@ -11,17 +11,20 @@ enum IngestBench {
         /// This replay's chunks, as ranges of its batch's `arena`.
         let chunks: [Range<Int>]
         var tag = RequestTag(0)
+        /// One per stream, passed with each of its events, as Wire's `StreamSession` keeps one.
+        let context = StreamContext()
     }
 
     static func run(captures: [Capture], replays: Int, concurrent: Int, agents: Int, maxFinishedTasks: Int,
                     deck startDeck: BenchDeck? = nil, leaveRunning: Int = 0, updateDeck: Bool = true,
-                    afterUpdate: (_ finishedTasksReleased: Int, _ tasksInFlight: Bool) -> Void = { _, _ in }) -> (events: Int, seconds: Double, tasks: Int, state: DeckState, now: Date) {
+                    afterUpdate: (_ finishedTasksReleased: Int, _ tasksInFlight: Bool) -> Void = { _, _ in }) -> (events: Int, seconds: Double, wallSeconds: Double, tasks: Int, state: DeckState, now: Date) {
         var deck = startDeck ?? BenchDeck(agents: agents, maxFinishedTasks: maxFinishedTasks)
         // The last `leaveRunning` replays stop after their first three events (working, 33%): still running.
         let runningFrom = replays - leaveRunning
         var now = Date(timeIntervalSince1970: 1_800_000_000)
         var events = 0
         var seconds = 0.0
+        var wallSeconds = 0.0
 
         var batchStart = 0
         while batchStart < replays {
@@ -40,6 +43,7 @@ enum IngestBench {
                 return Stream(endpoint: Endpoint(url: "http://127.0.0.1:1/", dialect: capture.dialect), chunks: ranges)
             }
             let start = Measure.threadCPU()
+            let wallStart = Measure.now()
             for i in streams.indices {
                 let n = batchStart + i
                 streams[i].tag = deck.openStream(on: deck.agents[n % deck.agents.count], number: n, now: now)
@@ -51,10 +55,11 @@ enum IngestBench {
                 for i in streams.indices where c < streams[i].chunks.count && (batchStart + i < runningFrom || c < 3) {
                     let tag = streams[i].tag
                     let endpoint = streams[i].endpoint
+                    let context = streams[i].context
                     streams[i].parser.feed(UnsafeRawBufferPointer(rebasing: arenaBytes[streams[i].chunks[c]])) { item in
                         guard case .event(let sse) = item else { return }
                         guard case .success(let decoded) = A2ACodec.decodeStreamData(
-                            sse.dataBytes, eventType: sse.type, endpoint: endpoint, context: StreamContext())
+                            sse.dataBytes, eventType: sse.type, endpoint: endpoint, context: context)
                         else { return }
                         for event in decoded {
                             if updateDeck {
@@ -74,10 +79,11 @@ enum IngestBench {
                 afterUpdate(deck.state.finishedTasksReleased, deck.state.hasTaskRequestsInFlight)
             }
             seconds += Measure.threadCPU() - start
+            wallSeconds += Measure.now() - wallStart
             streams = []
             batchStart = batchEnd
         }
-        return (events, seconds, deck.state.tasks.count, deck.state, now)
+        return (events, seconds, wallSeconds, deck.state.tasks.count, deck.state, now)
     }
 
     static func main() throws {
@@ -96,17 +102,63 @@ enum IngestBench {
         // BENCH_ONLY=name runs one case (profiling); unset runs them all.
         let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
         if only == nil || only == "ingest_parse_decode_only" {
-        let decodeOnly = run(captures: [v1, v03, v03b], replays: scaled(12_000), concurrent: scaled(1_000), agents: 200,
-                             maxFinishedTasks: 200, updateDeck: false)
-        report("ingest_parse_decode_only", Double(decodeOnly.events) / decodeOnly.seconds, "events/s", decimals: 0)
+            var rates = RoundRates()
+            for _ in 0..<benchRounds {
+                let r = run(captures: [v1, v03, v03b], replays: scaled(12_000), concurrent: scaled(1_000), agents: 200,
+                            maxFinishedTasks: 200, updateDeck: false)
+                rates.add(events: r.events, cpuSeconds: r.seconds, wallSeconds: r.wallSeconds)
+            }
+            rates.report("ingest_parse_decode_only")
         }
         for (name, captures, keep) in cases where only == nil || only == name {
-            let r = run(captures: captures, replays: scaled(12_000), concurrent: scaled(1_000), agents: 200, maxFinishedTasks: keep)
-            report(name, Double(r.events) / r.seconds, "events/s", decimals: 0)
-            report(name + "_tasks_kept", Double(r.tasks), "tasks", decimals: 0)
+            var rates = RoundRates()
+            var tasksKept = 0
+            for _ in 0..<benchRounds {
+                let r = run(captures: captures, replays: scaled(12_000), concurrent: scaled(1_000), agents: 200, maxFinishedTasks: keep)
+                rates.add(events: r.events, cpuSeconds: r.seconds, wallSeconds: r.wallSeconds)
+                tasksKept = r.tasks
+            }
+            rates.report(name)
+            report(name + "_tasks_kept", Double(tasksKept), "tasks", decimals: 0)
+        }
+    }
+
+    /// Events per second of each round of one case. On this shared machine one run swings ±25 %
+    /// from the next, so a case runs `BENCH_ROUNDS` times and its figure is the median (thread
+    /// CPU time); the best and worst rounds and the median by wall clock are printed beside it,
+    /// to show the spread.
+    struct RoundRates {
+        var cpu: [Double] = []
+        var wall: [Double] = []
+
+        mutating func add(events: Int, cpuSeconds: Double, wallSeconds: Double) {
+            cpu.append(Double(events) / cpuSeconds)
+            wall.append(Double(events) / wallSeconds)
+        }
+
+        func report(_ name: String) {
+            guard !cpu.isEmpty else { return }
+            let sorted = cpu.sorted()
+            agentdeck_bench.report(name, Self.median(sorted), "events/s", decimals: 0)
+            guard cpu.count > 1 else { return }
+            agentdeck_bench.report(name + "_best", sorted[sorted.count - 1], "events/s", decimals: 0)
+            agentdeck_bench.report(name + "_worst", sorted[0], "events/s", decimals: 0)
+            agentdeck_bench.report(name + "_wall_median", Self.median(wall.sorted()), "events/s", decimals: 0)
+            agentdeck_bench.report(name + "_rounds", Double(cpu.count), "rounds", decimals: 0)
+        }
+
+        static func median(_ sorted: [Double]) -> Double {
+            let mid = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
         }
     }
 }
+
+/// `BENCH_ROUNDS=n` runs each ingest case n times (the median is the figure). Default 5 at full
+/// load; 1 when `BENCH_SCALE` shrinks the load (profiling: one round keeps instruction counts
+/// comparable with earlier rounds).
+let benchRounds: Int = ProcessInfo.processInfo.environment["BENCH_ROUNDS"].flatMap(Int.init).map { max(1, $0) }
+    ?? (benchScale < 1 ? 1 : 5)
 
 /// Keeps the optimiser from dropping work whose result is unused.
 @inline(never) func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }

@@ -328,4 +328,46 @@ import Testing
         // Most mutations break the JSON or add what the direct decoder leaves to the tree.
         #expect(answered > 20, "direct path answered \(answered) of 600 mutated events")
     }
+
+    /// A stream's context keeps the ids its events repeat (`StreamIDMemo`) for the next event:
+    /// decoding through one context must give exactly what fresh contexts give, whatever the memo
+    /// holds — the same stream, two streams interleaved, random and mutated events, ids that
+    /// differ from the kept ones by a byte or by their length.
+    @Test(arguments: [UInt64(21), 22, 23])
+    func aStreamsSharedContextGivesWhatFreshContextsGive(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let captures = try Self.captureData()
+        let shared = StreamContext()
+        var inputs: [String] = captures + captures.reversed()
+        for _ in 0..<400 {
+            var data = rng.next() % 2 == 0 ? captures[Int(rng.next() % UInt64(captures.count))] : Self.event(&rng)
+            if rng.next() % 3 == 0 { data = Self.mutate(data, &rng) }
+            inputs.append(data)
+        }
+        // Near misses of a kept id: one byte changed, one byte more or less.
+        let id = #"{"jsonrpc":"2.0","id":1,"result":{"kind":"status-update","taskId":"%@","contextId":"ctx-1","status":{"state":"working"}}}"#
+        for taskID in ["task-abc", "task-abd", "task-abcd", "task-ab", "task-abc", "t\\u0061sk-abc", "ctx-1"] {
+            inputs.append(id.replacingOccurrences(of: "%@", with: taskID))
+        }
+        var sharedAnswers = 0
+        for data in inputs {
+            let fresh = Self.direct(data, eventType: "message", context: StreamContext())
+            let viaShared = Self.direct(data, eventType: "message", context: shared)
+            #expect(viaShared == fresh, "\(data.prefix(300))")
+            if viaShared != nil { sharedAnswers += 1 }
+        }
+        #expect(sharedAnswers > 100)
+    }
+
+    @Test func theKeptIDsAreTheLastEventsOnes() {
+        let context = StreamContext()
+        let event = #"{"jsonrpc":"2.0","id":1,"result":{"kind":"status-update","taskId":"task-7","contextId":"ctx-7","status":{"state":"working"}}}"#
+        #expect(Self.direct(event, eventType: "message", context: context) != nil)
+        let kept = context.recentIDs.current
+        #expect(Set([kept?.first, kept?.second].compactMap { $0 }) == ["task-7", "ctx-7"])
+        // A copy of the context is the same stream: it sees the same memo.
+        let copy = context
+        #expect(copy.recentIDs === context.recentIDs)
+        #expect(copy == context && StreamContext(taskID: "x") != context)
+    }
 }

@@ -7,6 +7,8 @@ import Testing
 /// by `JSONKey` must always answer what the lookup by String answers.
 @Suite struct JSONKeyTests {
     @Test func everyKnownKeyIsFoundFromItsBytesAndNothingElseIs() {
+        // The written-out spellings are the case names, one each, in order.
+        #expect(JSONKey.spellingsInOrder == JSONKey.allCases.map { String(describing: $0) })
         for key in JSONKey.allCases {
             let spelling = String(describing: key)
             #expect(key.spelling == spelling)

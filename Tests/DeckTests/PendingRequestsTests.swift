@@ -52,6 +52,10 @@ import Testing
                 }
             case 3:
                 #expect(requests.removeValue(forKey: tag) == reference.removeValue(forKey: tag))
+            case 4 where random.below(3) == 0:  // a placeholder's requests move to its real id, as adopt does
+                let (old, new) = (Self.key(random.below(10)), Self.key(random.below(10)))
+                requests.rekey(old, to: new)
+                for (tag, request) in reference { reference[tag]?.purpose = request.purpose.rekeyed(from: old, to: new) }
             default:
                 requests[tag] = nil
                 reference[tag] = nil

@@ -87,6 +87,17 @@ import Testing
                 // Written into `tasks` directly, as fixtures do: the index must notice.
                 made += 1
                 h.discovered(Self.taskID(made, &random), on: bob, [.working, .completed, .inputRequired][random.below(3)])
+            case 10:
+                // A list poll finds the task before its stream names it: the placeholder merges
+                // into the found task (its row goes), instead of being renamed.
+                let out = h.dispatch("@alice job")
+                guard let tag = out.first?.streamParts?.tag else { continue }
+                made += 1
+                let id = Self.taskID(made, &random)
+                if random.below(2) == 0 { h.send(.tick) }  // the placeholder's row indexed first, or not
+                h.discovered(id, on: alice, [.working, .completed][random.below(2)])
+                h.send(.streamEvent(tag, statusEvent(id, .working, "found first")))
+                streams.append((tag, id))
             default:
                 h.send(.tick)
             }

@@ -103,8 +103,19 @@ public struct StreamContext: Sendable, Hashable {
     /// The task the stream is about (V01 clients choose it; blog-era events omit it).
     public var taskID: String?
     public var contextID: String?
+    /// The ids this stream's events repeat, shared from one event to the next (see
+    /// `StreamIDMemo`): keep one context per stream and pass it with each of its events.
+    public let recentIDs = StreamIDMemo()
+
     public init(taskID: String? = nil, contextID: String? = nil) {
         self.taskID = taskID
         self.contextID = contextID
+    }
+
+    /// The ids only: the memo is a cache.
+    public static func == (a: StreamContext, b: StreamContext) -> Bool { a.taskID == b.taskID && a.contextID == b.contextID }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(taskID)
+        hasher.combine(contextID)
     }
 }

@@ -15,9 +15,13 @@ import Foundation
 enum DirectEventDecoding {
     static func events(_ data: UnsafeRawBufferPointer, eventType: String, context: StreamContext) -> [StreamEvent]? {
         if eventType == "error" { return nil }
-        var walker = Walker(reader: ByteReader(buffer: data, maxDepth: JSONParser.defaultMaxDepth), context: context)
+        var walker = Walker(
+            reader: ByteReader(buffer: data, maxDepth: JSONParser.defaultMaxDepth), streamIDs: context.recentIDs.current)
         do {
-            return [try walker.document()]
+            let event = try walker.document(context: context)
+            // The stream's next events will repeat these ids.
+            if walker.madeIDs { context.recentIDs.keep(walker.recentIDs.0?.string, walker.recentIDs.1?.string) }
+            return [event]
         } catch {
             return nil
         }
@@ -37,36 +41,39 @@ private enum Level {
 /// The members of an event object that this decoder reads. Each is nil until seen; seeing one
 /// twice bails (the tree resolves duplicates, "last wins"). A class: as a struct (two events, a
 /// status, an artifact, a dozen values) it was large enough that copying it cost more than the tree.
+/// Its members are `@exclusivity(unchecked)`: a fields object lives within one `document()` call
+/// on one thread, and the run-time exclusivity checks of a class's members (`once(&f.id, …)`,
+/// `f.status.take()`) cost ~130 instructions each, about seven per event.
 private final class EventFields {
     /// A wrapper's inner object: kept as fields and turned into one `StreamEvent` at the end
     /// (storing and moving events themselves cost more than the tree).
-    var wrappedStatus: EventFields?
-    var wrappedArtifact: EventFields?
-    var wrappedTask: EventFields?
+    @exclusivity(unchecked) var wrappedStatus: EventFields?
+    @exclusivity(unchecked) var wrappedArtifact: EventFields?
+    @exclusivity(unchecked) var wrappedTask: EventFields?
     /// Set with any of the three (a stored flag: reading three optionals cost more).
-    var wrapped = false
-    var kind = Kind.absent
-    var taskId: JSONValue?
+    @exclusivity(unchecked) var wrapped = false
+    @exclusivity(unchecked) var kind = Kind.absent
+    @exclusivity(unchecked) var taskId: JSONValue?
     /// `id` inside a result or wrapper: a task's id (an update's when it has no `taskId`).
-    var id: JSONValue?
-    var contextId: JSONValue?
+    @exclusivity(unchecked) var id: JSONValue?
+    @exclusivity(unchecked) var contextId: JSONValue?
     /// A task's `history` and `artifacts`.
-    var history: [Message]?
-    var artifacts: [Artifact]?
+    @exclusivity(unchecked) var history: [Message]?
+    @exclusivity(unchecked) var artifacts: [Artifact]?
     /// nil while `hasStatus`: present but not an object (reads as an unknown state).
-    var status: TaskStatus?
-    var hasStatus = false
-    var final: JSONValue?
-    var metadata: JSONValue?
-    var artifact: Artifact?
-    var artifactAppend: JSONValue?
-    var artifactLastChunk: JSONValue?
-    var append: JSONValue?
-    var lastChunk: JSONValue?
+    @exclusivity(unchecked) var status: TaskStatus?
+    @exclusivity(unchecked) var hasStatus = false
+    @exclusivity(unchecked) var final: JSONValue?
+    @exclusivity(unchecked) var metadata: JSONValue?
+    @exclusivity(unchecked) var artifact: Artifact?
+    @exclusivity(unchecked) var artifactAppend: JSONValue?
+    @exclusivity(unchecked) var artifactLastChunk: JSONValue?
+    @exclusivity(unchecked) var append: JSONValue?
+    @exclusivity(unchecked) var lastChunk: JSONValue?
 
     /// Any member besides a wrapper (`kind`, ids, status, artifact, …): set as each is read, since
     /// testing every optional field here cost more than the rest of building the event.
-    var hasUpdateMembers = false
+    @exclusivity(unchecked) var hasUpdateMembers = false
 
     /// The `kind` member, matched on its bytes: the three kinds this decoder reads, or anything else.
     enum Kind {
@@ -76,19 +83,23 @@ private final class EventFields {
 
 private struct Walker {
     var reader: ByteReader
-    let context: StreamContext
     /// The last two ids read (`taskId`, `contextId`): a message repeats its update's, and the same
     /// bytes make the same String, so the second reading shares the first one's storage.
     var recentIDs: (RecentString?, RecentString?) = (nil, nil)
+
+    /// The ids earlier events of the stream made (`StreamIDMemo`), tried after `recentIDs`.
+    let streamIDs: StreamIDMemo.Kept?
+    /// An id was made here (not found in either): the stream's memo is to be updated.
+    var madeIDs = false
 
     struct RecentString {
         let bytes: UnsafeBufferPointer<UInt8>
         let string: String
     }
 
-    init(reader: ByteReader, context: StreamContext) {
+    @inline(__always) init(reader: ByteReader, streamIDs: StreamIDMemo.Kept?) {
         self.reader = reader
-        self.context = context
+        self.streamIDs = streamIDs
     }
 
     // MARK: Grammar (the tree parser's, minus building containers)
@@ -121,23 +132,30 @@ private struct Walker {
         // Anything else takes the parser's own scan.
         guard contentStart + 16 < reader.count else { return try scannedKey() }
         let p = UnsafeRawPointer(reader.base.unsafelyUnwrapped + contentStart)
-        var length: Int
-        let low = reader.attentionMask(p.loadUnaligned(as: UInt64.self))
-        if low != 0 {
-            length = low.trailingZeroBitCount >> 3
+        // The two words are also what the known-key table compares (zeroed past the key): looked
+        // up with them as loaded, not loaded again.
+        let low = p.loadUnaligned(as: UInt64.self)
+        let length: Int, first: UInt64, second: UInt64
+        let lowMask = reader.attentionMask(low)
+        if lowMask != 0 {
+            length = lowMask.trailingZeroBitCount >> 3
+            first = UInt64(littleEndian: low) & Self.lowBytes(length)
+            second = 0
         } else {
-            let high = reader.attentionMask(p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-            guard high != 0 else { throw bail }  // longer than every known key
-            length = 8 + high.trailingZeroBitCount >> 3
+            let high = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let highMask = reader.attentionMask(high)
+            guard highMask != 0 else { throw bail }  // longer than every known key
+            length = 8 + highMask.trailingZeroBitCount >> 3
+            first = UInt64(littleEndian: low)
+            second = UInt64(littleEndian: high) & Self.lowBytes(length - 8)
         }
         guard p.load(fromByteOffset: length, as: UInt8.self) == 0x22 else { return try scannedKey() }
-        let end = contentStart + length  // the closing quote
-        reader.index = end + 1
-        let known = reader.knownKeys.key(
-            for: UnsafeBufferPointer(start: reader.base.unsafelyUnwrapped + contentStart, count: length),
-            readableAfter: reader.count - end)
-        return try afterKey(known)
+        reader.index = contentStart + length + 1  // past the closing quote
+        return try afterKey(length >= 2 ? reader.knownKeys.key(first, second, length: length) : nil)
     }
+
+    /// A mask of a word's `n` low bytes (0–7).
+    @inline(__always) static func lowBytes(_ n: Int) -> UInt64 { (UInt64(1) << UInt64(8 * n)) &- 1 }
 
     /// `key()` the long way: the parser's string scan, and its escape decoding when there is one.
     mutating func scannedKey() throws(JSONParseError) -> JSONKey {
@@ -233,9 +251,25 @@ private struct Walker {
         guard let bytes = try plainString() else { return try value(depth: depth) }
         if let recent = recentIDs.0, Self.same(recent.bytes, bytes) { return .string(recent.string) }
         if let recent = recentIDs.1, Self.same(recent.bytes, bytes) { return .string(recent.string) }
-        let string = String(decoding: bytes, as: UTF8.self)
+        let string: String
+        if let earlier = streamIDs?.first, Self.spells(bytes, earlier) {
+            string = earlier
+        } else if let earlier = streamIDs?.second, Self.spells(bytes, earlier) {
+            string = earlier
+        } else {
+            string = String(decoding: bytes, as: UTF8.self)
+            madeIDs = true
+        }
         recentIDs = (RecentString(bytes: bytes, string: string), recentIDs.0)
         return .string(string)
+    }
+
+    /// Whether `bytes` are exactly `string`'s UTF-8 (a String made from plain bytes keeps them
+    /// as they were, so this is the test `String(decoding:)` would pass to make an equal String).
+    @inline(__always) static func spells(_ bytes: UnsafeBufferPointer<UInt8>, _ string: String) -> Bool {
+        guard string.utf8.count == bytes.count else { return false }
+        var string = string
+        return string.withUTF8 { same($0, bytes) }
     }
 
     @inline(__always) static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -294,7 +328,9 @@ private struct Walker {
 
     /// The SSE data: a JSON-RPC envelope around the event, or the event bare. The envelope's own
     /// members are only noted (no fields object for it: one allocation less per event).
-    mutating func document() throws(JSONParseError) -> StreamEvent {
+    /// `context` (passed, not kept: a copy of it cost two reference counts per event) supplies
+    /// what an update leaves out.
+    mutating func document(context: StreamContext) throws(JSONParseError) -> StreamEvent {
         guard try openObject(depth: 1) else { throw bail }
         var hasJSONRPC = false, hasID = false
         var result: EventFields?
@@ -324,24 +360,24 @@ private struct Walker {
         // StreamDataDecoding's test: `jsonrpc`, or a `result` (this decoder bails on `type`/`error`).
         if hasJSONRPC || result != nil {
             guard let result, bare == nil else { throw bail }
-            return try event(result)
+            return try event(result, context: context)
         }
         guard !hasID, let bare else { throw bail }  // `{id, status}` is a V01 event
-        return try event(bare)
+        return try event(bare, context: context)
     }
 
     /// An event object (EventDecoding.events): `kind`-tagged, or a wrapper alone.
-    func event(_ fields: EventFields) throws(JSONParseError) -> StreamEvent {
+    func event(_ fields: EventFields, context: StreamContext) throws(JSONParseError) -> StreamEvent {
         switch fields.kind {
         case .absent: break
-        case .statusUpdate where !fields.wrapped: return try statusUpdate(fields)
-        case .artifactUpdate where !fields.wrapped: return try artifactUpdate(fields)
+        case .statusUpdate where !fields.wrapped: return try statusUpdate(fields, context: context)
+        case .artifactUpdate where !fields.wrapped: return try artifactUpdate(fields, context: context)
         case .task where !fields.wrapped: return try task(fields)
         default: throw bail  // messages, unknown kinds, a `kind` that is not a string
         }
         guard !fields.hasUpdateMembers else { throw bail }
-        if let inner = fields.wrappedStatus { return try statusUpdate(inner) }
-        if let inner = fields.wrappedArtifact { return try artifactUpdate(inner) }
+        if let inner = fields.wrappedStatus { return try statusUpdate(inner, context: context) }
+        if let inner = fields.wrappedArtifact { return try artifactUpdate(inner, context: context) }
         // EventDecoding.wrapped: `task` counts as a wrapper only around something with a status or an id.
         if let inner = fields.wrappedTask, inner.hasStatus || inner.id != nil { return try task(inner) }
         throw bail
@@ -415,13 +451,11 @@ private struct Walker {
     }
 
     /// ObjectDecoding.statusUpdate, for the members this decoder accepts (no `percent`, no `sessionId`).
-    func statusUpdate(_ f: EventFields) throws(JSONParseError) -> StreamEvent {
+    func statusUpdate(_ f: EventFields, context: StreamContext) throws(JSONParseError) -> StreamEvent {
         guard let taskID = f.taskId?.stringValue ?? f.id?.stringValue ?? context.taskID else { throw bail }
         let metadata = kept(f.metadata)
         // Moved out of the fields, not copied (a copy retained every string of the status).
-        var taken: TaskStatus?
-        swap(&taken, &f.status)
-        let status = taken ?? TaskStatus(state: .unknown)
+        let status = f.status.take() ?? TaskStatus(state: .unknown)
         let progressPercent = ObjectDecoding.progress(in: metadata) ?? ObjectDecoding.progress(in: status.message?.metadata)
         return .status(StatusUpdate(
             taskID: taskID,
@@ -433,11 +467,9 @@ private struct Walker {
     }
 
     /// ObjectDecoding.artifactUpdate, for the members this decoder accepts.
-    func artifactUpdate(_ f: EventFields) throws(JSONParseError) -> StreamEvent {
+    func artifactUpdate(_ f: EventFields, context: StreamContext) throws(JSONParseError) -> StreamEvent {
         guard let taskID = f.taskId?.stringValue ?? f.id?.stringValue ?? context.taskID else { throw bail }
-        var taken: Artifact?
-        swap(&taken, &f.artifact)
-        guard let artifact = taken else { throw bail }
+        guard let artifact = f.artifact.take() else { throw bail }
         return .artifact(ArtifactUpdate(
             taskID: taskID,
             contextID: f.contextId?.stringValue ?? context.contextID,
@@ -450,16 +482,12 @@ private struct Walker {
     /// ObjectDecoding.task: `{id|taskId, contextId, status, artifacts, history, metadata}`.
     func task(_ f: EventFields) throws(JSONParseError) -> StreamEvent {
         guard let id = f.id?.stringValue ?? f.taskId?.stringValue else { throw bail }  // the tree calls it malformed
-        var status: TaskStatus?, artifacts: [Artifact]?, history: [Message]?
-        swap(&status, &f.status)
-        swap(&artifacts, &f.artifacts)
-        swap(&history, &f.history)
         return .task(A2ATask(
             id: id,
             contextID: f.contextId?.stringValue,
-            status: status ?? TaskStatus(state: .unknown),
-            artifacts: artifacts ?? [],
-            history: history ?? [],
+            status: f.status.take() ?? TaskStatus(state: .unknown),
+            artifacts: f.artifacts.take() ?? [],
+            history: f.history.take() ?? [],
             metadata: kept(f.metadata)))
     }
 

@@ -20,6 +20,20 @@ public enum JSONKey: UInt8, CaseIterable, Sendable {
     /// The key as it appears on the wire.
     public var spelling: String { KnownKeyTable.shared.spellings[Int(rawValue)] }
 
+    /// Every case's name, which is its spelling, in raw-value order from 1. Written out: building
+    /// them with `String(describing:)` (reflection) cost 3.5 M instructions at the first event
+    /// decoded. `JSONKeyTests` holds the list to the case names.
+    static let spellingsInOrder: [String] = [
+        "id", "jsonrpc", "result", "error", "code", "message", "data", "details", "detail", "reason",
+        "kind", "type", "task", "msg", "statusUpdate", "status_update", "artifactUpdate", "artifact_update",
+        "taskId", "task_id", "contextId", "context_id", "sessionId", "status", "state", "timestamp", "final", "metadata",
+        "history", "artifacts", "messageId", "message_id", "role", "parts", "content", "referenceTaskIds",
+        "progress", "percent", "stage",
+        "text", "raw", "url", "uri", "file", "bytes", "name", "filename", "mediaType", "mimeType", "media_type", "mime_type",
+        "fileWithBytes", "fileWithUri", "file_with_bytes", "file_with_uri",
+        "artifact", "artifactId", "artifact_id", "index", "description", "append", "lastChunk", "last_chunk",
+    ]
+
     /// The known key spelled exactly by these bytes, if any.
     public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard let key = KnownKeyTable.shared.key(for: bytes) else { return nil }
@@ -45,7 +59,8 @@ final class KnownKeyTable: @unchecked Sendable {
         var first: UInt64 = 0
         var second: UInt64 = 0
         var length = 0
-        var raw: UInt8 = 0
+        /// nil: an empty slot. The case itself, not its raw value (no conversion per lookup).
+        var key: JSONKey?
     }
 
     /// Indexed by raw value (slot 0 unused).
@@ -58,14 +73,13 @@ final class KnownKeyTable: @unchecked Sendable {
         var spellings = [""]
         slots = UnsafeMutablePointer<Slot>.allocate(capacity: Self.slotCount)
         slots.initialize(repeating: Slot(), count: Self.slotCount)
-        for key in JSONKey.allCases {
-            let spelling = String(describing: key)
+        for (key, spelling) in zip(JSONKey.allCases, JSONKey.spellingsInOrder) {
             spellings.append(spelling)
             let bytes = Array(spelling.utf8)
             let (first, second) = bytes.withUnsafeBufferPointer { Self.words($0) }
             var slot = Self.slot(first, second, bytes.count)
-            while slots[slot].raw != 0 { slot = (slot + 1) & (Self.slotCount - 1) }
-            slots[slot] = Slot(first: first, second: second, length: bytes.count, raw: key.rawValue)
+            while slots[slot].key != nil { slot = (slot + 1) & (Self.slotCount - 1) }
+            slots[slot] = Slot(first: first, second: second, length: bytes.count, key: key)
         }
         self.spellings = spellings
     }
@@ -109,14 +123,14 @@ final class KnownKeyTable: @unchecked Sendable {
         return key(first, second, length: n)
     }
 
-    @inline(__always) private func key(_ first: UInt64, _ second: UInt64, length: Int) -> JSONKey? {
+    /// The key whose bytes, as `words` makes them (little-endian, zero past `length`), are
+    /// `first` and `second`. For a reader that already holds them loaded (`Walker.key()`).
+    @inline(__always) func key(_ first: UInt64, _ second: UInt64, length: Int) -> JSONKey? {
         var slot = Self.slot(first, second, length)
         while true {
             let entry = slots[slot]
-            if entry.raw == 0 { return nil }
-            if entry.first == first, entry.second == second, entry.length == length {
-                return JSONKey(rawValue: entry.raw)
-            }
+            guard let key = entry.key else { return nil }
+            if entry.first == first, entry.second == second, entry.length == length { return key }
             slot = (slot + 1) & (Self.slotCount - 1)
         }
     }

@@ -47,11 +47,14 @@ extension DeckState {
     public var liveArtifactBytes: Int { liveArtifacts.total }
 
     /// `fold`'s gate for an artifact chunk of an unfinished task: false when the budget has no
-    /// room for it (or its artifact already lost chunks to the budget).
-    func admitsLiveArtifact(_ update: ArtifactUpdate, of key: TaskKey, entry: TaskEntry) -> Bool {
+    /// room for it (or its artifact already lost chunks to the budget). Static, given the budget
+    /// and the limit: as a method it made `fold` copy the whole state for each artifact chunk.
+    static func admits(
+        _ update: ArtifactUpdate, of key: TaskKey, entry: TaskEntry, budget: LiveArtifactBudget, limit: Int
+    ) -> Bool {
         let incoming = update.artifact.parts.reduce(0) { $0 + TaskAccumulator.size(of: $1) }
-        let held = liveArtifacts.bytes(of: key)
-        guard liveArtifacts.admits(incoming, held: held, limit: config.liveArtifactByteLimit) else { return false }
+        let held = budget.bytes(of: key)
+        guard budget.admits(incoming, held: held, limit: limit) else { return false }
         // A prefix, not one with a hole: an artifact truncated by the budget stays so.
         return !(update.append && entry.isArtifactTruncated(update.artifact.artifactID))
     }

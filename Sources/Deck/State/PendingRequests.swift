@@ -41,6 +41,18 @@ public struct PendingRequests: Sendable, Hashable, Collection, ExpressibleByDict
         return old
     }
 
+    /// The requests about `key` are now about `newKey` (a placeholder given its real id): their
+    /// purposes renamed, their tags moved over in one piece (through the subscript, each tag cost
+    /// four lookups and an array).
+    public mutating func rekey(_ key: TaskKey, to newKey: TaskKey) {
+        guard key != newKey, let tags = tagsByTask.removeValue(forKey: key) else { return }
+        for tag in tags {
+            guard let i = byTag.index(forKey: tag) else { continue }
+            byTag.values[i].purpose = byTag.values[i].purpose.rekeyed(from: key, to: newKey)
+        }
+        tagsByTask[newKey, default: []].append(contentsOf: tags)
+    }
+
     /// Some request in flight is about a task (a stream, a poll, a cancel, a reconcile).
     public var concernsSomeTask: Bool { !tagsByTask.isEmpty }
 

@@ -138,11 +138,13 @@ extension DeckState {
     /// The placeholder row takes the id the agent gave. Returns the key the task now lives under.
     mutating func adopt(realID: String, contextID: String?, for key: TaskKey) -> TaskKey {
         // Cheap checks first: this runs for every event of every stream.
-        guard realID != key.taskID, TaskKey.isUsable(taskID: realID), let entry = tasks[key], entry.isPlaceholder else {
-            return key
-        }
+        guard realID != key.taskID, TaskKey.isUsable(taskID: realID), let index = tasks.index(forKey: key),
+            tasks.values[index].isPlaceholder
+        else { return key }
         let newKey = TaskKey(agentID: key.agentID, taskID: realID)
-        tasks[key] = nil
+        // Taken out, not copied: the entry is then the only owner of its box, and the writes below
+        // do not copy its fields.
+        var entry = tasks.remove(at: index).value
         if var existing = tasks[newKey] {
             // A list poll found it first: keep its data, but it is ours.
             existing.origin = .dispatched
@@ -153,22 +155,39 @@ extension DeckState {
             existing.isPolled = existing.isPolled || entry.isPolled
             tasks[newKey] = existing
             recordFinishedFirstSeenByDiscovery(existing, placeholder: entry)
+            taskOrder.markChanged(key, nil)
+            forgetInIndexes(key, wasFinished: entry.state.isTerminal)
         } else {
-            var moved = entry
-            moved.key = newKey
-            moved.accumulator = TaskAccumulator(taskID: realID, contextID: contextID)
-            moved.isPlaceholder = false
-            tasks[newKey] = moved
+            let wasFinished = entry.state.isTerminal
+            entry.key = newKey
+            entry.accumulator = TaskAccumulator(taskID: realID, contextID: contextID)
+            entry.isPlaceholder = false
+            tasks[newKey] = entry
+            // The row keeps its place in the pane's index under its new name (no slot freed and
+            // another taken, no count moved: the agent and, until the event is folded, the state
+            // are the same).
+            if !taskOrder.rename(key, to: newKey, task: entry) { taskOrder.markChanged(key, nil) }
+            forgetInIndexes(key, wasFinished: wasFinished)
         }
-        for tag in requests.tags(for: key) {
-            if let purpose = requests[tag]?.purpose { requests[tag]?.purpose = purpose.rekeyed(from: key, to: newKey) }
+        requests.rekey(key, to: newKey)
+        if !deadlines.isEmpty {
+            if let at = deadlines.removeValue(forKey: .taskPoll(key)) { deadlines[.taskPoll(newKey)] = at }
+            if let at = deadlines.removeValue(forKey: .reconnect(key)) { deadlines[.reconnect(newKey)] = at }
         }
-        if let at = deadlines.removeValue(forKey: .taskPoll(key)) { deadlines[.taskPoll(newKey)] = at }
-        if let at = deadlines.removeValue(forKey: .reconnect(key)) { deadlines[.reconnect(newKey)] = at }
-        noteFinishedState(key)
         noteFinishedState(newKey)
         if ui.selectedTask == key { ui.selectedTask = newKey }
         return newKey
+    }
+
+    /// `noteFinishedState` for a key that no longer names a task, minus the order index (the
+    /// caller renamed or removed its slot): a placeholder that never finished (nearly all) is in
+    /// none of the finished indexes, and holds no artifact bytes.
+    private mutating func forgetInIndexes(_ key: TaskKey, wasFinished: Bool) {
+        if wasFinished {
+            finishedTasks.note(key, finishedAt: nil)
+            packing.unpacked.note(key, finishedAt: nil)
+        }
+        if liveArtifacts.bytes(of: key) != 0 { liveArtifacts.set(key, bytes: 0) }
     }
 
     /// Folds one agent event into a task, adopting the real id first if it is a placeholder.
@@ -193,7 +212,7 @@ extension DeckState {
                 taskID: key.taskID, contextID: m.contextID, status: TaskStatus(state: .completed, message: m), isFinal: true)
             tasks.values[index].apply(.status(done), now: now)
         } else if !wasTerminal, case .artifact(let update) = event,
-                  !admitsLiveArtifact(update, of: key, entry: tasks.values[index]) {
+                  !Self.admits(update, of: key, entry: tasks.values[index], budget: liveArtifacts, limit: config.liveArtifactByteLimit) {
             tasks.values[index].refuseParts(of: update, now: now)
         } else {
             tasks.values[index].apply(event, now: now)

@@ -145,7 +145,7 @@ extension DeckState {
         if ui.selectedAgent.map({ agents.index(forKey: $0) == nil }) ?? true { ui.selectedAgent = agentOrder.first }
         let needed: Bool
         if let key = ui.selectedTask {
-            needed = tasks[key] == nil
+            needed = tasks.index(forKey: key) == nil  // (`tasks[key]` copies the entry out)
         } else {
             needed = tasksChanged && !tasks.isEmpty
         }
