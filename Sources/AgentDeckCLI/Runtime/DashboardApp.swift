@@ -155,7 +155,7 @@ final class DashboardApp: TerminalApp {
     }
 
     private func run(_ commands: [Command], at now: Date) {
-        heapTrimmer.afterUpdate(state)
+        heapTrimmer.afterUpdate(finishedTasksReleased: state.finishedTasksReleased, tasksInFlight: state.hasTaskRequestsInFlight)
         for command in commands {
             if command.isMutating, let journal {
                 switch command {
