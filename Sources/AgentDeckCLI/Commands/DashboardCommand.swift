@@ -52,12 +52,13 @@ struct DashboardCommand: ParsableCommand {
         var state = setup.initialState(spill: spill)
         let journal = setup.openJournal(for: &state, environment: environment)
         let rawStore = RawStore(spill: spill)
+        let rawSink = RawSink(store: rawStore, journal: journal)
         let executor = CommandExecutor(
             clients: setup.clients(engine: engine), inbox: inbox, clipboard: OSC52.copy, local: setup.localServices(engine: engine),
-            raw: RawSink(store: rawStore, journal: journal),
+            raw: rawSink,
             quietPolls: QuietPollGate(slowLatency: state.config.slowPollThreshold))
         let app = DashboardApp(state: state, executor: executor, inbox: inbox, environment: environment, journal: journal,
-                               rawStore: rawStore, redaction: setup.redaction)
+                               rawStore: rawStore, rawSink: rawSink, redaction: setup.redaction)
 
         let reason: ExitReason
         do {

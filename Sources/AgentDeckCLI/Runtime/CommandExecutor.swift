@@ -75,7 +75,7 @@ final class CommandExecutor: Sendable {
             let onRaw: (@Sendable (String) -> Void)? = raw == nil ? nil : body.set
             client.call(request, onRaw: onRaw) { [self] result in
                 if let raw, case .success(let value) = result, let text = body.take() {
-                    raw.receivedResult(text, agent: agent, result: value)
+                    raw.receivedResult(text, agent: agent, result: value, tag: tag)
                 }
                 reportEndpointChange(agent, client)
                 inbox.post(.result(tag, result.mapError(Self.failure)))

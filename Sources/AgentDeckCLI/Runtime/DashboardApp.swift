@@ -19,6 +19,8 @@ final class DashboardApp: TerminalApp {
     /// Every `Msg` applied, at the instant used as `now`, and every mutating request sent.
     private let journal: JournalWriter?
     private let rawStore: RawStore
+    /// Holds a task list's raw JSON until its result is applied (then journaled, or not).
+    private let rawSink: RawSink?
     private let redaction: JournalRedaction
     private var rawCache = RawViewCache()
     private let heapTrimmer = HeapTrimmer()
@@ -31,7 +33,7 @@ final class DashboardApp: TerminalApp {
     private var lastFrameSecond: Int?
 
     init(state: DeckState, executor: CommandExecutor, inbox: Inbox<Msg>, environment: [String: String] = ProcessInfo.processInfo.environment,
-         journal: JournalWriter? = nil, rawStore: RawStore = RawStore(),
+         journal: JournalWriter? = nil, rawStore: RawStore = RawStore(), rawSink: RawSink? = nil,
          redaction: JournalRedaction = JournalRedaction(secrets: [], agentURLs: [])) {
         self.state = state
         self.executor = executor
@@ -39,6 +41,7 @@ final class DashboardApp: TerminalApp {
         self.environment = environment
         self.journal = journal
         self.rawStore = rawStore
+        self.rawSink = rawSink
         self.redaction = redaction
     }
 
@@ -125,7 +128,7 @@ final class DashboardApp: TerminalApp {
     @discardableResult
     private func apply(_ msg: Msg) -> Bool {
         let now = JournalClock.now()
-        journal?.record(.msg(msg, at: now))
+        if let journal { record(msg, at: now, in: journal) }
         guard case .key = msg else {
             let effect = state.updateReportingView(msg, now: now)
             run(effect.commands, at: now)
@@ -138,8 +141,21 @@ final class DashboardApp: TerminalApp {
         return true
     }
 
+    /// Journals `msg` as `update` is about to use it: of a task list, the tasks it skips (known
+    /// and followed by a stream) keep only their id and state, and their raw JSON is left out —
+    /// their stream's events say the same. A replay of the shorter line reaches the same state.
+    private func record(_ msg: Msg, at now: Date, in journal: JournalWriter) {
+        guard case .result(let tag, .success(.taskPage)) = msg else {
+            journal.record(.msg(msg, at: now))
+            return
+        }
+        let skipped = state.listedTasksSkipped(by: msg)
+        rawSink?.journalListed(tag, skipping: skipped, at: now)
+        journal.record(.msg(DeckState.listResult(msg, reducing: skipped), at: now))
+    }
+
     private func run(_ commands: [Command], at now: Date) {
-        heapTrimmer.afterUpdate(state)
+        heapTrimmer.afterUpdate(finishedTasksReleased: state.finishedTasksReleased, tasksInFlight: state.hasTaskRequestsInFlight)
         for command in commands {
             if command.isMutating, let journal {
                 switch command {

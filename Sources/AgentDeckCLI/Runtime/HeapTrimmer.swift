@@ -14,10 +14,11 @@ final class HeapTrimmer {
         ProcessHeap.configure()
     }
 
-    func afterUpdate(_ state: DeckState) {
+    /// Takes the two figures it reads, not the state: passing a class-held `DeckState` copied
+    /// every field of it (retain + release of each) on every update.
+    func afterUpdate(finishedTasksReleased released: Int, tasksInFlight: Bool) {
         updates += 1
-        guard policy.shouldTrim(
-            released: state.finishedTasksReleased, now: Date(), tasksInFlight: state.hasTaskRequestsInFlight, updates: updates)
+        guard policy.shouldTrim(released: released, now: Date(), tasksInFlight: tasksInFlight, updates: updates)
         else { return }
         ProcessHeap.trim()
     }

@@ -227,6 +227,9 @@ final class RawStore: Sendable {
 final class RawSink: Sendable {
     let store: RawStore
     let journal: JournalWriter?
+    /// A task list's per-task JSON waiting for its result to be applied (by request tag): only
+    /// then is it known which of its tasks `update` skips (`journalListed`).
+    private let listsAwaitingJournal = Mutex<[RequestTag: [RawPayload]]>([:])
 
     init(store: RawStore, journal: JournalWriter?) {
         self.store = store
@@ -234,21 +237,44 @@ final class RawSink: Sendable {
     }
 
     /// A call's answer. A task list is split so each task gets its own JSON (the page's
-    /// `tasks` array, JSON-RPC `result.tasks` or REST `tasks`, matched by position and id).
-    func receivedResult(_ text: String, agent: AgentID, result: A2AResult) {
+    /// `tasks` array, JSON-RPC `result.tasks` or REST `tasks`, matched by position and id); the
+    /// raw view gets them now, the journal when the result is applied (`journalListed`).
+    func receivedResult(_ text: String, agent: AgentID, result: A2AResult, tag: RequestTag? = nil) {
         guard case .taskPage(let page) = result else {
             received(text, agent: agent, taskIDs: result.streamEvents.compactMap(\.taskID), source: "result")
             return
         }
-        if let listed = Self.listedTasks(in: text, page: page) {
-            for (id, json) in listed { received(json, agent: agent, taskIDs: [id], source: "list") }
+        var payloads: [RawPayload] = []
+        func listed(_ json: String, _ id: String) {
+            guard TaskKey.isUsable(taskID: id) else { return }
+            let payload = RawPayload(subject: .task(TaskKey(agentID: agent, taskID: id)), source: "list", text: RawStore.bounded(json))
+            store.add(payload)
+            payloads.append(payload)
+        }
+        if let found = Self.listedTasks(in: text, page: page) {
+            for (id, json) in found { listed(json, id) }
+        } else if let body = try? JSONParser.parse(text),
+                  let list = (body["result"]?["tasks"] ?? body["tasks"])?.arrayValue, list.count == page.tasks.count {
+            for (task, json) in zip(page.tasks, list) where json["id"]?.stringValue == task.id {
+                listed(JSONWriter().string(json), task.id)
+            }
+        }
+        guard let journal, !payloads.isEmpty else { return }
+        guard let tag else {
+            let now = JournalClock.now()
+            for payload in payloads { journal.record(.raw(payload, at: now)) }
             return
         }
-        guard let body = try? JSONParser.parse(text),
-              let list = (body["result"]?["tasks"] ?? body["tasks"])?.arrayValue, list.count == page.tasks.count
-        else { return }
-        for (task, json) in zip(page.tasks, list) where json["id"]?.stringValue == task.id {
-            received(JSONWriter().string(json), agent: agent, taskIDs: [task.id], source: "list")
+        listsAwaitingJournal.withLock { $0[tag, default: []] += payloads }
+    }
+
+    /// Journals the per-task JSON of the task list answered to `tag`, as its result is applied,
+    /// but for the tasks `update` skips (followed by a stream: their events are journaled).
+    func journalListed(_ tag: RequestTag, skipping skipped: Set<String>, at now: Date) {
+        guard let journal, let payloads = listsAwaitingJournal.withLock({ $0.removeValue(forKey: tag) }) else { return }
+        for payload in payloads {
+            if case .task(let key) = payload.subject, skipped.contains(key.taskID) { continue }
+            journal.record(.raw(payload, at: now))
         }
     }
 
