@@ -17,12 +17,6 @@ enum Delivery: Sendable {
         onItem: @Sendable (SSEItem) -> Bool,
         onEnd: @Sendable (StreamEnd) -> Void)
 
-    /// Bytes or events as they arrive (a transfer that may last), not one collected answer.
-    var isStream: Bool {
-        if case .collect = self { return false }
-        return true
-    }
-
     /// Reports a failure that happened before or instead of a transfer.
     func fail(_ error: WireError) {
         switch self {

@@ -36,9 +36,6 @@ final class Transfer {
     private(set) var discardedPartialEvent = false
 
     static let maxHeaderBytes = 256 * 1024
-    /// libcurl's receive buffer for a stream (its default, 16 KB, stays for collected answers:
-    /// they are short-lived, and a large ListTasks page reads faster in bigger pieces).
-    static let streamReceiveBufferBytes = 8 * 1024
     static let userAgent = "agentdeck/0.1 libcurl"
 
     /// `handle` comes from the pool (new, reset, or configured for some request); the transfer
@@ -108,12 +105,6 @@ final class Transfer {
         setLong(CURLOPT_SSL_VERIFYHOST, request.insecure ? 0 : 2, "verifyhost")
         setLong(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1, "suppress connect headers")
         setLong(CURLOPT_TCP_KEEPALIVE, 1, "tcp keepalive")
-        if delivery.isStream {
-            // libcurl allocates its receive buffer (16 KB by default) when a transfer starts and
-            // frees it when it ends: a stream holds it for its whole life (800 streams, 12.5 MB).
-            // A stream's read is an event or a few. Not essential: a refusal changes nothing.
-            _ = agentdeck_easy_setopt_long(easy, CURLOPT_BUFFERSIZE, Self.streamReceiveBufferBytes)
-        }
         check(agentdeck_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, handle.errorBuffer), "error buffer")
         check(agentdeck_easy_setopt_write_callback(easy, CURLOPT_WRITEFUNCTION, { buffer, size, count, context in
             guard let context else { return 0 }

@@ -109,26 +109,6 @@ struct HTTPEngineStreamTests {
         engine.shutdown()
     }
 
-    /// A stream reads through a smaller receive buffer than libcurl's 16 KB default (it holds
-    /// it for its whole life): nothing is lost, and no piece is larger than that buffer.
-    @Test func aStreamReadsThroughItsSmallerReceiveBuffer() async throws {
-        let recorder = StreamRecorder()
-        engine.stream(
-            .stream(url: server.base + "/big?bytes=200000&chunked=1", method: "GET"),
-            onHead: { recorder.record(.head($0.status)) },
-            onBytes: { recorder.record(.bytes($0.count)); return true },
-            onEnd: { recorder.finish($0) })
-        let end = await recorder.waitForEnd()
-        #expect(end.error == nil)
-        let pieces = recorder.log.compactMap { entry -> Int? in
-            if case .bytes(let count) = entry { return count }
-            return nil
-        }
-        #expect(pieces.reduce(0, +) == 200_000)
-        #expect(pieces.max() ?? 0 <= Transfer.streamReceiveBufferBytes)
-        engine.shutdown()
-    }
-
     @Test func nonEventStreamAnswerArrivesUnparsed() async throws {
         let recorder = StreamRecorder()
         recorder.startSSE(on: engine, .stream(url: server.base + "/status/400", body: Array("{}".utf8)))
