@@ -1,12 +1,13 @@
-import CCurl
-
 /// libcurl easy handles kept between transfers (network thread only). Creating a handle
 /// allocates and initializes some 20 KB that libcurl sets up again for every transfer; a card
 /// poll is a few dozen microseconds all in, so 50 polls a second paid for it 50 times a second.
-/// `curl_easy_reset` clears every option (callbacks and their context pointers included) and
-/// keeps the allocations, so a reused handle starts like a new one.
+///
+/// Two kinds of spare handles: reset ones (no option set), and configured ones kept per URL
+/// with their options still set (`EasyHandle.configuredFor`), so the next poll of the same
+/// card skips the reset and the ~20 options. Together they are at most `capacity`.
 struct EasyHandlePool {
-    private var spare: [UnsafeMutableRawPointer] = []
+    private var spare: [EasyHandle] = []
+    private var configured: [String: EasyHandle] = [:]
     /// At most this many idle handles are kept; beyond, a returned handle is freed. An idle
     /// console's polls come due together (100 agents started together stay one group on the
     /// deadline grid), so a burst needs as many handles as agents: with 64 kept, 100 agents
@@ -19,26 +20,36 @@ struct EasyHandlePool {
     }
 
     /// Handles waiting for a transfer.
-    var spareCount: Int { spare.count }
+    var spareCount: Int { spare.count + configured.count }
 
-    /// A reset handle, or a new one (nil when libcurl cannot make one).
-    mutating func take() -> UnsafeMutableRawPointer? {
-        spare.popLast() ?? curl_easy_init()
+    /// The handle last configured for this URL (its options may still fit: see
+    /// `EasyHandle.isConfigured`), else a reset one, else another URL's (the transfer resets
+    /// it), else a new one (nil when libcurl cannot make one).
+    mutating func take(for url: String) -> EasyHandle? {
+        if let handle = configured.removeValue(forKey: url) { return handle }
+        if let handle = spare.popLast() { return handle }
+        if let index = configured.indices.first { return configured.remove(at: index).value }
+        return EasyHandle()
     }
 
     /// Takes back a handle that is no longer attached to the multi handle.
-    mutating func give(_ easy: UnsafeMutableRawPointer) {
-        guard spare.count < capacity else {
-            curl_easy_cleanup(easy)
-            return
+    mutating func give(_ handle: EasyHandle) {
+        if let request = handle.configuredFor, configured[request.url] == nil {
+            // A configured handle is worth more than a reset one: make room by dropping one.
+            if spareCount >= capacity, !spare.isEmpty { spare.removeLast() }
+            if spareCount < capacity {
+                configured[request.url] = handle
+                return
+            }
         }
-        curl_easy_reset(easy)
-        spare.append(easy)
+        guard spareCount < capacity else { return }  // freed with the last reference
+        handle.reset()
+        spare.append(handle)
     }
 
     /// Frees every idle handle (the engine is stopping).
     mutating func removeAll() {
-        for easy in spare { curl_easy_cleanup(easy) }
         spare.removeAll()
+        configured.removeAll()
     }
 }

@@ -116,16 +116,20 @@ final class NetworkLoop {
 
     private func start(_ submission: Submission, hops: Int, credentialOrigin: Origin?) {
         // The first hop's origin is the one the caller addressed; a redirect's is parsed anew.
-        let origin = hops == 0 ? credentialOrigin : origins.origin(of: submission.request.url)
-        if let problem = submission.request.validationProblem(origin: origin) {
-            submission.delivery.fail(WireError(.invalidRequest, Redactor(secrets: submission.request.secrets).redact(problem)))
-            return
-        }
-        guard let easy = handles.take() else {
+        guard let handle = handles.take(for: submission.request.url) else {
             submission.delivery.fail(WireError(.other, "libcurl could not create a handle"))
             return
         }
-        let transfer = Transfer(submission, easy: easy, hops: hops, credentialOrigin: credentialOrigin)
+        // A handle configured for an identical request: that request passed these checks.
+        if !handle.isConfigured(for: submission.request, delivery: submission.delivery) {
+            let origin = hops == 0 ? credentialOrigin : origins.origin(of: submission.request.url)
+            if let problem = submission.request.validationProblem(origin: origin) {
+                handles.give(handle)
+                submission.delivery.fail(WireError(.invalidRequest, Redactor(secrets: submission.request.secrets).redact(problem)))
+                return
+            }
+        }
+        let transfer = Transfer(submission, handle: handle, hops: hops, credentialOrigin: credentialOrigin)
         if let error = transfer.configure() {
             submission.delivery.fail(error)
             return
@@ -146,7 +150,7 @@ final class NetworkLoop {
         _ = curl_multi_remove_handle(multi, transfer.easy)
         transfersByHandle[transfer.easy] = nil
         if transfersByID[transfer.id] === transfer { transfersByID[transfer.id] = nil }
-        if let easy = transfer.surrenderHandle() { handles.give(easy) }
+        if let handle = transfer.surrenderHandle() { handles.give(handle) }
     }
 
     /// libcurl keeps at most 4 × (transfers in flight) connections by default and closes the

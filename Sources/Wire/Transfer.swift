@@ -5,21 +5,20 @@ import CCurl
 /// One libcurl easy handle and everything its callbacks touch. Lives on the network thread
 /// only; libcurl reaches it through an unretained pointer (CURLOPT_WRITEDATA/HEADERDATA)
 /// while the owning `NetworkLoop` keeps it alive. The handle comes from the loop's
-/// `EasyHandlePool` and goes back there once detached (`surrenderHandle`).
+/// `EasyHandlePool` and goes back there once detached (`surrenderHandle`), with its options
+/// still set when the next identical request may reuse them (`EasyHandle`).
 final class Transfer {
     let id: RequestID
     let request: HTTPRequest
     let delivery: Delivery
-    let easy: UnsafeMutableRawPointer
+    let handle: EasyHandle
+    var easy: UnsafeMutableRawPointer { handle.easy }
     /// The origin the caller addressed: credential headers are never sent anywhere else.
     let credentialOrigin: Origin?
     let hops: Int
-    let redactor: Redactor
 
     /// False once the handle went back to the pool: it then belongs to another transfer.
     private var ownsHandle = true
-    private var headerList: UnsafeMutablePointer<curl_slist>?
-    private let errorBuffer: UnsafeMutablePointer<CChar>
 
     // Response state, filled by the callbacks.
     private(set) var head: HTTPResponseHead?
@@ -39,41 +38,42 @@ final class Transfer {
     static let maxHeaderBytes = 256 * 1024
     static let userAgent = "agentdeck/0.1 libcurl"
 
-    /// `easy` is a new or reset handle; the transfer owns it until `surrenderHandle`.
-    init(_ submission: Submission, easy: UnsafeMutableRawPointer, hops: Int = 0, credentialOrigin: Origin?) {
+    /// `handle` comes from the pool (new, reset, or configured for some request); the transfer
+    /// owns it until `surrenderHandle`. If the transfer goes away holding it, the handle is
+    /// freed with it (`EasyHandle.deinit` also takes it out of the multi handle).
+    init(_ submission: Submission, handle: EasyHandle, hops: Int = 0, credentialOrigin: Origin?) {
         self.id = submission.id
         self.request = submission.request
         self.delivery = submission.delivery
-        self.easy = easy
+        self.handle = handle
         self.hops = hops
         self.credentialOrigin = credentialOrigin
-        self.redactor = Redactor(secrets: submission.request.secrets)
-        self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
-        self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         self.lastActivity = .now
-    }
-
-    deinit {
-        // libcurl removes a handle from its multi handle first if it is still attached.
-        if ownsHandle { curl_easy_cleanup(easy) }
-        // After a reset (or cleanup) the handle no longer points at these.
-        curl_slist_free_all(headerList)
-        errorBuffer.deallocate()
     }
 
     /// Gives the handle up for reuse: call once it is detached from the multi handle and
     /// everything wanted from it (response code, timing, URL) has been read.
-    func surrenderHandle() -> UnsafeMutableRawPointer? {
+    func surrenderHandle() -> EasyHandle? {
         guard ownsHandle else { return nil }
         ownsHandle = false
-        return easy
+        return handle
     }
 
     // MARK: - Options
 
-    /// Applies every option. Returns an error when libcurl refuses one we rely on.
+    /// Applies every option, or only the callback context when the handle is already
+    /// configured for an identical request. Returns an error when libcurl refuses one we rely on.
     func configure() -> WireError? {
         let context = Unmanaged.passUnretained(self).toOpaque()
+        // A reused handle's buffer may still hold an earlier transfer's error text.
+        handle.errorBuffer[0] = 0
+        if handle.isConfigured(for: request, delivery: delivery) {
+            let write = agentdeck_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
+            let header = agentdeck_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context)
+            if write == CURLE_OK && header == CURLE_OK { return nil }
+            return WireError(.invalidRequest, "libcurl rejected options: write data, header data")
+        }
+        if handle.configuredFor != nil { handle.reset() }
         var failures: [String] = []
         func check(_ code: CURLcode, _ what: String) {
             if code != CURLE_OK { failures.append(what) }
@@ -105,7 +105,7 @@ final class Transfer {
         setLong(CURLOPT_SSL_VERIFYHOST, request.insecure ? 0 : 2, "verifyhost")
         setLong(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1, "suppress connect headers")
         setLong(CURLOPT_TCP_KEEPALIVE, 1, "tcp keepalive")
-        check(agentdeck_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer), "error buffer")
+        check(agentdeck_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, handle.errorBuffer), "error buffer")
         check(agentdeck_easy_setopt_write_callback(easy, CURLOPT_WRITEFUNCTION, { buffer, size, count, context in
             guard let context else { return 0 }
             let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
@@ -122,12 +122,21 @@ final class Transfer {
         check(agentdeck_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context), "header data")
 
         var sendsUserAgent = false
+        var sendsAcceptEncoding = false
+        var headerList: UnsafeMutablePointer<curl_slist>?
         for header in request.headers {
-            if header.name.lowercased() == "user-agent" { sendsUserAgent = true }
+            if Self.isNamed(header, "user-agent") { sendsUserAgent = true }
+            if Self.isNamed(header, "accept-encoding") { sendsAcceptEncoding = true }
             headerList = curl_slist_append(headerList, "\(header.name): \(header.value)")
+        }
+        // What libcurl would add for CURLOPT_ACCEPT_ENCODING "", but formatted once (see
+        // `AcceptEncoding`); a caller's own header wins, as it does with libcurl's.
+        if !sendsAcceptEncoding, let acceptEncoding = AcceptEncoding.header {
+            headerList = curl_slist_append(headerList, acceptEncoding)
         }
         // No "Expect: 100-continue" round trip before POST bodies.
         headerList = curl_slist_append(headerList, "Expect:")
+        handle.headerList = headerList
         check(agentdeck_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList), "headers")
         if !sendsUserAgent {
             setString(CURLOPT_USERAGENT, Self.userAgent, "user agent")
@@ -140,7 +149,14 @@ final class Transfer {
         guard failures.isEmpty else {
             return WireError(.invalidRequest, "libcurl rejected options: \(failures.joined(separator: ", "))")
         }
+        handle.noteConfigured(for: request, delivery: delivery)
         return nil
+    }
+
+    /// Header names are ASCII tokens: compared without case, and without allocating a copy.
+    private static func isNamed(_ header: HTTPHeader, _ lowercaseName: String) -> Bool {
+        header.name.utf8.lazy.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 }
+            .elementsEqual(lowercaseName.utf8)
     }
 
     private func configureMethod(check: (CURLcode, String) -> Void) {
@@ -306,9 +322,10 @@ final class Transfer {
             // libcurl's own words ("Maximum file size exceeded") do not say which limit.
             return WireError(.tooLarge, "response body larger than \(request.maxBodyBytes) bytes", curlCode: Int(code.rawValue))
         }
-        let detail = String(cString: errorBuffer)
+        let detail = String(cString: handle.errorBuffer)
         let summary = String(cString: curl_easy_strerror(code))
-        let message = redactor.redact(detail.isEmpty ? summary : detail)
+        // Built only here: the request's secrets are not needed by a transfer that succeeds.
+        let message = Redactor(secrets: request.secrets).redact(detail.isEmpty ? summary : detail)
         return WireError(Self.kind(of: code), message, curlCode: Int(code.rawValue))
     }
 

@@ -1,11 +1,13 @@
 import Foundation
 
-// `agentdeck-bench [ingest|render|memory]…`: each prints one figure per line, `name: value unit`.
+// `agentdeck-bench [ingest|render|memory|polls|deckpolls]…`: each prints one figure per line, `name: value unit`.
 // `make bench` runs each in its own process (memory figures must not include the others' heaps).
 let benches: [String: () throws -> Void] = [
     "ingest": IngestBench.main,
     "render": RenderBench.main,
     "memory": MemoryBench.main,
+    "polls": PollBench.main,
+    "deckpolls": DeckPollBench.main,
 ]
 let chosen = CommandLine.arguments.dropFirst().isEmpty ? ["ingest", "render", "memory"] : Array(CommandLine.arguments.dropFirst())
 for name in chosen {

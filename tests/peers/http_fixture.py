@@ -10,7 +10,10 @@ instead (N URLs after READY), for tests of many agents' connections.
 The process exits when its stdin closes, so it never outlives the test process.
 
 Endpoints (both servers):
-  GET|POST|PUT|DELETE /echo      JSON {method, path, query, headers{lowercased}, body}
+  GET|POST|PUT|DELETE /echo      JSON {method, path, query, headers{lowercased}, body,
+                                 accept_encodings: every Accept-Encoding line received}
+  /gzip                          JSON {"gzip": true/false}, gzip-encoded when the request's
+                                 Accept-Encoding offers gzip (Content-Encoding: gzip)
   /status/<code>                 that status with a small JSON body
   /sse?n=N&delay_ms=D&ping=1     N events "id: i / data: {"i": i}" (CRLF framing, chunked),
                                  a ": ping - i" comment before each when ping=1
@@ -27,6 +30,7 @@ Endpoints (both servers):
   /conn?close=1                  the same, then the server closes that connection (without
                                  saying so: the client has kept it for reuse)
 """
+import gzip
 import json
 import os
 import socket
@@ -125,6 +129,7 @@ class Handler(BaseHTTPRequestHandler):
                 "query": query,
                 "headers": {k.lower(): v for k, v in self.headers.items()},
                 "body": body.decode("utf-8", "replace"),
+                "accept_encodings": self.headers.get_all("Accept-Encoding") or [],
             }
             self.reply(200, json.dumps(payload).encode())
         elif path.startswith("/status/"):
@@ -188,6 +193,13 @@ class Handler(BaseHTTPRequestHandler):
                 self.end_headers()
             else:
                 self.reply(200, b'{"card": 1}', extra={"ETag": tag})
+        elif path == "/gzip":
+            offered = "gzip" in (self.headers.get("Accept-Encoding") or "")
+            body = json.dumps({"gzip": offered, "text": "card " * 50}).encode()
+            if offered:
+                self.reply(200, gzip.compress(body), extra={"Content-Encoding": "gzip"})
+            else:
+                self.reply(200, body)
         elif path == "/conn":
             self.reply(200, json.dumps({"port": self.client_address[1]}).encode())
             if query.get("close") == "1":

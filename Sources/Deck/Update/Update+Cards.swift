@@ -12,7 +12,9 @@ extension DeckState {
     }
 
     mutating func handleCard(_ id: AgentID, _ outcome: CardPollOutcome, now: Date) -> [Command] {
-        guard var entry = agents[id] else { return [] }
+        // Taken out while it changes: a copy read out of the dictionary shares the entry's box,
+        // and the first write would copy all its fields (and free the old ones) on every poll.
+        guard var entry = agents.removeValue(forKey: id) else { return [] }
         let wasDown = entry.health.isDown
         entry.lastPollAt = now
         var out: [Command] = []

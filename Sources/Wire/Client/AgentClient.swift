@@ -21,6 +21,10 @@ public final class AgentClient: Sendable {
         var discovery: AgentDiscovery?
         /// True once a call succeeded on the endpoint: the fallback ladder is done.
         var endpointConfirmed = false
+        /// The conditional request every later card poll sends (the card URL that answered,
+        /// `If-None-Match` its ETag), built when the card arrives, not on every poll. Set with
+        /// `cardURL`, `etag` and `discovery`.
+        var cardPollRequest: HTTPRequest?
     }
 
     public init(target: AgentTarget, engine: HTTPEngine) {
@@ -37,9 +41,12 @@ public final class AgentClient: Sendable {
 
     /// Fetches the card (both well-known paths on first contact; `If-None-Match` afterwards).
     public func pollCard(completion: @escaping @Sendable (CardPoll) -> Void) {
-        let state = learned.withLock { ($0.cardURL, $0.etag, $0.discovery != nil) }
-        if let known = state.0 {
-            fetchCard(at: known, etag: state.2 ? state.1 : nil, remaining: [], completion: completion)
+        let known = learned.withLock { l -> (url: String, request: HTTPRequest)? in
+            guard let url = l.cardURL, let request = l.cardPollRequest else { return nil }
+            return (url, request)
+        }
+        if let known {
+            fetchCard(at: known.url, request: known.request, remaining: [], completion: completion)
         } else {
             let candidates = DialectChoice.cardURLs(for: target.url)
             guard let first = candidates.first else {
@@ -50,15 +57,24 @@ public final class AgentClient: Sendable {
         }
     }
 
-    private func fetchCard(
-        at url: String, etag: String?, remaining: [String], completion: @escaping @Sendable (CardPoll) -> Void
-    ) {
+    private func cardRequest(at url: String, etag: String?) -> HTTPRequest {
         var headers = credentialHeaders(for: url)
         headers.append(HTTPHeader("Accept", "application/json"))
         if let etag { headers.append(HTTPHeader("If-None-Match", etag)) }
-        let request = HTTPRequest(url: url, method: "GET", headers: headers, timeout: min(10, target.requestTimeout),
-                                  connectTimeout: min(10, target.requestTimeout), insecure: target.insecure,
-                                  maxBodyBytes: 4 << 20)
+        return HTTPRequest(url: url, method: "GET", headers: headers, timeout: min(10, target.requestTimeout),
+                           connectTimeout: min(10, target.requestTimeout), insecure: target.insecure,
+                           maxBodyBytes: 4 << 20)
+    }
+
+    private func fetchCard(
+        at url: String, etag: String?, remaining: [String], completion: @escaping @Sendable (CardPoll) -> Void
+    ) {
+        fetchCard(at: url, request: cardRequest(at: url, etag: etag), remaining: remaining, completion: completion)
+    }
+
+    private func fetchCard(
+        at url: String, request: HTTPRequest, remaining: [String], completion: @escaping @Sendable (CardPoll) -> Void
+    ) {
         engine.perform(request) { [self] result in
             switch result {
             case .failure(let error):
@@ -93,6 +109,7 @@ public final class AgentClient: Sendable {
                             }
                             l.cardURL = url
                             l.etag = response.head.etag
+                            l.cardPollRequest = cardRequest(at: url, etag: response.head.etag)
                         }
                         completion(.card(learned.withLock { $0.discovery } ?? found))
                     }
