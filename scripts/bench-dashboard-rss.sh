@@ -16,6 +16,13 @@
 # WRAP: a command to run the dashboard under (e.g. "heaptrack -o /tmp/ht"; RSS figures are then
 # the wrapper's, not the dashboard's: for profiles only).
 # KEEP=1 leaves the dashboard running at the end (prints its pid and tmux socket) for profiling.
+# SETTLE=1: the budget's exact setup (round 6). The fleet starts TOTAL tasks in all (default
+# TARGET: `agentdeck-fleet --total-tasks`) and then idles, still serving; the run waits until the
+# fleet has seen all its tasks finish, the header shows no task working and its completed count
+# has not moved for 6 s (or MAX_SECONDS
+# pass), then HOLD_SECONDS more (default 20: the console settles, its trim policy runs), and
+# reports: 200 agents, the finished tasks, nothing running. Without it (default) the churn goes on
+# for the whole run (the realistic long session: ~800 tasks running at the end).
 set -euo pipefail
 BIN=${BIN:-.build-memory-release/release}
 FLEET_BIN=${FLEET_BIN:-$BIN}
@@ -27,7 +34,11 @@ STEPS=${STEPS:-4}
 ARTIFACT_BYTES=${ARTIFACT_BYTES:-4096}
 TARGET=${TARGET:-10000}
 MAX_SECONDS=${MAX_SECONDS:-300}
-HOLD_SECONDS=${HOLD_SECONDS:-10}
+SETTLE=${SETTLE:-0}
+TOTAL=${TOTAL:-$TARGET}
+if [[ "$SETTLE" == 1 ]]; then HOLD_SECONDS=${HOLD_SECONDS:-20}; else HOLD_SECONDS=${HOLD_SECONDS:-10}; fi
+fleet_total=()
+[[ "$SETTLE" == 1 ]] && fleet_total=(--total-tasks "$TOTAL")
 work=$(mktemp -d)
 sock="rss$$"
 cleanup() {
@@ -41,6 +52,7 @@ trap cleanup EXIT
 : >"$work/urls"  # exists before the fleet writes it: the wait below reads it at once
 "$FLEET_BIN/agentdeck-fleet" --scenario "$SCENARIO" --agents "$AGENTS" --rate "$RATE" --tasks "$TASKS" \
   --steps "$STEPS" --artifact-bytes "$ARTIFACT_BYTES" --max-duration 600 \
+ "${fleet_total[@]}" \
   --duration $((MAX_SECONDS + HOLD_SECONDS + 60)) >"$work/urls" 2>"$work/fleet.err" &
 fleet_pid=$!
 for _ in $(seq 200); do [[ $(wc -l <"$work/urls") -ge $AGENTS ]] && break; sleep 0.1; done
@@ -64,6 +76,16 @@ max=0
 rss=0
 start=$(date +%s)
 held=-1
+last_count=-1
+still=0
+# Settled: the fleet has started its TOTAL tasks and seen them finish (it says so on stderr), no
+# task is working (no ▶ on the header) and the completed count has not moved for 3 samples.
+settled() {
+  grep -q '^load: started' "$work/fleet.err" || return 1
+  if [[ "${done_count:-}" == "$last_count" ]] && ! header | grep -q '▶'; then still=$((still + 1)); else still=0; fi
+  last_count=${done_count:-}
+  ((still >= 3))
+}
 while :; do
   sleep 2
   rss=$(awk '/VmRSS/ {print $2}' /proc/"$pid"/status)
@@ -73,7 +95,12 @@ while :; do
   if (((now - start) % 30 < 2)); then
     echo "progress: $((now - start)) s, completed ${done_count:-0}, VmRSS $(mb "$rss") MB" >&2
   fi
-  if ((held < 0)) && { [[ -n "$done_count" ]] && ((done_count >= TARGET)) || ((now - start >= MAX_SECONDS)); }; then
+  if [[ "$SETTLE" == 1 ]]; then
+    settled && reached_now=1 || reached_now=0
+  else
+    [[ -n "$done_count" ]] && ((done_count >= TARGET)) && reached_now=1 || reached_now=0
+  fi
+  if ((held < 0)) && { ((reached_now)) || ((now - start >= MAX_SECONDS)); }; then
     held=$now
     reached=$((now - start))
   fi
@@ -85,7 +112,11 @@ echo "dashboard_rss_last: $(mb "$rss") MB"
 echo "dashboard_hwm: $(mb "$(field VmHWM)") MB"
 echo "dashboard_rss_anon: $(mb "$(field RssAnon)") MB"
 echo "dashboard_rss_file: $(mb "$(field RssFile)") MB"
-echo "dashboard_seconds_to_target: $reached s (target $TARGET completed, then $HOLD_SECONDS s more)"
+if [[ "$SETTLE" == 1 ]]; then
+  echo "dashboard_seconds_to_settled: $reached s (fleet total $TOTAL tasks, settled = nothing working, then $HOLD_SECONDS s more)"
+else
+  echo "dashboard_seconds_to_target: $reached s (target $TARGET completed, then $HOLD_SECONDS s more)"
+fi
 echo "dashboard_header: $(header | tr -s ' ')"
 echo "dashboard_journal_bytes: $(du -sb "$work/state" | cut -f1)"
 if [[ "${KEEP:-0}" == 1 ]]; then

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Keeps the load fleet busy: `concurrent` tasks at a time spread over the agents, paced so
-/// that all of them together emit about `eventsPerSecond` status events. Bounded in time.
+/// that all of them together emit about `eventsPerSecond` status events. Bounded in time and,
+/// when `totalTasks` is set, in the number of tasks started.
 public struct LoadDriver: Sendable {
     public static let maxDuration = 600.0
     public static let maxConcurrent = 10_000
@@ -17,10 +18,15 @@ public struct LoadDriver: Sendable {
     public var stepsPerTask: Int
     /// Bytes of prose each task's report carries in all (0: the short "chunk i of n" lines).
     public var artifactBytes: Int
+    /// Tasks to start in all (nil: as many as fit in `duration`). Once that many have started, the
+    /// lanes stop starting more and `run` returns when the last one has finished: the fleet then
+    /// idles with every task finished (the memory benchmark's settled state).
+    public var totalTasks: Int?
 
     public init(endpoints: [AgentEndpoint], eventsPerSecond: Double, concurrent: Int, duration: Double,
-                stepsPerTask: Int = LoadDriver.defaultStepsPerTask, artifactBytes: Int = 0) {
+                stepsPerTask: Int = LoadDriver.defaultStepsPerTask, artifactBytes: Int = 0, totalTasks: Int? = nil) {
         self.endpoints = endpoints
+        self.totalTasks = totalTasks.map { max($0, 0) }
         self.stepsPerTask = min(max(stepsPerTask, 1), Directives.maxSteps)
         self.artifactBytes = min(max(artifactBytes, 0), Directives.maxText)
         self.eventsPerSecond = min(max(eventsPerSecond.isFinite ? eventsPerSecond : 1, 0.1), Self.maxRate)
@@ -51,16 +57,18 @@ public struct LoadDriver: Sendable {
         let start = Date()
         let deadline = start.addingTimeInterval(duration)
         let counter = Locked(Report())
+        let quota = StartQuota(limit: totalTasks)
         await withTaskGroup(of: Void.self) { group in
             for lane in 0..<concurrent {
                 group.addTask {
                     var n = lane
-                    while Date() < deadline, !Task.isCancelled {
+                    while Date() < deadline, !Task.isCancelled, quota.take() {
                         let endpoint = endpoints[n % endpoints.count]
                         n += concurrent
                         guard endpoint.isUp,
                               let sent = try? await endpoint.engine.send(Delegation.message(prompt: prompt, from: "load driver"), stream: true)
                         else {
+                            quota.giveBack()
                             try? await Task.sleep(nanoseconds: 200_000_000)
                             continue
                         }
@@ -84,5 +92,28 @@ public struct LoadDriver: Sendable {
         var report = counter.get()
         report.seconds = Date().timeIntervalSince(start)
         return report
+    }
+}
+
+/// How many more tasks the load driver's lanes may start (shared by all lanes).
+final class StartQuota: Sendable {
+    private let left: Locked<Int?>
+
+    /// nil: no limit.
+    init(limit: Int?) { left = Locked(limit) }
+
+    /// Takes one start; false once the limit is used up.
+    func take() -> Bool {
+        var taken = false
+        left.update { left in
+            guard let n = left else { taken = true; return }
+            if n > 0 { left = n - 1; taken = true }
+        }
+        return taken
+    }
+
+    /// Returns a start that did not happen (the send failed).
+    func giveBack() {
+        left.update { left in left = left.map { $0 + 1 } }
     }
 }

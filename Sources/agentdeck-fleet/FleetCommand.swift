@@ -23,6 +23,7 @@ struct FleetCommand: AsyncParsableCommand {
     @Option(help: "Load: concurrent tasks.") var tasks = 20
     @Option(help: "Load/stream: progress steps per task (each step a status event and an artifact chunk; load default \(LoadDriver.defaultStepsPerTask), stream \(Scenario.streamStepsPerTask)).") var steps: Int?
     @Option(name: .customLong("artifact-bytes"), help: "Load/stream/churn: bytes of prose in each task's report (churn default \(Scenario.churnArtifactBytes), others 0: short chunk lines).") var artifactBytes: Int?
+    @Option(name: .customLong("total-tasks"), help: "Load/stream/churn: tasks to start in all; once all have finished the fleet idles (still serving) until --duration ends.") var totalTasks: Int?
     @Flag(help: "Print the SSE events written so far to stderr every second (`sse_events_written N`).") var stats = false
     @Option(help: "Seconds to run (load default 60; demo runs until stopped unless given).") var duration: Double?
     @Option(name: .customLong("max-duration"), help: "Hard upper bound on --duration, in seconds.") var maxDuration = LoadDriver.maxDuration
@@ -37,6 +38,7 @@ struct FleetCommand: AsyncParsableCommand {
         if let agents, agents < 1 || agents > Scenario.maxAgents { throw ValidationError("--agents must be 1…\(Scenario.maxAgents)") }
         guard maxDuration > 0, maxDuration <= LoadDriver.maxDuration else { throw ValidationError("--max-duration must be 1…\(Int(LoadDriver.maxDuration))") }
         guard rate > 0, tasks >= 1, tasks <= LoadDriver.maxConcurrent else { throw ValidationError("--rate must be > 0 and --tasks 1…\(LoadDriver.maxConcurrent)") }
+        if let totalTasks, totalTasks < 0 { throw ValidationError("--total-tasks must be >= 0") }
         if let steps, steps < 1 || steps > Directives.maxSteps { throw ValidationError("--steps must be 1…\(Directives.maxSteps)") }
         if let artifactBytes, artifactBytes < 0 || artifactBytes > Directives.maxText { throw ValidationError("--artifact-bytes must be 0…\(Directives.maxText)") }
         for p in [chaosDrop, chaos5xx, chaosSlow] where !(0...1).contains(p) { throw ValidationError("chaos probabilities must be in 0…1") }
@@ -76,9 +78,11 @@ struct FleetCommand: AsyncParsableCommand {
                     let artifactBytes = self.artifactBytes ?? (scenario == .churn ? Scenario.churnArtifactBytes : 0)
                     group.addTask {
                         let report = await LoadDriver(endpoints: endpoints, eventsPerSecond: rate, concurrent: tasks,
-                                                      duration: seconds, stepsPerTask: stepsPerTask, artifactBytes: artifactBytes).run()
+                                                      duration: seconds, stepsPerTask: stepsPerTask, artifactBytes: artifactBytes,
+                                                      totalTasks: totalTasks).run()
                         printError(report.description)
-                        await stop.now()
+                        // With a task total the fleet stays up, idle, until --duration ends.
+                        if totalTasks == nil { await stop.now() }
                     }
                 }
                 if stats {

@@ -67,6 +67,30 @@ import Testing
         #expect(LoadDriver(endpoints: [], eventsPerSecond: 10, concurrent: 1, duration: 1, stepsPerTask: 1_000_000).stepsPerTask == Directives.maxSteps)
     }
 
+    @Test func aTaskTotalStopsTheDriverOnceThatManyTasksFinished() async {
+        // 3 lanes, 7 tasks in all over 2 agents: the driver returns when the 7th has finished,
+        // long before its 600 s duration, and the agents hold exactly 7 tasks, all completed.
+        let endpoints = Scenario.streamRoster(count: 2).map { AgentEndpoint(personality: $0) }
+        let driver = LoadDriver(endpoints: endpoints, eventsPerSecond: 300, concurrent: 3, duration: 600,
+                                stepsPerTask: 1, totalTasks: 7)
+        let report = await driver.run()
+        #expect(report.started == 7 && report.finished == 7)
+        var tasks: [TaskRecord] = []
+        for endpoint in endpoints { tasks += await endpoint.engine.allTasks() }
+        #expect(tasks.count == 7)
+        #expect(tasks.allSatisfy { $0.status.state == .completed })
+    }
+
+    @Test func aStartQuotaHandsOutItsLimitAndTakesBackFailedStarts() {
+        let quota = StartQuota(limit: 2)
+        #expect(quota.take() && quota.take())
+        #expect(!quota.take())
+        quota.giveBack()
+        #expect(quota.take() && !quota.take())
+        let unlimited = StartQuota(limit: nil)
+        #expect((0..<1_000).allSatisfy { _ in unlimited.take() })
+    }
+
     @Test func theSSETallyCountsEventsNotKeepAlives() {
         let tally = SSETally()
         tally.wrote("event: status\ndata: {}\n\n")
