@@ -19,10 +19,11 @@
 # SETTLE=1: the budget's exact setup (round 6). The fleet starts TOTAL tasks in all (default
 # TARGET: `agentdeck-fleet --total-tasks`) and then idles, still serving; the run waits until the
 # fleet has seen all its tasks finish, the header shows no task working and its completed count
-# has not moved for 6 s (or MAX_SECONDS
-# pass), then HOLD_SECONDS more (default 20: the console settles, its trim policy runs), and
-# reports: 200 agents, the finished tasks, nothing running. Without it (default) the churn goes on
-# for the whole run (the realistic long session: ~800 tasks running at the end).
+# has not moved for 6 s (or MAX_SECONDS pass), then HOLD_SECONDS more (default 20: the console
+# settles, its trim policy runs), and reports: 200 agents, the finished tasks, nothing running.
+# Without it (default) the churn goes on for the whole run (the realistic long session: ~800
+# tasks running at the end). Both modes also print the dashboard's CPU (all threads) over the
+# hold: settled, what 10,000 retained tasks cost while the agents are idle (polls, list rounds).
 set -euo pipefail
 BIN=${BIN:-.build-memory-release/release}
 FLEET_BIN=${FLEET_BIN:-$BIN}
@@ -86,6 +87,8 @@ settled() {
   last_count=${done_count:-}
   ((still >= 3))
 }
+# The dashboard's CPU time so far (all threads), in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' /proc/"$pid"/stat; }
 while :; do
   sleep 2
   rss=$(awk '/VmRSS/ {print $2}' /proc/"$pid"/status)
@@ -103,6 +106,7 @@ while :; do
   if ((held < 0)) && { ((reached_now)) || ((now - start >= MAX_SECONDS)); }; then
     held=$now
     reached=$((now - start))
+    ticks_at_hold=$(cpu_ticks)
   fi
   ((held >= 0 && now - held >= HOLD_SECONDS)) && break
 done
@@ -112,6 +116,8 @@ echo "dashboard_rss_last: $(mb "$rss") MB"
 echo "dashboard_hwm: $(mb "$(field VmHWM)") MB"
 echo "dashboard_rss_anon: $(mb "$(field RssAnon)") MB"
 echo "dashboard_rss_file: $(mb "$(field RssFile)") MB"
+hz=$(getconf CLK_TCK)
+echo "dashboard_cpu_during_hold: $(awk -v t=$(( $(cpu_ticks) - ticks_at_hold )) -v hz="$hz" -v s="$HOLD_SECONDS" 'BEGIN { printf "%.1f", 100 * t / hz / s }') % of a core (all threads, the last $HOLD_SECONDS s)"
 if [[ "$SETTLE" == 1 ]]; then
   echo "dashboard_seconds_to_settled: $reached s (fleet total $TOTAL tasks, settled = nothing working, then $HOLD_SECONDS s more)"
 else
