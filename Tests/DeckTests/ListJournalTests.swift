@@ -1,5 +1,6 @@
 import A2A
 import Foundation
+import Seeded
 import Testing
 
 @testable import Deck
@@ -55,7 +56,7 @@ import Testing
     /// of the state gives the same state and commands as the whole one.
     @Test func cutMessagesReplayTheSameOverRandomRuns() throws {
         for seed in [UInt64(1), 7, 42] {
-            var rng = SplitMix(seed: seed)
+            var rng = SplitMix64(seed: seed)
             var h = Harness.standard(listPoll: 10)
             var ids: [String] = []
             for round in 0..<12 {
@@ -81,18 +82,5 @@ import Testing
             // Something was skipped along the way, or the test proves nothing.
             #expect(h.state.tasks.values.contains { h.state.streamTag(for: $0.key) != nil }, "seed \(seed)")
         }
-    }
-}
-
-/// A small deterministic generator (the tests must not depend on the system's random source).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
