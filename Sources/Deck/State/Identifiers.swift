@@ -1,3 +1,5 @@
+import Seeded
+
 /// An agent's stable identity within one session: derived from the config (its order/name/URL),
 /// never from what the agent says about itself (cards change, ids must not).
 ///
@@ -93,9 +95,6 @@ enum StoredHash {
     /// SplitMix64 finaliser) spreads it as well: every bit of the result depends on every bit of
     /// both, and equal keys still get equal values.
     @inline(__always) static func scrambled(_ stored: Int, seed: Int) -> Int {
-        var z = UInt64(UInt(bitPattern: stored ^ seed))
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int(bitPattern: UInt(z ^ (z >> 31)))
+        Int(bitPattern: UInt(SplitMix64.mix(UInt64(UInt(bitPattern: stored ^ seed)))))
     }
 }
