@@ -12,10 +12,7 @@ extension DeckState {
               let pending = requests[tag], case .list(let agent) = pending.purpose
         else { return [] }
         var skipped: Set<String> = []
-        for t in page.tasks.prefix(Self.listPageSize) where TaskKey.isUsable(taskID: t.id) {
-            let key = TaskKey(agentID: agent, taskID: t.id)
-            if tasks[key] != nil, streamTag(for: key) != nil { skipped.insert(t.id) }
-        }
+        for (t, key) in Self.listedTasks(page, on: agent) where listSkips(key) { skipped.insert(t.id) }
         return skipped
     }
 

@@ -142,13 +142,21 @@ extension DeckState {
         return []
     }
 
+    /// The tasks of a list answer discovery reads (one page's worth, ids we key by), with their keys.
+    static func listedTasks(_ page: TaskPage, on agent: AgentID) -> some Sequence<(A2ATask, TaskKey)> {
+        page.tasks.prefix(listPageSize).lazy.filter { TaskKey.isUsable(taskID: $0.id) }
+            .map { ($0, TaskKey(agentID: agent, taskID: $0.id)) }
+    }
+
+    /// A listed task discovery leaves whole: known, and followed by a stream (fresher than a list).
+    func listSkips(_ key: TaskKey) -> Bool { tasks[key] != nil && streamTag(for: key) != nil }
+
     /// Discovery: unknown tasks join as "discovered"; running ones get a subscription.
     mutating func handleListResult(_ agent: AgentID, _ result: Result<A2AResult, CallFailure>, now: Date) -> [Command] {
         var out: [Command] = []
         switch result {
         case .success(.taskPage(let page)):
-            for t in page.tasks.prefix(Self.listPageSize) where TaskKey.isUsable(taskID: t.id) {
-                let key = TaskKey(agentID: agent, taskID: t.id)
+            for (t, key) in Self.listedTasks(page, on: agent) {
                 if tasks[key] == nil {
                     guard unfinishedTaskCount < config.maxTasks else { continue }
                     tasks[key] = TaskEntry(key: key, origin: .discovered, contextID: t.contextID, now: now)
@@ -158,7 +166,7 @@ extension DeckState {
                     } else if t.history.isEmpty {
                         tasks[key]?.historyLeftOut = true
                     }
-                } else if streamTag(for: key) == nil {
+                } else if !listSkips(key) {
                     // Not streamed: the list is our freshest view of it.
                     fold(.task(t), into: key, now: now)
                 }
