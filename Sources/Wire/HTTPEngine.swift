@@ -12,13 +12,19 @@ import Foundation
 /// - `message` of every `WireError` is redacted with the request's credential header values.
 public final class HTTPEngine: Sendable {
     private let core = EngineCore()
+    private let revalidation = RevalidationCounters()
 
-    public init() {
+    /// `fastRevalidation`: conditional GETs of `http://` URLs that libcurl has already seen
+    /// answered 304 are sent on a socket of the engine's own and only a strict 304 is taken
+    /// from it (`FastRevalidator`); anything else is done again through libcurl. Off: every
+    /// request goes through libcurl.
+    public init(fastRevalidation: Bool = true) {
         _ = Self.curlReady
         let core = self.core
+        let revalidation = self.revalidation
         let thread = Thread {
             core.markNetworkThread()
-            guard let loop = NetworkLoop(core: core) else {
+            guard let loop = NetworkLoop(core: core, revalidation: revalidation, fastRevalidation: fastRevalidation) else {
                 for submission in core.close() {
                     submission.delivery.fail(WireError(.other, "libcurl multi handle unavailable"))
                 }
@@ -72,6 +78,9 @@ public final class HTTPEngine: Sendable {
     ) -> RequestID {
         submit(request, .events(limits: limits, onHead: onHead, onItem: onItem, onEnd: onEnd))
     }
+
+    /// What the fast revalidation path has done so far (any thread).
+    public var revalidationCounts: RevalidationCounts { revalidation.snapshot }
 
     /// Cancels from any thread; returns at once. The request's final callback then reports
     /// `.canceled` (unless it had already finished). Unknown or finished IDs are ignored.

@@ -18,6 +18,8 @@ final class NetworkLoop {
     private var transfersByID: [RequestID: Transfer] = [:]
     private var handles = EasyHandlePool()
     private var origins = OriginMemo()
+    /// Conditional card polls answered 304 without libcurl (see `FastRevalidator`).
+    private let revalidator: FastRevalidator
     /// The connection cap last given to libcurl (see `updateConnectionCap`).
     private var connectionCap = 0
     /// No stream's idle deadline is before this (nil: no stream has one). Activity only moves
@@ -35,12 +37,13 @@ final class NetworkLoop {
     /// only sleeps after a short round.
     static let minimumRoundMicroseconds: UInt32 = 5_000
 
-    init?(core: EngineCore) {
+    init?(core: EngineCore, revalidation: RevalidationCounters, fastRevalidation: Bool) {
         guard let wake = WakeSignal(), let sockets = SocketWatch(wake: wake) else { return nil }
         guard let multi = curl_multi_init() else { return nil }
         self.core = core
         self.multi = multi
         self.sockets = sockets
+        self.revalidator = FastRevalidator(sockets: sockets, counters: revalidation, enabled: fastRevalidation)
         guard sockets.install(on: multi), timer.install(on: multi) else {
             curl_multi_cleanup(multi)
             return nil
@@ -60,12 +63,14 @@ final class NetworkLoop {
             }
             roundStart = ContinuousClock.now
             let batch = core.drain()
-            for submission in batch.submissions {
+            for submission in batch.submissions where !revalidator.begin(submission) {
                 start(submission, hops: 0, credentialOrigin: origins.origin(of: submission.request.url))
             }
             for id in batch.cancels {
                 if let transfer = transfersByID[id] {
                     finish(transfer, error: WireError(.canceled, "canceled"))
+                } else {
+                    _ = revalidator.cancel(id)
                 }
             }
             if batch.stopping { break }
@@ -78,15 +83,23 @@ final class NetworkLoop {
             }
             collectCompletions()
             enforceIdleTimeouts()
+            revalidator.expire()
 
             for ready in sockets.wait(milliseconds: waitMilliseconds()) {
-                act(on: ready.socket, events: ready.events)
+                if revalidator.owns(ready.socket) {
+                    if case .handToLibcurl(let submission) = revalidator.handle(ready.socket, events: ready.events) {
+                        start(submission, hops: 0, credentialOrigin: origins.origin(of: submission.request.url))
+                    }
+                } else {
+                    act(on: ready.socket, events: ready.events)
+                }
             }
             collectCompletions()
         }
         for transfer in Array(transfersByID.values) {
             finish(transfer, error: WireError(.shutdown, "the HTTP engine shut down"))
         }
+        revalidator.closeAll(WireError(.shutdown, "the HTTP engine shut down"))
         let late = core.close()
         handles.removeAll()
         curl_multi_cleanup(multi)
@@ -100,9 +113,10 @@ final class NetworkLoop {
         _ = curl_multi_socket_action(multi, socket, events, &running)
     }
 
-    /// How long the wait may last: until libcurl's timer or the earliest idle deadline.
+    /// How long the wait may last: until libcurl's timer, the earliest idle deadline or the
+    /// earliest fast revalidation deadline.
     private func waitMilliseconds() -> Int32 {
-        let deadlines = [timer.deadline, earliestIdleDeadline].compactMap { $0 }
+        let deadlines = [timer.deadline, earliestIdleDeadline, revalidator.earliestDeadline].compactMap { $0 }
         guard let deadline = deadlines.min() else { return Int32(Self.maxWaitMilliseconds) }
         let remaining = ContinuousClock.now.duration(to: deadline)
         if remaining <= .zero { return 0 }
@@ -200,6 +214,11 @@ final class NetworkLoop {
         let timing = transfer.timing
         let head = transfer.finalHead()
         let url = transfer.string(CURLINFO_EFFECTIVE_URL) ?? transfer.request.url
+        // Read from the handle before it goes back to the pool: a 304 here opens the URL to
+        // the fast path, anything else closes it.
+        if error == nil, let head, case .collect = transfer.delivery {
+            revalidator.learn(from: transfer, status: head.status)
+        }
         detach(transfer)
         switch transfer.delivery {
         case .collect(let completion):

@@ -86,6 +86,32 @@ final class SocketWatch {
         return 0
     }
 
+    // MARK: - Sockets of the engine's own (the fast revalidation path)
+
+    /// What each of the engine's own sockets is registered for (readable, writable).
+    private var own: [Int32: (readable: Bool, writable: Bool)] = [:]
+
+    /// Watches one of the engine's own sockets for `readable` / `writable`; no system call when
+    /// that is already what it is watched for. False when epoll refuses.
+    func watchOwn(_ socket: Int32, readable: Bool, writable: Bool) -> Bool {
+        let known = own[socket]
+        if let known, known.readable == readable, known.writable == writable { return true }
+        var result = agentdeck_epoll_watch(epoll, socket, known == nil ? 1 : 0, readable ? 1 : 0, writable ? 1 : 0)
+        // A number libcurl used before may still be in the set (EEXIST), or not (ENOENT).
+        if result != 0, errno == EEXIST || errno == ENOENT {
+            result = agentdeck_epoll_watch(epoll, socket, errno == ENOENT ? 1 : 0, readable ? 1 : 0, writable ? 1 : 0)
+        }
+        guard result == 0 else { return false }
+        own[socket] = (readable, writable)
+        return true
+    }
+
+    /// Forgets one of the engine's own sockets; call just before closing it (closing takes it
+    /// out of the epoll set, so no system call is spent on that).
+    func forgetOwn(_ socket: Int32) {
+        own[socket] = nil
+    }
+
     /// Waits up to `milliseconds` (0: just look) and returns the ready sockets. A wake-up
     /// signal is taken (drained) here and reported as no socket.
     func wait(milliseconds: Int32) -> [Ready] {

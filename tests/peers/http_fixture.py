@@ -29,6 +29,15 @@ Endpoints (both servers):
                                  carried the request
   /conn?close=1                  the same, then the server closes that connection (without
                                  saying so: the client has kept it for reuse)
+  /card?key=K                    a card with ETag W/"K-<version>"; 304 (ETag only) when
+                                 If-None-Match matches. Every request is logged under K.
+  /card-bump?key=K               the card changes (version + 1)
+  /card-mode?key=K&mode=M&seconds=S   how the NEXT conditional request to /card?key=K is
+                                 answered: garbage (a broken status line, then close),
+                                 body (a 304 announcing and sending a body), changed (a 200 with
+                                 the card), slow (a 304 after S s), reset (TCP RST), close (the
+                                 304, then the connection closed without saying so)
+  /card-log?key=K                JSON [{line, headers: [[name, value], ...] in order, port}]
 """
 import gzip
 import json
@@ -42,6 +51,13 @@ from urllib.parse import parse_qs, urlparse
 
 GATES = {}
 GATES_LOCK = threading.Lock()
+CARDS = {}  # key -> {"version": int, "mode": str or None, "seconds": float, "log": [...]}
+CARDS_LOCK = threading.Lock()
+
+
+def card_state(key):
+    with CARDS_LOCK:
+        return CARDS.setdefault(key, {"version": 1, "mode": None, "seconds": 3.0, "log": []})
 
 
 def gate(key):
@@ -207,8 +223,68 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(int(query.get("ms", "1000")) / 1000.0)
             self.reply(200, b"{}")
+        elif path == "/card":
+            self.card(query.get("key", ""))
+        elif path == "/card-bump":
+            state = card_state(query.get("key", ""))
+            with CARDS_LOCK:
+                state["version"] += 1
+            self.reply(200, b"{}")
+        elif path == "/card-mode":
+            state = card_state(query.get("key", ""))
+            with CARDS_LOCK:
+                state["mode"] = query.get("mode")
+                state["seconds"] = float(query.get("seconds", "3"))
+            self.reply(200, b"{}")
+        elif path == "/card-log":
+            state = card_state(query.get("key", ""))
+            with CARDS_LOCK:
+                body = json.dumps(state["log"]).encode()
+            self.reply(200, body)
         else:
             self.reply(404, b'{"error": "no such fixture path"}')
+
+    def card(self, key):
+        state = card_state(key)
+        conditional = self.headers.get("If-None-Match")
+        with CARDS_LOCK:
+            state["log"].append({"line": self.requestline, "headers": [[k, v] for k, v in self.headers.items()],
+                                 "port": self.client_address[1]})
+            tag = 'W/"%s-%d"' % (key, state["version"])
+            body = json.dumps({"key": key, "version": state["version"]}).encode()
+            mode = state["mode"] if conditional else None
+            if mode:
+                state["mode"] = None
+            seconds = state["seconds"]
+        raw = self.connection
+        if mode == "garbage":
+            self.wfile.write(b"HTTP/1.1 3o4 Not Modified\r\nETag " + tag.encode() + b"\r\n\r\n")
+            self.wfile.flush()
+            self.close_connection = True
+        elif mode == "body":
+            self.wfile.write(b"HTTP/1.1 304 Not Modified\r\nETag: " + tag.encode() + b"\r\nContent-Length: 5\r\n\r\nhello")
+            self.wfile.flush()
+            self.close_connection = True
+        elif mode == "changed":
+            self.reply(200, body, extra={"ETag": tag})
+        elif mode == "reset":
+            raw.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            raw.close()
+            self.close_connection = True
+        elif mode == "slow":
+            time.sleep(seconds)
+            self.not_modified(tag)
+        elif conditional is not None and tag in conditional:
+            self.not_modified(tag)
+            if mode == "close":
+                self.close_connection = True
+        else:
+            self.reply(200, body, extra={"ETag": tag})
+
+    def not_modified(self, tag):
+        self.send_response(304)
+        self.send_header("ETag", tag)
+        self.end_headers()
 
 
 class Server(ThreadingHTTPServer):
