@@ -216,8 +216,12 @@ final class NetworkLoop {
         let url = transfer.string(CURLINFO_EFFECTIVE_URL) ?? transfer.request.url
         // Read from the handle before it goes back to the pool: a 304 here opens the URL to
         // the fast path, anything else closes it.
-        if error == nil, let head, case .collect = transfer.delivery {
-            revalidator.learn(from: transfer, status: head.status)
+        if case .collect = transfer.delivery {
+            if error == nil, let head {
+                revalidator.learn(from: transfer, status: head.status)
+            } else {
+                revalidator.forget(transfer.request.url)
+            }
         }
         detach(transfer)
         switch transfer.delivery {

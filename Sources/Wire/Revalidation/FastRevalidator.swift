@@ -25,6 +25,8 @@ final class FastRevalidator {
 
     /// One card URL the fast path may serve.
     private final class Lane {
+        /// The URL as the requests spell it (the key in `lanes`).
+        let key: String
         let url: PlainHTTPURL
         var peer: PeerAddress
         /// The last conditional request rendered, reused while the ETag and headers stay.
@@ -32,7 +34,8 @@ final class FastRevalidator {
         var connection: RevalidationConnection?
         var poll: Poll?
 
-        init(url: PlainHTTPURL, peer: PeerAddress) {
+        init(key: String, url: PlainHTTPURL, peer: PeerAddress) {
+            self.key = key
             self.url = url
             self.peer = peer
         }
@@ -53,8 +56,9 @@ final class FastRevalidator {
     private let enabled: Bool
     private let sockets: SocketWatch
     private var lanes: [String: Lane] = [:]
-    private var urlBySocket: [Int32: String] = [:]
-    private var urlByID: [RequestID: String] = [:]
+    /// The lane of each fast socket and of each poll in flight (no URL hashing per event).
+    private var laneBySocket: [Int32: Lane] = [:]
+    private var laneByID: [RequestID: Lane] = [:]
     /// No poll's deadline is before this (nil: none in flight with one noted).
     private(set) var earliestDeadline: ContinuousClock.Instant?
     /// recv's landing area, allocated once.
@@ -74,7 +78,7 @@ final class FastRevalidator {
     }
 
     /// Whether `socket` is one of the fast path's (the loop then hands its events here).
-    func owns(_ socket: Int32) -> Bool { urlBySocket[socket] != nil }
+    func owns(_ socket: Int32) -> Bool { laneBySocket[socket] != nil }
 
     // MARK: - Learning from libcurl
 
@@ -85,7 +89,7 @@ final class FastRevalidator {
         guard enabled, transfer.hops == 0, transfer.request.method == "GET" else { return }
         let url = transfer.request.url
         guard status == 304 else {
-            if lanes[url] != nil { forget(url) }
+            forget(url)
             return
         }
         var version = 0
@@ -95,18 +99,18 @@ final class FastRevalidator {
         guard version == Int(CURL_HTTP_VERSION_1_1), let ip = transfer.string(CURLINFO_PRIMARY_IP),
               let peer = PeerAddress(ip: ip, port: port)
         else {
-            if lanes[url] != nil { forget(url) }
+            forget(url)
             return
         }
         if let lane = lanes[url] {
-            if lane.peer != peer {
+            if lane.peer != peer, lane.poll == nil {
                 closeConnection(of: lane, url: url)
                 lane.peer = peer
             }
             return
         }
         guard lanes.count < Self.capacity, let plain = PlainHTTPURL(url) else { return }
-        lanes[url] = Lane(url: plain, peer: peer)
+        lanes[url] = Lane(key: url, url: plain, peer: peer)
     }
 
     // MARK: - Polls
@@ -127,9 +131,12 @@ final class FastRevalidator {
         }
         let url = submission.request.url
         if lane.connection == nil {
-            guard let fd = lane.peer.startConnect() else { return false }
+            guard let fd = lane.peer.startConnect() else {
+                forget(url)
+                return false
+            }
             lane.connection = RevalidationConnection(connectingSocket: fd)
-            urlBySocket[fd] = url
+            laneBySocket[fd] = lane
             counters.connectionsOpened.add(1, ordering: .sequentiallyConsistent)
             counters.openConnections.add(1, ordering: .sequentiallyConsistent)
         }
@@ -139,7 +146,7 @@ final class FastRevalidator {
             submission: submission, completion: completion, started: now, deadline: deadline,
             connectDeadline: min(deadline, now + Self.duration(submission.request.connectTimeout)),
             connected: connection.phase == .connecting ? nil : now)
-        urlByID[submission.id] = url
+        laneByID[submission.id] = lane
         noteDeadline(lane.poll?.connectDeadline ?? deadline)
         switch apply(connection.begin(sending: request.bytes), to: lane, url: url) {
         case .handled:
@@ -152,9 +159,9 @@ final class FastRevalidator {
 
     /// A watched socket is ready.
     func handle(_ socket: Int32, events: Int32) -> Outcome {
-        guard let url = urlBySocket[socket], let lane = lanes[url], let connection = lane.connection,
-              connection.fd == socket
+        guard let lane = laneBySocket[socket], let connection = lane.connection, connection.fd == socket
         else { return .handled }
+        let url = lane.key
         let readable = events & Int32(CURL_CSELECT_IN) != 0
         let writable = events & Int32(CURL_CSELECT_OUT) != 0
         if lane.poll?.connected == nil, connection.phase == .connecting, writable { lane.poll?.connected = .now }
@@ -163,8 +170,8 @@ final class FastRevalidator {
 
     /// Ends a canceled poll (true when it was one of ours).
     func cancel(_ id: RequestID) -> Bool {
-        guard let url = urlByID[id], let lane = lanes[url], let poll = lane.poll else { return false }
-        closeConnection(of: lane, url: url)
+        guard let lane = laneByID[id], let poll = lane.poll else { return false }
+        closeConnection(of: lane, url: lane.key)
         end(lane, poll, with: .failure(WireError(.canceled, "canceled")))
         return true
     }
@@ -187,6 +194,7 @@ final class FastRevalidator {
                 ? "Connection timed out after \(elapsed) milliseconds"
                 : "Operation timed out after \(elapsed) milliseconds with 0 bytes received"
             closeConnection(of: lane, url: url)
+            lane.poll = nil
             // The URL goes back to libcurl until libcurl sees a 304 there again.
             forget(url)
             counters.timedOut.add(1, ordering: .sequentiallyConsistent)
@@ -256,27 +264,30 @@ final class FastRevalidator {
         lane.poll = nil
         forget(url)
         guard let poll else { return .handled }
-        urlByID[poll.submission.id] = nil
+        laneByID[poll.submission.id] = nil
         counters.handedToLibcurl.add(1, ordering: .sequentiallyConsistent)
         return .handToLibcurl(poll.submission)
     }
 
     private func end(_ lane: Lane, _ poll: Poll, with result: Result<HTTPResponse, WireError>) {
         lane.poll = nil
-        urlByID[poll.submission.id] = nil
+        laneByID[poll.submission.id] = nil
         poll.completion(result)
     }
 
-    private func forget(_ url: String) {
-        guard let lane = lanes.removeValue(forKey: url) else { return }
+    /// Takes the URL off the fast path (libcurl failed there, or the fast path gave up): it
+    /// comes back when libcurl sees a 304 there again.
+    /// A lane with a poll in flight stays: that poll's own outcome decides.
+    func forget(_ url: String) {
+        guard let lane = lanes[url], lane.poll == nil else { return }
+        lanes[url] = nil
         closeConnection(of: lane, url: url)
-        if let poll = lane.poll { urlByID[poll.submission.id] = nil }
     }
 
     private func closeConnection(of lane: Lane, url: String) {
         guard let connection = lane.connection else { return }
         sockets.forgetOwn(connection.fd)
-        urlBySocket[connection.fd] = nil
+        laneBySocket[connection.fd] = nil
         connection.close()
         lane.connection = nil
         counters.openConnections.add(-1, ordering: .sequentiallyConsistent)
