@@ -119,9 +119,12 @@ struct FastRevalidationTests {
         for _ in 0..<2 {
             #expect(try await engine.perform(poll("closes", etag: etag)).get().status == 304)
         }
+        // Whether the close was seen while idle (then the next poll reconnects) or only when
+        // the next poll found the connection dead (then that poll went to libcurl), every poll
+        // got its 304 and one new connection carries the fast path.
         let counts = engine.revalidationCounts
         #expect(counts.connectionsOpened == 2)
-        #expect(counts.answered == 3)
+        #expect(counts.answered + counts.handedToLibcurl == 3)
         #expect(counts.openConnections == 1)
         engine.shutdown()
     }
@@ -168,8 +171,9 @@ struct FastRevalidationTests {
 
     @Test func cancelAndShutdownEndFastPollsAndCloseTheirSockets() async throws {
         let etag = try await warmUp("cancel")
-        try await fixture("/card-mode?key=cancel&mode=slow&seconds=3")
-        let task = Task { await engine.perform(poll("cancel", etag: etag)) }
+        // The answer would take 30 s: the cancel comes first even on a starved test pool.
+        try await fixture("/card-mode?key=cancel&mode=slow&seconds=30")
+        let task = Task { await engine.perform(poll("cancel", etag: etag, timeout: 60)) }
         try await Task.sleep(for: .milliseconds(300))
         task.cancel()
         let canceled = await task.value
@@ -178,8 +182,8 @@ struct FastRevalidationTests {
 
         // libcurl's 304 opens the path again; a poll in flight at shutdown ends with .shutdown.
         #expect(try await engine.perform(poll("cancel", etag: etag)).get().status == 304)
-        try await fixture("/card-mode?key=cancel&mode=slow&seconds=3")
-        let inFlight = Task { await engine.perform(poll("cancel", etag: etag)) }
+        try await fixture("/card-mode?key=cancel&mode=slow&seconds=30")
+        let inFlight = Task { await engine.perform(poll("cancel", etag: etag, timeout: 60)) }
         try await Task.sleep(for: .milliseconds(300))
         engine.shutdown()
         #expect(await inFlight.value.failure?.kind == .shutdown)
