@@ -104,7 +104,7 @@ final class FastRevalidator {
         }
         if let lane = lanes[url] {
             if lane.peer != peer, lane.poll == nil {
-                closeConnection(of: lane, url: url)
+                closeConnection(of: lane)
                 lane.peer = peer
             }
             return
@@ -129,10 +129,9 @@ final class FastRevalidator {
             lane.rendered = fresh
             request = fresh
         }
-        let url = submission.request.url
         if lane.connection == nil {
             guard let fd = lane.peer.startConnect() else {
-                forget(url)
+                forget(lane.key)
                 return false
             }
             lane.connection = RevalidationConnection(connectingSocket: fd)
@@ -148,7 +147,7 @@ final class FastRevalidator {
             connected: connection.phase == .connecting ? nil : now)
         laneByID[submission.id] = lane
         noteDeadline(lane.poll?.connectDeadline ?? deadline)
-        switch apply(connection.begin(sending: request.bytes), to: lane, url: url) {
+        switch apply(connection.begin(sending: request.bytes), to: lane) {
         case .handled:
             return true
         case .handToLibcurl:
@@ -161,17 +160,16 @@ final class FastRevalidator {
     func handle(_ socket: Int32, events: Int32) -> Outcome {
         guard let lane = laneBySocket[socket], let connection = lane.connection, connection.fd == socket
         else { return .handled }
-        let url = lane.key
         let readable = events & Int32(CURL_CSELECT_IN) != 0
         let writable = events & Int32(CURL_CSELECT_OUT) != 0
         if lane.poll?.connected == nil, connection.phase == .connecting, writable { lane.poll?.connected = .now }
-        return apply(connection.ready(readable: readable, writable: writable, scratch: scratch), to: lane, url: url)
+        return apply(connection.ready(readable: readable, writable: writable, scratch: scratch), to: lane)
     }
 
     /// Ends a canceled poll (true when it was one of ours).
     func cancel(_ id: RequestID) -> Bool {
         guard let lane = laneByID[id], let poll = lane.poll else { return false }
-        closeConnection(of: lane, url: lane.key)
+        closeConnection(of: lane)
         end(lane, poll, with: .failure(WireError(.canceled, "canceled")))
         return true
     }
@@ -193,7 +191,7 @@ final class FastRevalidator {
             let message = connecting
                 ? "Connection timed out after \(elapsed) milliseconds"
                 : "Operation timed out after \(elapsed) milliseconds with 0 bytes received"
-            closeConnection(of: lane, url: url)
+            closeConnection(of: lane)
             lane.poll = nil
             // The URL goes back to libcurl until libcurl sees a 304 there again.
             forget(url)
@@ -205,8 +203,8 @@ final class FastRevalidator {
 
     /// Fails every poll in flight and closes every socket (the engine is stopping).
     func closeAll(_ error: WireError) {
-        for (url, lane) in lanes {
-            closeConnection(of: lane, url: url)
+        for lane in lanes.values {
+            closeConnection(of: lane)
             if let poll = lane.poll { end(lane, poll, with: .failure(error)) }
         }
         lanes.removeAll()
@@ -214,30 +212,32 @@ final class FastRevalidator {
 
     // MARK: - Steps
 
-    private func apply(_ step: RevalidationConnection.Step, to lane: Lane, url: String) -> Outcome {
+    private func apply(_ step: RevalidationConnection.Step, to lane: Lane) -> Outcome {
         guard let connection = lane.connection else { return .handled }
         switch step {
         case .waitWritable:
-            if !sockets.watchOwn(connection.fd, readable: false, writable: true) { return giveUp(lane, url: url) }
+            if !sockets.watchOwn(connection.fd, readable: false, writable: true) { return giveUp(lane) }
             return .handled
         case .waitReadable:
-            if !sockets.watchOwn(connection.fd, readable: true, writable: false) { return giveUp(lane, url: url) }
+            if !sockets.watchOwn(connection.fd, readable: true, writable: false) { return giveUp(lane) }
             return .handled
         case .answered(.notModified(let head, let keepsConnection)):
             guard let poll = lane.poll else {
-                closeConnection(of: lane, url: url)
+                closeConnection(of: lane)
                 return .handled
             }
             let done = ContinuousClock.now
             if keepsConnection {
                 connection.finishPoll()
                 // Idle: readable now only means the server closed it (or spoke unasked).
-                if !sockets.watchOwn(connection.fd, readable: true, writable: false) { closeConnection(of: lane, url: url) }
+                if !sockets.watchOwn(connection.fd, readable: true, writable: false) { closeConnection(of: lane) }
             } else {
-                closeConnection(of: lane, url: url)
+                closeConnection(of: lane)
             }
             counters.answered.add(1, ordering: .sequentiallyConsistent)
             let connectTime = poll.connected.map { Self.seconds(poll.started.duration(to: $0)) } ?? 0
+            // libcurl's clocks run from the transfer's start; here from the submission being
+            // taken on the network thread. The head arrives in one piece: first byte = total.
             let total = Self.seconds(poll.started.duration(to: done))
             let response = HTTPResponse(
                 head: head, body: [], timing: HTTPTiming(connect: connectTime, firstByte: total, total: total),
@@ -245,26 +245,27 @@ final class FastRevalidator {
             end(lane, poll, with: .success(response))
             return .handled
         case .answered:
-            return giveUp(lane, url: url)
+            return giveUp(lane)
         case .broken:
             if lane.poll == nil {
                 // An idle connection the server closed: quietly gone; the next poll reconnects.
-                closeConnection(of: lane, url: url)
+                closeConnection(of: lane)
                 return .handled
             }
-            return giveUp(lane, url: url)
+            return giveUp(lane)
         }
     }
 
     /// Closes the lane's socket and hands its poll (if any) to libcurl; the URL stays on
     /// libcurl until libcurl sees a 304 there again.
-    private func giveUp(_ lane: Lane, url: String) -> Outcome {
-        closeConnection(of: lane, url: url)
+    private func giveUp(_ lane: Lane) -> Outcome {
+        closeConnection(of: lane)
         let poll = lane.poll
         lane.poll = nil
-        forget(url)
+        forget(lane.key)
         guard let poll else { return .handled }
         laneByID[poll.submission.id] = nil
+        forgetDeadlineWhenIdle()
         counters.handedToLibcurl.add(1, ordering: .sequentiallyConsistent)
         return .handToLibcurl(poll.submission)
     }
@@ -272,7 +273,13 @@ final class FastRevalidator {
     private func end(_ lane: Lane, _ poll: Poll, with result: Result<HTTPResponse, WireError>) {
         lane.poll = nil
         laneByID[poll.submission.id] = nil
+        forgetDeadlineWhenIdle()
         poll.completion(result)
+    }
+
+    /// With no poll in flight, no deadline is pending: the loop need not wake for a stale one.
+    private func forgetDeadlineWhenIdle() {
+        if laneByID.isEmpty { earliestDeadline = nil }
     }
 
     /// Takes the URL off the fast path (libcurl failed there, or the fast path gave up): it
@@ -281,10 +288,10 @@ final class FastRevalidator {
     func forget(_ url: String) {
         guard let lane = lanes[url], lane.poll == nil else { return }
         lanes[url] = nil
-        closeConnection(of: lane, url: url)
+        closeConnection(of: lane)
     }
 
-    private func closeConnection(of lane: Lane, url: String) {
+    private func closeConnection(of lane: Lane) {
         guard let connection = lane.connection else { return }
         sockets.forgetOwn(connection.fd)
         laneBySocket[connection.fd] = nil
