@@ -5,8 +5,12 @@ import Testing
 /// The revalidation fast path (`FastRevalidator`) against the real fixture server's /card:
 /// a conditional poll of an unchanged card is answered 304 on the engine's own socket, with
 /// the very request libcurl sends; every other answer is handled by libcurl exactly as before,
-/// and the fast socket is gone afterwards.
-struct FastRevalidationTests {
+/// and the fast socket is gone afterwards. Its own fixture process, one test at a time: the
+/// shared fixture serves suites that time a stream's silence (0.5 s), and this suite's
+/// requests in the same Python interpreter, at its cold start, delayed them past it.
+@Suite(.serialized) struct FastRevalidationTests {
+    private static let ownFixture = Result { try FixtureServer() }
+
     /// One request as the fixture logged it.
     private struct Logged: Decodable, Equatable {
         let line: String
@@ -18,7 +22,7 @@ struct FastRevalidationTests {
     private let engine = HTTPEngine()
 
     init() throws {
-        server = try FixtureServer.get()
+        server = try Self.ownFixture.get()
     }
 
     private func cardURL(_ key: String) -> String { server.base + "/card?key=" + key }

@@ -77,8 +77,9 @@ final class FastRevalidator {
         scratch.deallocate()
     }
 
-    /// Whether `socket` is one of the fast path's (the loop then hands its events here).
-    func owns(_ socket: Int32) -> Bool { laneBySocket[socket] != nil }
+    /// Whether `socket` is one of the fast path's (the loop then hands its events here). Asked
+    /// for every ready socket, streams' included: no hashing while the fast path holds none.
+    func owns(_ socket: Int32) -> Bool { !laneBySocket.isEmpty && laneBySocket[socket] != nil }
 
     // MARK: - Learning from libcurl
 
