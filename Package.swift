@@ -5,9 +5,14 @@ import PackageDescription
 // `--static-swift-stdlib` (the Makefile's release builds) the Swift runtime and Foundation are in
 // the executable, whose ~80,000 relative relocations gold writes as a 1.9 MB .rela.dyn that the
 // loader reads (and keeps resident) at every start; RELR stores them in 15 KB. The executable
-// stays position-independent (ASLR). Measured in BENCHMARKS.md, round 7 "linking".
+// stays position-independent (ASLR). lld places the functions the dashboard runs first
+// (scripts/link-order.txt, made by scripts/gen-link-order.sh): the code that runs then sits on a
+// few contiguous pages instead of touching pages all over the executable. Names the file lists
+// that no longer exist are skipped. Measured in BENCHMARKS.md, round 7 "linking".
 let releaseLinking: [LinkerSetting] = [
-    .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
+    .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                  "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/scripts/link-order.txt",
+                  "-Xlinker", "--no-warn-symbol-ordering"],
                  .when(platforms: [.linux], configuration: .release)),
 ]
 
