@@ -2,6 +2,9 @@
 SWIFT ?= swift
 export LANG := C.UTF-8
 export AGENTDECK_REPO := $(CURDIR)
+# Release builds link the Swift runtime and Foundation into each executable: fewer resident pages
+# than ~15 shared Swift libraries (BENCHMARKS.md, round 7 "linking"; lld/RELR in Package.swift).
+RELEASE_FLAGS := -c release --static-swift-stdlib
 
 .PHONY: all deps build release test demo bench bench-process bench-e2e bench-side-by-side clean
 
@@ -14,7 +17,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 # The whole suite: unit, render, headless ncurses, integration against real a2a-sdk peers, tmux e2e.
 test: deps
@@ -37,14 +40,14 @@ fuzz:
 # Each benchmark runs in its own process so memory figures hold only that benchmark's heap.
 BENCH_SCRATCH ?= .build-perf-release
 bench: deps
-	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product agentdeck-bench
+	$(SWIFT) build $(RELEASE_FLAGS) --scratch-path $(BENCH_SCRATCH) --product agentdeck-bench
 	@for b in ingest render memory; do $(BENCH_SCRATCH)/release/agentdeck-bench $$b || exit 1; done
 
 # Process-level benchmarks (minutes each): startup and idle; end to end under the fleet's load;
 # side by side with a2a-handler 0.4.0 (needs .venv-handler, see the script).
 bench-process bench-e2e bench-side-by-side: deps
-	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product agentdeck
-	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product agentdeck-fleet
+	$(SWIFT) build $(RELEASE_FLAGS) --scratch-path $(BENCH_SCRATCH) --product agentdeck
+	$(SWIFT) build $(RELEASE_FLAGS) --scratch-path $(BENCH_SCRATCH) --product agentdeck-fleet
 	BIN=$(BENCH_SCRATCH)/release scripts/$@.sh
 
 # The long reliability run: 100 crash/restart cycles of a fleet under the real dashboard, printing

@@ -1,6 +1,21 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Release executables link with lld and packed relative relocations (RELR, glibc >= 2.36): with
+// `--static-swift-stdlib` (the Makefile's release builds) the Swift runtime and Foundation are in
+// the executable, whose ~80,000 relative relocations gold writes as a 1.9 MB .rela.dyn that the
+// loader reads (and keeps resident) at every start; RELR stores them in 15 KB. The executable
+// stays position-independent (ASLR). lld places the functions the dashboard runs first
+// (scripts/link-order.txt, made by scripts/gen-link-order.sh): the code that runs then sits on a
+// few contiguous pages instead of touching pages all over the executable. Names the file lists
+// that no longer exist are skipped. Measured in BENCHMARKS.md, round 7 "linking".
+let releaseLinking: [LinkerSetting] = [
+    .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                  "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/scripts/link-order.txt",
+                  "-Xlinker", "--no-warn-symbol-ordering"],
+                 .when(platforms: [.linux], configuration: .release)),
+]
+
 // Targets follow ../shared/DESIGN.md: pure modules (A2A, Deck, Screen) apart from I/O
 // (Wire = libcurl, Terminal = ncurses), so nearly everything is testable without a terminal.
 let package = Package(
@@ -43,7 +58,7 @@ let package = Package(
             "A2A", "Wire", "Deck", "Screen", "Terminal", "CShim", "Yams",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "agentdeck", dependencies: ["AgentDeckCLI"]),
+        .executableTarget(name: "agentdeck", dependencies: ["AgentDeckCLI"], linkerSettings: releaseLinking),
 
         // Test support: launching real A2A peers (Python a2a-sdk servers) on 127.0.0.1.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -67,10 +82,11 @@ let package = Package(
         .executableTarget(name: "agentdeck-fleet", dependencies: [
             "FleetKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], linkerSettings: releaseLinking),
         .testTarget(name: "FleetTests", dependencies: ["FleetKit", "Seeded", "TestSupport"]),
 
         // Benchmarks that print one figure per line (`make bench`, see BENCHMARKS.md).
-        .executableTarget(name: "agentdeck-bench", dependencies: ["A2A", "Deck", "Screen", "Terminal", "Wire", "Seeded", "CNcursesw", "CZlib"]),
+        .executableTarget(name: "agentdeck-bench", dependencies: ["A2A", "Deck", "Screen", "Terminal", "Wire", "Seeded", "CNcursesw", "CZlib"],
+                         linkerSettings: releaseLinking),
     ]
 )

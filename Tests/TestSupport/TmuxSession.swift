@@ -163,8 +163,13 @@ public final class TmuxSession: @unchecked Sendable {
 }
 
 /// Where the package's built products are (the test bundle sits beside them).
+/// AGENTDECK_PRODUCTS=<folder> runs the end-to-end tests against other binaries of the same
+/// source, e.g. the release build `make release` links statically (BENCHMARKS.md, round 7).
 public enum BuiltProducts {
     public static var directory: URL {
+        if let products = ProcessInfo.processInfo.environment["AGENTDECK_PRODUCTS"], !products.isEmpty {
+            return URL(fileURLWithPath: products)
+        }
         // .build/<triple>/debug/AgentDeckPackageTests.xctest → .build/<triple>/debug
         var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         while url.path != "/" {
