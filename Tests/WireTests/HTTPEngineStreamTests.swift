@@ -82,7 +82,9 @@ struct HTTPEngineStreamTests {
 
     @Test func idleTimeoutAbortsASilentStream() async throws {
         let recorder = StreamRecorder()
-        recorder.startSSE(on: engine, .stream(url: server.base + "/stall?events=2", method: "GET", idleTimeout: 0.5))
+        // 3 s, not less: under the whole suite's load the shared Python fixture can take over half
+        // a second to send its first two events, which must arrive before the silence is timed out.
+        recorder.startSSE(on: engine, .stream(url: server.base + "/stall?events=2", method: "GET", idleTimeout: 3))
         let end = await recorder.waitForEnd()
         #expect(end.error?.kind == .idleTimeout)
         #expect(end.error?.message.contains("idle timeout") == true)
