@@ -52,6 +52,33 @@ func makeSession(agents: [AgentConfig] = [AgentConfig(id: AgentID("a01"), url: "
         #expect(reading.sessions[0].entries == written)
     }
 
+    /// The writer sleeps while nothing is queued (no timer at idle); an entry recorded after a
+    /// quiet spell must wake it and reach the file without waiting for `close`.
+    @Test func anEntryAfterAQuietSpellIsWrittenWithoutClose() throws {
+        let path = try makeTemporaryFolder() + "/journal.jsonl"
+        let journal = try writer(path)
+        defer { journal.close() }
+        let start = JournalClock.now()
+        let first = JournalEntry.msg(.paste("first"), at: start)
+        let second = JournalEntry.msg(.paste("second"), at: start.addingTimeInterval(1))
+
+        func entriesOnDisk(reaching count: Int) throws -> [JournalEntry] {
+            // Bounded wait for the writer thread (20 s at most), not a timing assertion.
+            for _ in 0..<400 {
+                let entries = try JournalReader.read(path: path).sessions.first?.entries ?? []
+                if entries.count >= count { return entries }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            return try JournalReader.read(path: path).sessions.first?.entries ?? []
+        }
+
+        journal.record(first)
+        #expect(try entriesOnDisk(reaching: 1) == [first])
+        Thread.sleep(forTimeInterval: 0.3)  // several flush intervals with nothing queued: asleep
+        journal.record(second)
+        #expect(try entriesOnDisk(reaching: 2) == [first, second])
+    }
+
     @Test func rotatesAtTheCapKeepingOnlyKeepFilesEachStartingWithTheSession() throws {
         let folder = try makeTemporaryFolder()
         let path = folder + "/journal.jsonl"

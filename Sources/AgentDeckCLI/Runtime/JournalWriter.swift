@@ -9,9 +9,11 @@ import Glibc
 /// Appends journal entries as JSON lines, off the UI thread.
 ///
 /// `record` only appends to an in-memory queue under a mutex (callable from the UI thread and the
-/// network thread alike). A writer thread wakes at least every `flushInterval`, encodes what is
-/// queued, masks credentials and writes it with one `write(2)`: a `kill -9` loses at most the
-/// entries of the last interval, and a torn last line at worst. Written data needs no fsync to
+/// network thread alike). While entries arrive, a writer thread wakes every `flushInterval`,
+/// encodes what is queued, masks credentials and writes it with one `write(2)`: a `kill -9` loses
+/// at most the entries of the last interval, and a torn last line at worst. When a batch leaves
+/// the queue empty, the writer sleeps until the next entry (an idle console wakes it never, not
+/// four times a second). Written data needs no fsync to
 /// survive the process being killed (it is in the kernel's page cache).
 ///
 /// The file is rotated when the next batch would take it past `maxBytes`: `journal.jsonl` →
@@ -35,6 +37,8 @@ final class JournalWriter: Sendable {
         var entries: [JournalEntry] = []
         var dropped = 0
         var closing = false
+        /// The writer is asleep until the next entry: the first `record` must wake it.
+        var writerAsleep = false
     }
 
     private struct FileState {
@@ -73,14 +77,17 @@ final class JournalWriter: Sendable {
 
     /// Queues an entry; never blocks on the disk.
     func record(_ entry: JournalEntry) {
-        queue.withLock { q in
-            guard !q.closing else { return }
+        let wakeWriter = queue.withLock { q -> Bool in
+            guard !q.closing else { return false }
             if q.entries.count >= maxQueued {
                 q.dropped += 1
             } else {
                 q.entries.append(entry)
             }
+            defer { q.writerAsleep = false }
+            return q.writerAsleep
         }
+        if wakeWriter { wake.signal() }
     }
 
     /// Writes everything queued and stops the writer thread. Idempotent.
@@ -109,7 +116,15 @@ final class JournalWriter: Sendable {
         // One buffer for every batch's lines (its capacity is kept between batches).
         var lines = JournalLines()
         while true {
-            _ = wake.wait(timeout: .now() + flushInterval)
+            // Nothing queued: sleep until `record` (or `close`) signals, then gather for one interval.
+            let asleep = queue.withLock { q -> Bool in
+                q.writerAsleep = q.entries.isEmpty && q.dropped == 0 && !q.closing
+                return q.writerAsleep
+            }
+            if asleep { wake.wait() }
+            if !queue.withLock({ $0.closing }) {
+                _ = wake.wait(timeout: .now() + flushInterval)  // `close` cuts the interval short
+            }
             var batch: [JournalEntry] = []
             let (dropped, closing) = queue.withLock { q in
                 swap(&batch, &q.entries)
