@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import FleetKit
 
 /// The `agentdeck-fleet` binary itself: stdout handshake, signals, bounds, load runs.
@@ -47,7 +48,7 @@ import Testing
     static func wait(_ l: Launched) async -> (status: Int32, stderr: String) {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                let err = l.stderr.fileHandleForReading.readDataToEndOfFile()
+                let err = readToEndRetryingInterrupts(l.stderr.fileHandleForReading)
                 l.process.waitUntilExit()
                 continuation.resume(returning: (l.process.terminationStatus, String(decoding: err, as: UTF8.self)))
             }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import FleetKit
 
 /// What curl saw: the status line's code, headers (lowercased names), raw body bytes as text.
@@ -33,7 +34,7 @@ enum Curl {
                     continuation.resume(returning: (Data(), -1))
                     return
                 }
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                let data = readToEndRetryingInterrupts(pipe.fileHandleForReading)
                 process.waitUntilExit()
                 continuation.resume(returning: (data, process.terminationStatus))
             }

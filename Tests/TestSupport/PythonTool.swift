@@ -72,7 +72,7 @@ public enum PythonTool {
     private static func readToEnd(_ handle: FileHandle) -> PendingText {
         let pending = PendingText()
         DispatchQueue.global().async {
-            let data = handle.readDataToEndOfFile()
+            let data = readToEndRetryingInterrupts(handle)
             pending.finish(String(decoding: data, as: UTF8.self))
         }
         return pending
