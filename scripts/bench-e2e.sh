@@ -39,6 +39,7 @@ work=$(mktemp -d /tmp/agentdeck-e2e.XXXXXX)
 sock="agentdeck-e2e-$$"
 source "$(dirname "$0")/bench-lib.sh"
 
+: >"$work/urls"  # exists before the background fleet opens it (the wait loop reads it)
 "$BIN/agentdeck-fleet" --scenario "$SCENARIO" --agents "$AGENTS" --tasks "$TASKS" --rate "$RATE" --stats \
   --duration $((WARMUP + SECONDS_MEASURED + 30)) >"$work/urls" 2>"$work/fleet.err" &
 fleet_pid=$!
