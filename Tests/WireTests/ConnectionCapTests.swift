@@ -35,30 +35,38 @@ struct ConnectionCapTests {
         }.count
     }
 
-    /// A burst of 12 concurrent requests opens 12 connections to one origin; afterwards a few
-    /// requests one at a time close the burst's idle ones down to the cap (one in flight + one
-    /// per origin), and every request still succeeds. Before round 7 all 12 stayed open.
+    /// A burst of 12 streams holds 12 connections to one origin; once they ended, a few
+    /// requests one at a time close the burst's idle connections down to the cap (one in flight
+    /// + one per origin), and every request still succeeds. Before round 7 all 12 stayed open.
     @Test func aBurstsConnectionsCloseAsRequestsGoOn() async throws {
         let fixture = try FixtureServer(origins: 2)  // its own ports: no other test's connections
         let port = try #require(URLComponents(string: fixture.base)?.port)
         let engine = HTTPEngine()
         defer { engine.shutdown() }
-        try await withThrowingTaskGroup(of: Int.self) { group in
-            for i in 0..<12 {
-                group.addTask {
-                    try await engine.perform(HTTPRequest(url: fixture.base + "/slow?ms=400&i=\(i)")).get().status
-                }
-            }
-            for try await status in group { #expect(status == 200) }
+        let key = "cap-\(UUID().uuidString)"
+        let streams = (0..<12).map { _ in StreamRecorder() }
+        for stream in streams {
+            stream.startSSE(on: engine, .stream(url: fixture.base + "/sse-gated?key=" + key, method: "GET"))
         }
-        let afterBurst = try Self.openConnections(to: port)
-        #expect(afterBurst >= 8, "the burst should have opened one connection per request, saw \(afterBurst)")
-        for i in 0..<12 {
+        // Every stream has its first event: all 12 are open at once (bounded wait, no timing assertion).
+        for _ in 0..<500 where streams.contains(where: { $0.events.isEmpty }) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(streams.allSatisfy { $0.events.count == 1 })
+        let duringBurst = try Self.openConnections(to: port)
+        #expect(duringBurst == 12)
+        _ = try await engine.perform(HTTPRequest(url: fixture.base + "/release?key=" + key)).get()
+        for stream in streams {
+            let end = await stream.waitForEnd()
+            #expect(end.error == nil)
+            #expect(stream.events.map(\.data) == [#"{"i": 0}"#, #"{"i": 1}"#])
+        }
+        for i in 0..<14 {
             let response = try await engine.perform(HTTPRequest(url: fixture.base + "/echo?after=\(i)")).get()
             #expect(response.status == 200)
         }
         let settled = try Self.openConnections(to: port)
-        #expect(settled <= 2, "idle connections left open: \(settled) (burst: \(afterBurst))")
+        #expect(settled <= 2, "idle connections left open: \(settled) (during the burst: \(duringBurst))")
         #expect(settled >= 1, "the origin keeps its connection")
     }
 }
