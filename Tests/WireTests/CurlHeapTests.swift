@@ -1,0 +1,62 @@
+import CShim
+import Foundation
+import Testing
+@testable import Wire
+
+/// libcurl's allocation functions (CShim's curl_heap.c): large blocks in their own mappings,
+/// small ones from malloc, contents kept across realloc whichever way a block moves.
+struct CurlHeapTests {
+    @Test func largeBlocksAreMappedAndGivenBackSmallOnesAreNot() throws {
+        let before = agentdeck_curl_mapped_bytes()
+        let small = try #require(agentdeck_curl_malloc(100))
+        #expect(agentdeck_curl_block_is_mapped(small) == 0)
+        let large = try #require(agentdeck_curl_malloc(16_385))  // libcurl's receive buffer
+        #expect(agentdeck_curl_block_is_mapped(large) != 0)
+        #expect(agentdeck_curl_mapped_bytes() >= before + 16_385)
+        memset(large, 0xAB, 16_385)
+        agentdeck_curl_free(large)
+        agentdeck_curl_free(small)
+        agentdeck_curl_free(nil)
+    }
+
+    @Test func reallocKeepsTheBytesAcrossTheThresholdBothWays() throws {
+        var block = try #require(agentdeck_curl_malloc(10))
+        let pattern = (0..<10).map { UInt8($0 + 1) }
+        pattern.withUnsafeBytes { block.copyMemory(from: $0.baseAddress!, byteCount: 10) }
+        block = try #require(agentdeck_curl_realloc(block, 50_000))  // to a mapping
+        #expect(agentdeck_curl_block_is_mapped(block) != 0)
+        #expect(Array(UnsafeRawBufferPointer(start: block, count: 10)) == pattern)
+        memset(block + 10, 7, 49_990)
+        block = try #require(agentdeck_curl_realloc(block, 60_000))  // a bigger mapping
+        #expect(UnsafeRawBufferPointer(start: block, count: 50_000).dropFirst(10).allSatisfy { $0 == 7 })
+        block = try #require(agentdeck_curl_realloc(block, 20))  // back to the heap
+        #expect(agentdeck_curl_block_is_mapped(block) == 0)
+        #expect(Array(UnsafeRawBufferPointer(start: block, count: 10)) == pattern)
+        #expect(UnsafeRawBufferPointer(start: block, count: 20).dropFirst(10).allSatisfy { $0 == 7 })
+        agentdeck_curl_free(block)
+    }
+
+    @Test func callocZeroesAndStrdupCopies() throws {
+        for count in [3, 5_000] {
+            let block = try #require(agentdeck_curl_calloc(count, 4))
+            #expect(UnsafeRawBufferPointer(start: block, count: count * 4).allSatisfy { $0 == 0 })
+            agentdeck_curl_free(block)
+        }
+        #expect(agentdeck_curl_calloc(Int.max, 4) == nil)
+        let copy = try #require("agent-card".withCString { agentdeck_curl_strdup($0) })
+        #expect(String(cString: copy) == "agent-card")
+        agentdeck_curl_free(copy)
+    }
+
+    /// The engine installs them: a transfer's receive buffer is mapped while its handle waits in
+    /// the pool, and requests and streams work as before.
+    @Test func theEngineHandsLibcurlTheseFunctions() async throws {
+        let server = try FixtureServer.get()
+        let engine = HTTPEngine()
+        defer { engine.shutdown() }
+        let response = try await engine.perform(HTTPRequest(url: server.base + "/big?bytes=100000")).get()
+        #expect(response.body.count == 100_000)
+        #expect(response.body.allSatisfy { $0 == UInt8(ascii: "x") })
+        #expect(agentdeck_curl_mapped_bytes() >= 16_384)
+    }
+}
