@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include <stdatomic.h>
+#include <pthread.h>
 
 #define HEADER 16
 #define TAG_HEAP 0x6864636b68656170ULL    // "hdckheap"
@@ -19,6 +20,61 @@ typedef struct {
 } block_header;
 
 static _Atomic size_t mapped_bytes = 0;
+
+// Freed mappings kept for the next block of the same length: libcurl 7.88 allocates a transfer's
+// 16 KB receive buffer when it starts and frees it when it ends, so without these an idle console
+// paid an mmap, a munmap and their page faults per card poll. At most MAX_SPARES are kept (a
+// round of polls for 256 agents); agentdeck_curl_release_spares gives them back (the dashboard's
+// heap trims call it: after a burst, when the console turns quiet).
+#define MAX_SPARES 256
+static pthread_mutex_t spare_lock = PTHREAD_MUTEX_INITIALIZER;
+static block_header *spares[MAX_SPARES];
+static int spare_count = 0;
+
+static block_header *take_spare(size_t length) {
+    block_header *found = NULL;
+    pthread_mutex_lock(&spare_lock);
+    for (int i = spare_count - 1; i >= 0; i--) {
+        if (spares[i]->length == length) {
+            found = spares[i];
+            spares[i] = spares[--spare_count];
+            break;
+        }
+    }
+    pthread_mutex_unlock(&spare_lock);
+    return found;
+}
+
+static int keep_spare(block_header *header) {
+    int kept = 0;
+    pthread_mutex_lock(&spare_lock);
+    if (spare_count < MAX_SPARES) {
+        spares[spare_count++] = header;
+        kept = 1;
+    }
+    pthread_mutex_unlock(&spare_lock);
+    return kept;
+}
+
+void agentdeck_curl_release_spares(void) {
+    block_header *taken[MAX_SPARES];
+    pthread_mutex_lock(&spare_lock);
+    int count = spare_count;
+    memcpy(taken, spares, sizeof(block_header *) * (size_t)count);
+    spare_count = 0;
+    pthread_mutex_unlock(&spare_lock);
+    for (int i = 0; i < count; i++) {
+        atomic_fetch_sub(&mapped_bytes, taken[i]->length);
+        munmap(taken[i], taken[i]->length);
+    }
+}
+
+size_t agentdeck_curl_spare_count(void) {
+    pthread_mutex_lock(&spare_lock);
+    size_t count = (size_t)spare_count;
+    pthread_mutex_unlock(&spare_lock);
+    return count;
+}
 
 static size_t page_rounded(size_t length) {
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
@@ -32,6 +88,11 @@ void *agentdeck_curl_malloc(size_t size) {
     if (size > SIZE_MAX - HEADER - 4096) return NULL;
     if (size >= AGENTDECK_CURL_MAPPED_MIN) {
         size_t length = page_rounded(size + HEADER);
+        block_header *spare = take_spare(length);
+        if (spare) {
+            spare->tag = TAG_MAPPED;
+            return from_header(spare);
+        }
         void *mapping = mmap(NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (mapping == MAP_FAILED) return NULL;
         block_header *header = mapping;
@@ -53,6 +114,7 @@ void agentdeck_curl_free(void *pointer) {
     if (header->tag == TAG_MAPPED) {
         size_t length = header->length;
         header->tag = 0;
+        if (keep_spare(header)) return;
         atomic_fetch_sub(&mapped_bytes, length);
         munmap(header, length);
     } else if (header->tag == TAG_HEAP) {

@@ -19,6 +19,24 @@ struct CurlHeapTests {
         agentdeck_curl_free(nil)
     }
 
+    /// A freed mapping is kept and handed out again for a block of the same length (libcurl
+    /// frees and allocates a transfer's receive buffer per request); releasing the spares
+    /// unmaps them. (A length libcurl never asks for: other tests' engines share these spares.)
+    @Test func freedMappingsAreReusedUntilReleased() throws {
+        let first = try #require(agentdeck_curl_malloc(200_000))
+        agentdeck_curl_free(first)
+        #expect(agentdeck_curl_spare_count() >= 1)
+        let second = try #require(agentdeck_curl_malloc(199_000))  // the same number of pages
+        #expect(second == first)
+        memset(second, 1, 199_000)
+        agentdeck_curl_free(second)
+        agentdeck_curl_release_spares()
+        // mincore fails with ENOMEM on an address that is no longer mapped.
+        var residency = [UInt8](repeating: 0, count: 64)
+        let page = first - 16
+        #expect(mincore(page, 4096, &residency) == -1 && errno == ENOMEM)
+    }
+
     @Test func reallocKeepsTheBytesAcrossTheThresholdBothWays() throws {
         var block = try #require(agentdeck_curl_malloc(10))
         let pattern = (0..<10).map { UInt8($0 + 1) }

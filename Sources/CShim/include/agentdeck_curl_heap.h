@@ -16,8 +16,13 @@ void *agentdeck_curl_realloc(void *pointer, size_t size);
 char *agentdeck_curl_strdup(const char *string);
 void *agentdeck_curl_calloc(size_t count, size_t size);
 
+// Unmaps the freed mappings kept for reuse (any thread; the heap trims call it).
+void agentdeck_curl_release_spares(void);
+// For tests: how many freed mappings are kept for reuse.
+size_t agentdeck_curl_spare_count(void);
+
 // For tests: whether a block from these functions has its own mapping.
 int agentdeck_curl_block_is_mapped(const void *pointer);
-// For tests and measurements: bytes currently mapped by these functions.
+// For tests and measurements: bytes currently mapped by these functions (spares included).
 size_t agentdeck_curl_mapped_bytes(void);
 #endif
