@@ -166,8 +166,9 @@ void *agentdeck_curl_calloc(size_t count, size_t size) {
     if (size != 0 && count > SIZE_MAX / size) return NULL;
     size_t total = count * size;
     void *block = agentdeck_curl_malloc(total);
-    // A fresh mapping is zero already.
-    if (block && total < AGENTDECK_CURL_MAPPED_MIN) memset(block, 0, total);
+    // Zeroed whatever its kind: a mapping may be a reused spare (a fresh one is zero already,
+    // but cannot be told apart here; libcurl callocs a handle, not a buffer per transfer).
+    if (block) memset(block, 0, total);
     return block;
 }
 

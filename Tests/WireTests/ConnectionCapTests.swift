@@ -35,33 +35,35 @@ struct ConnectionCapTests {
         }.count
     }
 
-    /// A burst of 12 streams holds 12 connections to one origin; once they ended, a few
+    /// A burst of 8 streams holds 8 connections to one origin; once they ended, a few
     /// requests one at a time close the burst's idle connections down to the cap (one in flight
-    /// + one per origin), and every request still succeeds. Before round 7 all 12 stayed open.
+    /// + one per origin), and every request still succeeds. Before round 7 all 8 stayed open.
     @Test func aBurstsConnectionsCloseAsRequestsGoOn() async throws {
         let fixture = try FixtureServer(origins: 2)  // its own ports: no other test's connections
         let port = try #require(URLComponents(string: fixture.base)?.port)
         let engine = HTTPEngine()
         defer { engine.shutdown() }
         let key = "cap-\(UUID().uuidString)"
-        let streams = (0..<12).map { _ in StreamRecorder() }
+        let streams = (0..<8).map { _ in StreamRecorder() }
         for stream in streams {
             stream.startSSE(on: engine, .stream(url: fixture.base + "/sse-gated?key=" + key, method: "GET"))
         }
-        // Every stream has its first event: all 12 are open at once (bounded wait, no timing assertion).
-        for _ in 0..<500 where streams.contains(where: { $0.events.isEmpty }) {
+        // Every stream has its first event: all 8 are open at once. A bounded wait, not a timing
+        // assertion: under a loaded test run the fixture's listen backlog (5) overflows and the
+        // kernel retries a dropped connect after 1, 3, 7 s.
+        for _ in 0..<1_500 where streams.contains(where: { $0.events.isEmpty }) {
             try await Task.sleep(for: .milliseconds(20))
         }
         #expect(streams.allSatisfy { $0.events.count == 1 })
         let duringBurst = try Self.openConnections(to: port)
-        #expect(duringBurst == 12)
+        #expect(duringBurst == 8)
         _ = try await engine.perform(HTTPRequest(url: fixture.base + "/release?key=" + key)).get()
         for stream in streams {
             let end = await stream.waitForEnd()
             #expect(end.error == nil)
             #expect(stream.events.map(\.data) == [#"{"i": 0}"#, #"{"i": 1}"#])
         }
-        for i in 0..<14 {
+        for i in 0..<10 {
             let response = try await engine.perform(HTTPRequest(url: fixture.base + "/echo?after=\(i)")).get()
             #expect(response.status == 200)
         }
