@@ -24,8 +24,9 @@ static _Atomic size_t mapped_bytes = 0;
 // Freed mappings kept for the next block of the same length: libcurl 7.88 allocates a transfer's
 // 16 KB receive buffer when it starts and frees it when it ends, so without these an idle console
 // paid an mmap, a munmap and their page faults per card poll. At most MAX_SPARES are kept (a
-// round of polls for 256 agents); agentdeck_curl_release_spares gives them back (the dashboard's
-// heap trims call it: after a burst, when the console turns quiet).
+// round of polls for 256 agents: ~5 MB at most); beyond, a freed mapping is unmapped, so a
+// burst's thousand buffers go back to the system. (Releasing the spares at each heap trim only
+// made the next round of polls map them again: agentdeck_curl_release_spares is for tests.)
 #define MAX_SPARES 256
 static pthread_mutex_t spare_lock = PTHREAD_MUTEX_INITIALIZER;
 static block_header *spares[MAX_SPARES];
