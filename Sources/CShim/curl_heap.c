@@ -25,8 +25,8 @@ static _Atomic size_t mapped_bytes = 0;
 // 16 KB receive buffer when it starts and frees it when it ends, so without these an idle console
 // paid an mmap, a munmap and their page faults per card poll. At most MAX_SPARES are kept (a
 // round of polls for 256 agents: ~5 MB at most); beyond, a freed mapping is unmapped, so a
-// burst's thousand buffers go back to the system. (Releasing the spares at each heap trim only
-// made the next round of polls map them again: agentdeck_curl_release_spares is for tests.)
+// burst's thousand buffers go back to the system. The dashboard's heap trims release them
+// (agentdeck_curl_release_spares; rare once a console is quiet: the next poll round maps again).
 #define MAX_SPARES 256
 static pthread_mutex_t spare_lock = PTHREAD_MUTEX_INITIALIZER;
 static block_header *spares[MAX_SPARES];

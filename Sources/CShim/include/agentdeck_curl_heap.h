@@ -16,7 +16,7 @@ void *agentdeck_curl_realloc(void *pointer, size_t size);
 char *agentdeck_curl_strdup(const char *string);
 void *agentdeck_curl_calloc(size_t count, size_t size);
 
-// Unmaps the freed mappings kept for reuse (any thread).
+// Unmaps the freed mappings kept for reuse (any thread; the dashboard's heap trims call it).
 void agentdeck_curl_release_spares(void);
 // For tests: how many freed mappings are kept for reuse.
 size_t agentdeck_curl_spare_count(void);
