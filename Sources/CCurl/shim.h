@@ -10,6 +10,13 @@ static inline CURLcode agentdeck_curl_global_init(void) {
     return curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 
+/// curl_global_init with the process's own allocation functions for libcurl (must come before
+/// any other libcurl call).
+static inline CURLcode agentdeck_curl_global_init_mem(
+    curl_malloc_callback m, curl_free_callback f, curl_realloc_callback r, curl_strdup_callback s, curl_calloc_callback c) {
+    return curl_global_init_mem(CURL_GLOBAL_DEFAULT, m, f, r, s, c);
+}
+
 // MARK: curl_easy_setopt
 
 static inline CURLcode agentdeck_easy_setopt_long(CURL *handle, CURLoption option, long value) {

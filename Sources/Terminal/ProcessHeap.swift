@@ -1,3 +1,4 @@
+import CShim
 /// glibc's heap, tuned and trimmed for a long-running console (malloc.h's `mallopt` and
 /// `malloc_trim`, which the Glibc module does not export).
 ///
@@ -23,8 +24,10 @@ public enum ProcessHeap {
     }
 
     /// Gives freed heap pages back to the system (walks the whole heap: call it rarely, see
-    /// `HeapTrimPolicy`).
+    /// `HeapTrimPolicy`), and the mappings libcurl's freed buffers left for reuse (CShim's
+    /// agentdeck_curl_heap.h).
     public static func trim() {
+        agentdeck_curl_release_spares()
         _ = glibcMallocTrim(0)
     }
 

@@ -1,5 +1,6 @@
 import A2A
 import CCurl
+import CShim
 import Foundation
 
 /// A protocol-agnostic HTTP client on ONE network thread (libcurl multi interface).
@@ -40,8 +41,11 @@ public final class HTTPEngine: Sendable {
         core.requestStop()
     }
 
-    /// `curl_global_init` exactly once per process (a lazy static is initialized once, thread-safely).
-    private static let curlReady: Bool = agentdeck_curl_global_init() == CURLE_OK
+    /// `curl_global_init` exactly once per process (a lazy static is initialized once, thread-safely),
+    /// with libcurl's large blocks in their own mappings (see CShim's agentdeck_curl_heap.h).
+    private static let curlReady: Bool = agentdeck_curl_global_init_mem(
+        agentdeck_curl_malloc, agentdeck_curl_free, agentdeck_curl_realloc, agentdeck_curl_strdup, agentdeck_curl_calloc
+    ) == CURLE_OK
 
     /// Sends a request and collects the whole body (up to `maxBodyBytes`). Any HTTP status is
     /// a `.success`; transport problems are `.failure`.

@@ -22,6 +22,7 @@ final class NetworkLoop {
     private let revalidator: FastRevalidator
     /// The connection cap last given to libcurl (see `updateConnectionCap`).
     private var connectionCap = 0
+    private var connectionRoom = ConnectionCap()
     /// No stream's idle deadline is before this (nil: no stream has one). Activity only moves
     /// deadlines later, so streams need checking only once this has passed.
     private var earliestIdleDeadline: ContinuousClock.Instant?
@@ -64,7 +65,9 @@ final class NetworkLoop {
             roundStart = ContinuousClock.now
             let batch = core.drain()
             for submission in batch.submissions where !revalidator.begin(submission) {
-                start(submission, hops: 0, credentialOrigin: origins.origin(of: submission.request.url))
+                let origin = origins.origin(of: submission.request.url)
+                connectionRoom.note(origin)
+                start(submission, hops: 0, credentialOrigin: origin)
             }
             for id in batch.cancels {
                 if let transfer = transfersByID[id] {
@@ -170,16 +173,14 @@ final class NetworkLoop {
     /// libcurl keeps at most 4 × (transfers in flight) connections by default and closes the
     /// oldest idle one beyond that: 100 agents polled a dozen at a time left room for ~50, so
     /// polls kept reopening connections (a TCP handshake and teardown on both ends, ~8 % of
-    /// polls). Keep libcurl's rule for busy moments, plus room for an idle connection to every
-    /// agent of a large fleet.
+    /// polls). One per transfer in flight plus an idle one per origin (`ConnectionCap`): every
+    /// agent keeps its connection, and what a burst opened beyond that is closed as polls go on.
     private func updateConnectionCap() {
-        let cap = 4 * transfersByID.count + Self.idleConnectionRoom
+        let cap = connectionRoom.connections(inFlight: transfersByID.count)
         guard cap != connectionCap else { return }
         connectionCap = cap
         _ = agentdeck_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, cap)
     }
-
-    static let idleConnectionRoom = 1024
 
     private func collectCompletions() {
         var remaining: Int32 = 0

@@ -21,6 +21,33 @@ import Testing
         #expect(store.payloads(for: TaskKey(agentID: agent, taskID: "t3")).count == 1)
     }
 
+    /// Each list poll restates every task it lists: the same JSON again is not kept twice
+    /// (whether the kept text is in memory or spilled), a changed one is, and a stream's
+    /// repeated events are all kept (each is news).
+    @Test(arguments: [false, true])
+    func aListRestatingTheSameJSONIsNotKeptAgain(spilled: Bool) throws {
+        let spill = try RawStoreOrderTests.spillFile(if: spilled)
+        let store = RawStore(perTask: 20, spill: spill, hotBytes: spilled ? 64 : 2 << 20)
+        let body = { (state: String) in
+            #"{"jsonrpc":"2.0","id":3,"result":{"tasks":[{"id":"t1","status":{"state":"\#(state)"}}]}}"#
+        }
+        let page = A2AResult.taskPage(TaskPage(tasks: [A2ATask(id: "t1", status: TaskStatus(state: .completed))]))
+        let sink = RawSink(store: store, journal: nil)
+        for _ in 0..<5 { sink.receivedResult(body("TASK_STATE_WORKING"), agent: agent, result: page) }
+        let key = TaskKey(agentID: agent, taskID: "t1")
+        #expect(store.payloads(for: key).map(\.text) == [#"{"id":"t1","status":{"state":"TASK_STATE_WORKING"}}"#])
+        for _ in 0..<3 { sink.receivedResult(body("TASK_STATE_COMPLETED"), agent: agent, result: page) }
+        #expect(store.payloads(for: key).map(\.text) == [
+            #"{"id":"t1","status":{"state":"TASK_STATE_WORKING"}}"#, #"{"id":"t1","status":{"state":"TASK_STATE_COMPLETED"}}"#,
+        ])
+        // Back to an earlier text: not the latest one, so it is kept.
+        sink.receivedResult(body("TASK_STATE_WORKING"), agent: agent, result: page)
+        #expect(store.payloads(for: key).count == 3)
+        for _ in 0..<3 { sink.received(#"{"n":1}"#, agent: agent, taskIDs: ["t1"], source: "event") }
+        #expect(store.payloads(for: key).count == 6)
+        #expect(store.payloads(for: key).map(\.source) == ["list", "list", "list", "event", "event", "event"])
+    }
+
     @Test func aHugePayloadIsKeptCutWithANote() {
         let store = RawStore()
         RawSink(store: store, journal: nil).received(String(repeating: "x", count: RawStore.maxPayloadBytes + 10), agent: agent,
@@ -101,7 +128,7 @@ import Testing
         let perTask = 1 + next(4)
         let maxBytes = 200 + next(2_000)
         // Spilled: all but the newest ~300 bytes of text go to the scratch file, in small batches.
-        let spill = try Self.spillFile(if: spilled)
+        let spill = try RawStoreOrderTests.spillFile(if: spilled)
         let store = RawStore(perTask: perTask, maxBytes: maxBytes, spill: spill, hotBytes: 300)
         var model = Model(perTask: perTask, maxBytes: maxBytes)
         let keys = (0..<(5 + next(60))).map { TaskKey(agentID: agent, taskID: "t\($0)") }
@@ -132,7 +159,7 @@ import Testing
     /// places before the start index were never freed: 19 MB after 7,400 tasks in the dashboard).
     @Test(arguments: [false, true])
     func queuesStayTheSizeOfWhatIsHeld(spilled: Bool) throws {
-        let spill = try Self.spillFile(if: spilled)
+        let spill = try RawStoreOrderTests.spillFile(if: spilled)
         let store = RawStore(perTask: 4, maxBytes: 5_000, spill: spill, hotBytes: 300)
         let agent = AgentID("a01")
         let keys = (0..<2_000).map { TaskKey(agentID: agent, taskID: "t\($0)") }

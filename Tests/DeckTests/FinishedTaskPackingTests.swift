@@ -228,6 +228,24 @@ extension FinishedTaskPackingTests {
         #expect(answers == [false, true, false, false, true, false])
     }
 
+    /// A quiet console (no task with a request in flight) is trimmed 5 s into the quiet, then
+    /// each time the quiet has lasted twice as long, whatever was released; work in flight
+    /// starts the count again.
+    @Test func aQuietConsoleIsTrimmedAtDoublingIntervals() {
+        var policy = HeapTrimPolicy(minimumReleased: 256, minimumInterval: 1, minimumUpdates: 1_000_000, quietFirstDelay: 5)
+        let t0 = Date(timeIntervalSince1970: 1_000)
+        func ask(_ seconds: TimeInterval, inFlight: Bool = false) -> Bool {
+            policy.shouldTrim(released: 0, now: t0.addingTimeInterval(seconds), tasksInFlight: inFlight, updates: 1)
+        }
+        let quiet: [TimeInterval] = [0, 4.9, 5, 6, 9.9, 10, 19, 20, 39, 40, 41]
+        #expect(quiet.map { ask($0) } == [false, false, true, false, false, true, false, true, false, true, false])
+        // A stream starts and ends: the quiet starts over.
+        #expect(ask(50, inFlight: true) == false)
+        #expect(ask(51) == false)
+        #expect(ask(55.9) == false)
+        #expect(ask(56) == true)
+    }
+
     @Test func aNewStateCountsFromZero() {
         let calls: [(Int, TimeInterval)] = [(50, 0), (3, 0), (13, 0)]
         #expect(Self.answers(HeapTrimPolicy(minimumReleased: 10, minimumInterval: 0), calls) == [true, false, true])

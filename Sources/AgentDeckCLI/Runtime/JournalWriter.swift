@@ -135,6 +135,7 @@ final class JournalWriter: Sendable {
             for entry in batch { lines.append(entry, redaction: redaction) }
             if dropped > 0 { lines.append(.gap(dropped: dropped, at: JournalClock.now()), redaction: redaction) }
             if !lines.isEmpty { write(lines) }
+            lines.releaseIfOversized()
             if closing {
                 finished.signal()
                 return
@@ -256,4 +257,15 @@ struct JournalLines {
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
     }
+
+    /// Lets the buffers go when the batch just encoded used under an eighth of a capacity over
+    /// `keptCapacity`: a burst's batch left an 8.9 MB buffer that stayed resident for as long as
+    /// the console then idled. Batches of a steady load are alike in size: they keep theirs.
+    mutating func releaseIfOversized() {
+        guard bytes.capacity > Self.keptCapacity, bytes.count < bytes.capacity / 8 else { return }
+        bytes = []
+        ends = []
+    }
+
+    static let keptCapacity = 1 << 20
 }

@@ -136,6 +136,8 @@ final class RawStore: Sendable {
         var extent: SpillFile.Extent?
         var byteCount: Int
         var serial: Int
+        /// A hash of a listed task's text (`RawStore.restatementFingerprint`), 0 for other payloads.
+        var fingerprint: Int
 
         mutating func moveText(to extent: SpillFile.Extent) {
             self.extent = extent
@@ -167,9 +169,31 @@ final class RawStore: Sendable {
         return cut + "\n… (cut: \(text.utf8.count) bytes received)"
     }
 
+    /// The source of a listed task's JSON (a ListTasks page, cut per task).
+    static let listSource = "list"
+
+    /// A hash of a listed task's text, never 0 (0: not hashed); 0 for other sources. Each list
+    /// poll restates every task it lists (every 10 s, all 10,000 of a settled fleet): the same
+    /// text again is not kept twice (see `add`).
+    static func restatementFingerprint(_ payload: RawPayload) -> Int {
+        guard payload.source == listSource else { return 0 }
+        var hasher = Hasher()
+        var text = payload.text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        return hasher.finalize() | 1
+    }
+
     func add(_ payload: RawPayload) {
         guard case .task(let received) = payload.subject else { return }
+        let fingerprint = Self.restatementFingerprint(payload)
         state.withLock { s in
+            // A list poll restating the task's latest payload word for word: nothing new to show.
+            // Keeping each restatement filled every task's 20 places with copies (~10 MB of
+            // records for 10,000 settled tasks, made on the network thread every 10 s).
+            if fingerprint != 0, let last = s.byTask[received]?.payloads.last, last.fingerprint == fingerprint,
+               last.byteCount == payload.text.utf8.count, last.source == payload.source {
+                return
+            }
             // The key already held, if any: one id string per task for every place that names it
             // (each payload's id is a fresh string from the decoder).
             let key = s.byTask.index(forKey: received).map { s.byTask.keys[$0] } ?? received
@@ -179,7 +203,9 @@ final class RawStore: Sendable {
             s.nextSerial += 1
             let byteCount = payload.text.utf8.count
             var kept = s.byTask.removeValue(forKey: key) ?? Kept(payloads: [], stamp: stamp)
-            kept.payloads.append(KeptPayload(source: payload.source, text: payload.text, extent: nil, byteCount: byteCount, serial: serial))
+            kept.payloads.append(KeptPayload(
+                source: payload.source, text: payload.text, extent: nil, byteCount: byteCount, serial: serial,
+                fingerprint: fingerprint))
             kept.stamp = stamp
             s.bytes += byteCount
             s.hotBytes += byteCount
@@ -247,7 +273,8 @@ final class RawSink: Sendable {
         var payloads: [RawPayload] = []
         func listed(_ json: String, _ id: String) {
             guard TaskKey.isUsable(taskID: id) else { return }
-            let payload = RawPayload(subject: .task(TaskKey(agentID: agent, taskID: id)), source: "list", text: RawStore.bounded(json))
+            let payload = RawPayload(
+                subject: .task(TaskKey(agentID: agent, taskID: id)), source: RawStore.listSource, text: RawStore.bounded(json))
             store.add(payload)
             payloads.append(payload)
         }

@@ -5,4 +5,5 @@ int agentdeck_shim_version(void);
 // Named here so that a build folder made before agentdeck_epoll.h existed rebuilds this module
 // (a cached module does not notice a new header in its umbrella directory).
 #include "agentdeck_epoll.h"
+#include "agentdeck_curl_heap.h"
 #endif

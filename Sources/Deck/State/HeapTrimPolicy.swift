@@ -13,20 +13,37 @@ import Foundation
 /// dashboard, on three threads' arenas). So a trim is also due after `minimumUpdates` updates:
 /// at 10,000 events a second that is one trim every 2 s; idle (a card poll now and then) one in
 /// minutes.
+///
+/// And a quiet console is trimmed a few times more: `quietFirstDelay` after no task has had a
+/// request in flight any more, then each time the quiet has lasted twice as long (30 s, 60 s,
+/// 120 s, … into it). Not sooner: each trim gives back pages the next polls fault in again
+/// (trims at 5, 10 and 20 s cost the idle console ~0.05 % of a core in its first 30 s). What finished with the burst is freed over those seconds, not at its end:
+/// the network side closes the connections the burst opened as polls go on (`ConnectionCap`),
+/// and the heap pages their blocks pinned are free only after that.
 public struct HeapTrimPolicy: Sendable, Hashable {
     /// Finished tasks packed or dropped since the last trim before another trim is worth it.
     public var minimumReleased: Int
     /// Or this many updates since the last trim.
     public var minimumUpdates: Int
     public var minimumInterval: TimeInterval
+    /// The first quiet trim comes this long after the quiet began (see above).
+    public var quietFirstDelay: TimeInterval
     private var releasedAtLastTrim = 0
     private var updatesAtLastTrim = 0
     private var lastTrim: Date?
+    /// When no task had a request in flight any more (nil: some task has one), and how long
+    /// after that the next quiet trim is due.
+    private var quietSince: Date?
+    private var nextQuietTrim: TimeInterval = 0
 
-    public init(minimumReleased: Int = 256, minimumInterval: TimeInterval = 1, minimumUpdates: Int = 20_000) {
+    public init(
+        minimumReleased: Int = 256, minimumInterval: TimeInterval = 1, minimumUpdates: Int = 20_000,
+        quietFirstDelay: TimeInterval = 30
+    ) {
         self.minimumReleased = minimumReleased
         self.minimumInterval = minimumInterval
         self.minimumUpdates = minimumUpdates
+        self.quietFirstDelay = quietFirstDelay
     }
 
     /// Whether to trim now, given `DeckState.finishedTasksReleased` and whether any task still has
@@ -37,9 +54,24 @@ public struct HeapTrimPolicy: Sendable, Hashable {
         // A count lower than the last one means a new state: count from it.
         if released < releasedAtLastTrim { releasedAtLastTrim = released }
         if updates < updatesAtLastTrim { updatesAtLastTrim = updates }
+        if tasksInFlight {
+            quietSince = nil
+        } else if quietSince == nil {
+            quietSince = now
+            nextQuietTrim = quietFirstDelay
+        }
+        if let quietSince, now.timeIntervalSince(quietSince) >= nextQuietTrim {
+            let quiet = now.timeIntervalSince(quietSince)
+            nextQuietTrim = max(2 * quiet, quiet + quietFirstDelay)
+            return markTrimmed(released: released, updates: updates, now: now)
+        }
         guard released - releasedAtLastTrim >= max(1, minimumReleased) || updates - updatesAtLastTrim >= max(1, minimumUpdates)
         else { return false }
         if tasksInFlight, let lastTrim, now.timeIntervalSince(lastTrim) < minimumInterval { return false }
+        return markTrimmed(released: released, updates: updates, now: now)
+    }
+
+    private mutating func markTrimmed(released: Int, updates: Int, now: Date) -> Bool {
         releasedAtLastTrim = released
         updatesAtLastTrim = updates
         lastTrim = now

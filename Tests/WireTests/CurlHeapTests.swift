@@ -1,0 +1,88 @@
+import CShim
+import Foundation
+import Testing
+@testable import Wire
+
+/// libcurl's allocation functions (CShim's curl_heap.c): large blocks in their own mappings,
+/// small ones from malloc, contents kept across realloc whichever way a block moves.
+struct CurlHeapTests {
+    @Test func largeBlocksAreMappedAndGivenBackSmallOnesAreNot() throws {
+        let small = try #require(agentdeck_curl_malloc(100))
+        #expect(agentdeck_curl_block_is_mapped(small) == 0)
+        let large = try #require(agentdeck_curl_malloc(16_385))  // libcurl's receive buffer
+        #expect(agentdeck_curl_block_is_mapped(large) != 0)
+        #expect(agentdeck_curl_mapped_bytes() >= 16_385)  // this one at least (other tests share the count)
+        memset(large, 0xAB, 16_385)
+        agentdeck_curl_free(large)
+        agentdeck_curl_free(small)
+        agentdeck_curl_free(nil)
+    }
+
+    /// A freed mapping is kept and handed out again for a block of the same length (libcurl
+    /// frees and allocates a transfer's receive buffer per request); releasing the spares
+    /// unmaps them. (A length libcurl never asks for: other tests' engines share these spares.)
+    @Test func freedMappingsAreReusedUntilReleased() throws {
+        let first = try #require(agentdeck_curl_malloc(200_000))
+        agentdeck_curl_free(first)
+        #expect(agentdeck_curl_spare_count() >= 1)
+        let second = try #require(agentdeck_curl_malloc(199_000))  // the same number of pages
+        #expect(second == first)
+        memset(second, 1, 199_000)
+        agentdeck_curl_free(second)
+        agentdeck_curl_release_spares()
+        // mincore fails with ENOMEM on an address that is no longer mapped.
+        var residency = [UInt8](repeating: 0, count: 64)
+        let page = first - 16
+        #expect(mincore(page, 4096, &residency) == -1 && errno == ENOMEM)
+    }
+
+    @Test func reallocKeepsTheBytesAcrossTheThresholdBothWays() throws {
+        var block = try #require(agentdeck_curl_malloc(10))
+        let pattern = (0..<10).map { UInt8($0 + 1) }
+        pattern.withUnsafeBytes { block.copyMemory(from: $0.baseAddress!, byteCount: 10) }
+        block = try #require(agentdeck_curl_realloc(block, 50_000))  // to a mapping
+        #expect(agentdeck_curl_block_is_mapped(block) != 0)
+        #expect(Array(UnsafeRawBufferPointer(start: block, count: 10)) == pattern)
+        memset(block + 10, 7, 49_990)
+        block = try #require(agentdeck_curl_realloc(block, 60_000))  // a bigger mapping
+        #expect(UnsafeRawBufferPointer(start: block, count: 50_000).dropFirst(10).allSatisfy { $0 == 7 })
+        block = try #require(agentdeck_curl_realloc(block, 20))  // back to the heap
+        #expect(agentdeck_curl_block_is_mapped(block) == 0)
+        #expect(Array(UnsafeRawBufferPointer(start: block, count: 10)) == pattern)
+        #expect(UnsafeRawBufferPointer(start: block, count: 20).dropFirst(10).allSatisfy { $0 == 7 })
+        agentdeck_curl_free(block)
+    }
+
+    @Test func callocZeroesAndStrdupCopies() throws {
+        for count in [3, 5_000] {
+            let block = try #require(agentdeck_curl_calloc(count, 4))
+            #expect(UnsafeRawBufferPointer(start: block, count: count * 4).allSatisfy { $0 == 0 })
+            agentdeck_curl_free(block)
+        }
+        #expect(agentdeck_curl_calloc(Int.max, 4) == nil)
+        let copy = try #require("agent-card".withCString { agentdeck_curl_strdup($0) })
+        #expect(String(cString: copy) == "agent-card")
+        agentdeck_curl_free(copy)
+    }
+
+    /// The engine installs them: an open stream's receive buffer (16 KB in libcurl 7.88) is
+    /// mapped for as long as the transfer runs, and requests and streams work as before.
+    @Test func theEngineHandsLibcurlTheseFunctions() async throws {
+        let server = try FixtureServer.get()
+        let engine = HTTPEngine()
+        defer { engine.shutdown() }
+        let response = try await engine.perform(HTTPRequest(url: server.base + "/big?bytes=100000")).get()
+        #expect(response.body.count == 100_000)
+        #expect(response.body.allSatisfy { $0 == UInt8(ascii: "x") })
+        let key = "heap-\(UUID().uuidString)"
+        let stream = StreamRecorder()
+        stream.startSSE(on: engine, .stream(url: server.base + "/sse-gated?key=" + key, method: "GET"))
+        for _ in 0..<1_500 where stream.events.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(stream.events.count == 1)
+        // In use, so never released as a spare, whatever other tests do meanwhile.
+        #expect(agentdeck_curl_mapped_bytes() >= 16_385)
+        _ = try await engine.perform(HTTPRequest(url: server.base + "/release?key=" + key)).get()
+        #expect(await stream.waitForEnd().error == nil)
+        #expect(stream.events.count == 2)
+    }
+}
