@@ -105,34 +105,19 @@ public struct HTTPRequest: Sendable {
     /// URL's, already parsed (nil: it does not parse).
     func validationProblem(origin: Origin?) -> String? {
         for header in headers {
-            if header.name.isEmpty || header.name.utf8.contains(where: { !Self.isTokenByte($0) }) {
+            if header.name.isEmpty || header.name.utf8.contains(where: { !HTTPToken.isTokenByte($0) }) {
                 return "invalid header name"
             }
             if header.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) {
                 return "header \(header.name) has a line break in its value"
             }
         }
-        if method.isEmpty || method.utf8.contains(where: { !Self.isTokenByte($0) }) {
+        if method.isEmpty || method.utf8.contains(where: { !HTTPToken.isTokenByte($0) }) {
             return "invalid method"
         }
         guard let origin, origin.scheme == "http" || origin.scheme == "https" else {
             return "not an http(s) URL"
         }
         return nil
-    }
-
-    /// RFC 9110 `tchar`. A switch, not a set or array: this runs for every byte of every
-    /// header name of every request (a card poll's "If-None-Match" included).
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-             UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
-            return true
-        default:
-            return false
-        }
     }
 }

@@ -92,7 +92,7 @@ enum NotModifiedHead: Equatable {
     private static func field(_ line: UnsafeBufferPointer<UInt8>) -> (String, String)? {
         var colon = 0
         while colon < line.count, line[colon] != UInt8(ascii: ":") {
-            guard isTokenByte(line[colon]) else { return nil }
+            guard HTTPToken.isTokenByte(line[colon]) else { return nil }
             colon += 1
         }
         guard colon > 0, colon < line.count else { return nil }
@@ -114,20 +114,6 @@ enum NotModifiedHead: Equatable {
     /// Visible ASCII, space, tab, and obs-text (bytes ≥ 0x80): no other control character.
     private static func isFieldValueByte(_ byte: UInt8) -> Bool {
         byte == 0x09 || (byte >= 0x20 && byte != 0x7F)
-    }
-
-    /// RFC 9110 `tchar`.
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-             UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
-            return true
-        default:
-            return false
-        }
     }
 }
 
