@@ -104,16 +104,16 @@ import Testing
         encoder.encode(content)
         let bytes = encoder.bytes
         for length in 0..<bytes.count {
-            var decoder = TaskContentDecoder(bytes: Array(bytes[0..<length]), values: encoder.values, taskID: "t", contextID: "c")
+            var decoder = TaskContentDecoder(bytes: Array(bytes[0..<length]), taskID: "t", contextID: "c")
             #expect(decoder.decodeContent() == nil, "a cut encoding must not decode")
         }
         for _ in 0..<200 where !bytes.isEmpty {
             var damaged = bytes
             damaged[Int.random(in: 0..<damaged.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
-            var decoder = TaskContentDecoder(bytes: damaged, values: encoder.values, taskID: "t", contextID: nil)
+            var decoder = TaskContentDecoder(bytes: damaged, taskID: "t", contextID: nil)
             _ = decoder.decodeContent()
         }
-        var decoder = TaskContentDecoder(bytes: bytes, values: encoder.values, taskID: "t", contextID: "c")
+        var decoder = TaskContentDecoder(bytes: bytes, taskID: "t", contextID: "c")
         #expect(decoder.decodeContent() == content)
     }
 
@@ -151,6 +151,68 @@ import Testing
         expectIdentical(packed, plain)
         packed.compact()
         expectIdentical(packed, plain)
+    }
+
+    /// JSON inside the packing (metadata, data parts) comes back bit for bit: every number's bits,
+    /// keys in their order, strings equal to the task's ids, nesting.
+    @Test func jsonValuesComeBackBitForBit() throws {
+        var object = JSONObject()
+        object["z"] = .number(-0.0)
+        object["a"] = .array(Self.numbers.map { .number($0) })
+        object["id"] = .string("t-1")
+        object["ctx"] = .string("c-1")
+        object["nested"] = .object(JSONObject([("b", .null), ("a", .bool(true)), ("deep", .array([.array([.object(JSONObject())])]))]))
+        let value = JSONValue.object(object)
+        var encoder = TaskContentEncoder(taskID: "t-1", contextID: "c-1")
+        encoder.encode(json: value)
+        var decoder = TaskContentDecoder(bytes: encoder.bytes, taskID: "t-1", contextID: "c-1")
+        let decoded = decoder.decodeJSON()
+        let back = try #require(decoded)
+        #expect(back == value)
+        #expect(back.objectValue?.keys == ["z", "a", "id", "ctx", "nested"])
+        #expect(back.objectValue?["nested"]?.objectValue?.keys == ["b", "a", "deep"])
+        #expect(back["z"]?.doubleValue?.sign == .minus)
+        let bits = back["a"]?.arrayValue?.compactMap { $0.doubleValue?.bitPattern }
+        #expect(bits == Self.numbers.map(\.bitPattern))
+        // The ids are written as one byte each: the encoding is shorter than with other strings.
+        var other = TaskContentEncoder(taskID: "x-1", contextID: "y-1")
+        other.encode(json: value)
+        #expect(encoder.bytes.count < other.bytes.count)
+    }
+
+    /// A finished task's metadata and status message are kept encoded while it is packed, survive a
+    /// list poll restating them, and are replaced by one that changes them.
+    @Test func metadataIsPackedAndSurvivesRestatements() {
+        var packed = TaskAccumulator(taskID: "t-1", contextID: "c-1")
+        let metadata: JSONValue = ["skill": "pricing", "progress": 100, "steps": [["name": "fetch", "ms": 12.5]]]
+        let done = Message(
+            messageID: "m-9", contextID: "c-1", taskID: "t-1", role: .agent, parts: [.text("Done"), Part(.data(["rows": 3]))],
+            metadata: ["latency": 0.25])
+        let finished = A2ATask(
+            id: "t-1", contextID: "c-1", status: TaskStatus(state: .completed, message: done),
+            history: [Message(messageID: "m-1", role: .user, parts: [.text("price it")], metadata: ["skill": "pricing"])],
+            metadata: metadata)
+        packed.apply(.task(finished))
+        var plain = packed
+        packed.compact()
+        #expect(packed.isCompacted)
+        #expect(packed.metadataIsPacked)
+        #expect(packed.statusMessageIsPacked)
+        expectIdentical(packed, plain)
+
+        // As a ListTasks poll restates it: no history (`historyLength: 0`).
+        var listed = finished
+        listed.history = []
+        #expect(applied(to: &packed, .task(listed)) == applied(to: &plain, .task(listed)))
+        #expect(packed.isCompacted && packed.metadataIsPacked && packed.statusMessageIsPacked)
+        expectIdentical(packed, plain)
+
+        var changed = listed
+        changed.metadata = ["skill": "pricing", "progress": 100, "note": "rerun"]
+        #expect(applied(to: &packed, .task(changed)) == applied(to: &plain, .task(changed)))
+        #expect(packed.isCompacted && packed.metadataIsPacked)
+        expectIdentical(packed, plain)
+        #expect(packed.task.metadata?["note"] == "rerun")
     }
 
     @Test func nothingToPackLeavesTheTaskAsItIs() {
@@ -236,7 +298,8 @@ import Testing
         switch Int.random(in: 0..<(depth > 0 ? 6 : 4), using: &random) {
         case 0: return .null
         case 1: return .bool(random.chance(2))
-        case 2: return .number(Double(Int.random(in: -1000...1000, using: &random)) / 8)
+        case 2:
+            return .number(random.chance(3) ? random.pick(numbers) : Double(Int.random(in: -1000...1000, using: &random)) / 8)
         case 3: return .string(random.pick(texts))
         case 4: return .array((0..<Int.random(in: 0...3, using: &random)).map { _ in json(depth: depth - 1, using: &random) })
         default:
@@ -245,6 +308,13 @@ import Testing
             return .object(object)
         }
     }
+
+    /// Numbers whose bits must come back exactly: whole ones at the edges of the varint form, -0,
+    /// fractions without an exact decimal, the extremes.
+    static let numbers: [Double] = [
+        0, -0.0, 1, -1, 100, 33.0, 0.1, 1e300, -1e-300, 9_007_199_254_740_991, 9_007_199_254_740_992, 18_446_744_073_709_551_616,
+        .leastNonzeroMagnitude, .greatestFiniteMagnitude, 127, 128, 16_383, 16_384,
+    ]
 
     /// Words from a small vocabulary: text that deflates like prose.
     static func prose(bytes: Int, using random: inout SplitMix64) -> String {

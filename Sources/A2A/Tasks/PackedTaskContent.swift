@@ -28,10 +28,9 @@ struct PackedTaskContent: Sendable {
         case grouped(PackedTaskGroup, range: Range<Int>)
     }
 
+    /// JSON values (metadata, data parts) are inside the encoding too, in a binary form that gives
+    /// back the same numbers and key order (`JSONTag`).
     private let storage: Storage
-    /// JSON values (metadata, data parts), kept as values and referred to by position: JSON is
-    /// never written and re-parsed, so numbers and key order come back as they were.
-    private let values: [JSONValue]
 
     /// Encodings shorter than this are kept as they are: deflate would not win back its own header.
     static let deflateThreshold = 128
@@ -52,7 +51,6 @@ struct PackedTaskContent: Sendable {
 
     /// One task's encoding kept alone.
     private init(alone encoder: TaskContentEncoder) {
-        values = encoder.values
         let encoded = encoder.bytes
         let level: Int32 = encoded.count > Self.fastLevelThreshold ? 1 : Self.level
         // Kept deflated only when it saves at least an eighth (random or already compressed data does not).
@@ -95,16 +93,15 @@ struct PackedTaskContent: Sendable {
         }
         return encoders.indices.map { i in
             if let group, let range = ranges[i] {
-                PackedTaskContent(storage: .grouped(group, range: range), values: encoders[i].values)
+                PackedTaskContent(storage: .grouped(group, range: range))
             } else {
                 PackedTaskContent(alone: encoders[i])
             }
         }
     }
 
-    private init(storage: Storage, values: [JSONValue]) {
+    private init(storage: Storage) {
         self.storage = storage
-        self.values = values
     }
 
     /// The content as packed; nil only if the buffer were damaged, or its spill file could not be
@@ -124,7 +121,7 @@ struct PackedTaskContent: Sendable {
             else { return nil }
             encoded = Array(prefix[range])
         }
-        var decoder = TaskContentDecoder(bytes: encoded, values: values, taskID: taskID, contextID: contextID)
+        var decoder = TaskContentDecoder(bytes: encoded, taskID: taskID, contextID: contextID)
         return decoder.decodeContent()
     }
 

@@ -34,8 +34,10 @@ public struct TaskAccumulator: Sendable, Hashable {
     private var truncatedIDs: Set<String> = []
     /// Artifacts, history and the two id sets, when compacted.
     private var packed: PackedTaskContent?
-    /// The status message, encoded, while compacted (see `packStatusMessage`).
+    /// The status message, encoded, while compacted (see `packOutsideFields`).
     private var packedStatusMessage: [UInt8]?
+    /// The task's metadata, encoded, while compacted (see `packOutsideFields`).
+    private var packedMetadata: [UInt8]?
 
     /// History beyond this many messages drops its oldest: a long chat must not grow without bound.
     public static let historyLimit = 200
@@ -82,18 +84,17 @@ public struct TaskAccumulator: Sendable, Hashable {
             unpack()
             return fold(event)
         }
-        // Only fields kept outside the packing change: the status message comes out of its packed
-        // bytes to be compared (or replaced), and goes back in after — as the same bytes when
-        // nothing changed (then the status was not replaced).
-        let statusBytes = packedStatusMessage
-        unpackStatusMessage()
+        // Only fields kept outside the packing change: the status message and the metadata come out
+        // of their bytes to be compared (or replaced), and go back in after — as the same bytes
+        // when nothing changed.
+        let (statusBytes, metadataBytes) = (packedStatusMessage, packedMetadata)
+        unpackOutsideFields()
         let changed = fold(event)
-        if !changed, let statusBytes {
-            stored.status.message = nil
-            packedStatusMessage = statusBytes
-        } else {
-            packStatusMessage()
+        if !changed {
+            if let statusBytes { (stored.status.message, packedStatusMessage) = (nil, statusBytes) }
+            if let metadataBytes { (stored.metadata, packedMetadata) = (nil, metadataBytes) }
         }
+        packOutsideFields()
         return changed
     }
 
@@ -243,37 +244,52 @@ public struct TaskAccumulator: Sendable, Hashable {
         truncatedIDs = []
         artifactBytes = [:]
         totalArtifactBytes = 0
-        packStatusMessage()
+        packOutsideFields()
     }
 
-    /// While packed, the status message is kept encoded (`TaskContentEncoder`, not deflated: a
-    /// status-only event — every ListTasks poll restates each task — decodes it in ~1 µs to compare,
-    /// where inflating the packed content would cost tens). One small buffer instead of the message
-    /// id's string and the parts array: ~100 B less per finished task. A message with JSON values
-    /// (metadata, data parts) stays as it is.
-    private mutating func packStatusMessage() {
-        guard packed != nil, packedStatusMessage == nil, let message = stored.status.message else { return }
-        var encoder = TaskContentEncoder(taskID: stored.id, contextID: stored.contextID)
-        encoder.encode(message)
-        guard encoder.values.isEmpty else { return }
-        packedStatusMessage = Array(encoder.bytes)  // exact capacity
-        stored.status.message = nil
+    /// While packed, the status message and the task's metadata are kept encoded (`TaskContentEncoder`,
+    /// not deflated: a status-only event — every ListTasks poll restates each task — decodes them in
+    /// a microsecond or two to compare, where inflating the packed content would cost tens). One
+    /// small buffer each instead of strings, parts arrays and JSON objects: those were made by the
+    /// decoder on the network thread and, kept for thousands of finished tasks, pinned its heap.
+    private mutating func packOutsideFields() {
+        guard packed != nil else { return }
+        if packedStatusMessage == nil, let message = stored.status.message {
+            var encoder = TaskContentEncoder(taskID: stored.id, contextID: stored.contextID)
+            encoder.encode(message)
+            packedStatusMessage = Array(encoder.bytes)  // exact capacity
+            stored.status.message = nil
+        }
+        if packedMetadata == nil, let metadata = stored.metadata {
+            var encoder = TaskContentEncoder(taskID: stored.id, contextID: stored.contextID)
+            encoder.encode(json: metadata)
+            packedMetadata = Array(encoder.bytes)
+            stored.metadata = nil
+        }
     }
 
     /// Whether the status message is kept encoded now (for tests).
     var statusMessageIsPacked: Bool { packedStatusMessage != nil }
+    /// Whether the metadata is kept encoded now (for tests).
+    var metadataIsPacked: Bool { packedMetadata != nil }
 
-    /// Puts the encoded status message back (before anything compares or replaces the status).
-    private mutating func unpackStatusMessage() {
-        guard let bytes = packedStatusMessage else { return }
-        packedStatusMessage = nil
-        var decoder = TaskContentDecoder(bytes: bytes, values: [], taskID: stored.id, contextID: stored.contextID)
-        // The buffer never leaves memory; were it damaged, the status keeps its state and time.
-        stored.status.message = decoder.decodeMessage()
+    /// Puts the encoded status message and metadata back (before anything compares or replaces them).
+    private mutating func unpackOutsideFields() {
+        // The buffers never leave memory; were one damaged, the status keeps its state and time.
+        if let bytes = packedStatusMessage {
+            packedStatusMessage = nil
+            var decoder = TaskContentDecoder(bytes: bytes, taskID: stored.id, contextID: stored.contextID)
+            stored.status.message = decoder.decodeMessage()
+        }
+        if let bytes = packedMetadata {
+            packedMetadata = nil
+            var decoder = TaskContentDecoder(bytes: bytes, taskID: stored.id, contextID: stored.contextID)
+            stored.metadata = decoder.decodeJSON()
+        }
     }
 
     /// The status message stays out of the packed content (every ListTasks poll restates it, see
-    /// `leavesPackedContentAlone` and `packStatusMessage`); its copies of the task and context ids, equal byte for byte,
+    /// `leavesPackedContentAlone` and `packOutsideFields`); its copies of the task and context ids, equal byte for byte,
     /// are made to share the task's own strings instead of holding two more.
     private mutating func shareIDsWithStatusMessage() {
         guard var message = stored.status.message else { return }
@@ -310,7 +326,7 @@ public struct TaskAccumulator: Sendable, Hashable {
     /// Brings the packed content back into the plain fields.
     private mutating func unpack() {
         guard let packed else { return }
-        unpackStatusMessage()  // first: it refers to the context id, which the event may change next
+        unpackOutsideFields()  // first: they refer to the context id, which the event may change next
         self.packed = nil
         // The buffer never leaves memory; were it damaged, the task keeps its status and ids.
         guard let content = packed.unpack(taskID: stored.id, contextID: stored.contextID) else { return }

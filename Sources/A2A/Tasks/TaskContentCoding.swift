@@ -1,12 +1,11 @@
 /// The byte encoding of `PackedTaskContent.Content`: counts and lengths as LEB128 varints, strings
-/// as UTF-8 (a Swift string is always valid Unicode, so it comes back identical), JSON values as
-/// positions in a side array. Only ever read back by the same build: no versioning.
+/// as UTF-8 (a Swift string is always valid Unicode, so it comes back identical), JSON values inline
+/// (`JSONTag`). Only ever read back by the same build: no versioning.
 ///
 /// Strings carry a one-byte tag: absent, the task's id, the task's context id, or literal bytes.
 /// Every message of a task repeats both ids; each one is then stored once for the whole task.
 struct TaskContentEncoder {
     private(set) var bytes: [UInt8] = []
-    private(set) var values: [JSONValue] = []
     private let taskID: String
     private let contextID: String?
 
@@ -49,6 +48,9 @@ struct TaskContentEncoder {
         count(message.referenceTaskIDs.count)
         for id in message.referenceTaskIDs { string(id) }
     }
+
+    /// One JSON value written alone (a packed task's metadata).
+    mutating func encode(json value: JSONValue) { jsonValue(value) }
 
     private mutating func parts(_ parts: [Part]) {
         count(parts.count)
@@ -98,10 +100,70 @@ struct TaskContentEncoder {
         bytes.append(contentsOf: s.utf8)
     }
 
+    /// A JSON value written into the buffer, not kept beside it: a packed task then holds no JSON
+    /// objects at all. Each one is a handful of small heap blocks made by the decoder on the network
+    /// thread; kept for thousands of finished tasks, they pinned that thread's heap pages (BENCHMARKS
+    /// round 8). Strings go through `string`, so the task's own ids inside metadata are one byte.
     private mutating func json(_ value: JSONValue?) {
-        guard let value else { return count(0) }
-        values.append(value)
-        count(values.count)
+        guard let value else { return bytes.append(JSONTag.absent) }
+        jsonValue(value)
+    }
+
+    private mutating func jsonValue(_ value: JSONValue) {
+        switch value {
+        case .null: bytes.append(JSONTag.null)
+        case .bool(let flag): bytes.append(flag ? JSONTag.true : JSONTag.false)
+        case .number(let number):
+            if let whole = JSONTag.wholeNumber(number) {
+                bytes.append(JSONTag.wholeNumber)
+                count(whole)
+            } else {
+                bytes.append(JSONTag.number)
+                var bits = number.bitPattern
+                for _ in 0..<8 {
+                    bytes.append(UInt8(truncatingIfNeeded: bits))
+                    bits >>= 8
+                }
+            }
+        case .string(let text):
+            bytes.append(JSONTag.string)
+            string(text)
+        case .array(let items):
+            bytes.append(JSONTag.array)
+            count(items.count)
+            for item in items { jsonValue(item) }
+        case .object(let object):
+            bytes.append(JSONTag.object)
+            count(object.count)
+            for (key, member) in object.pairs {
+                string(key)
+                jsonValue(member)
+            }
+        }
+    }
+}
+
+/// The first byte of an inline JSON value (`TaskContentEncoder.json`).
+enum JSONTag {
+    static let absent: UInt8 = 0
+    static let null: UInt8 = 1
+    static let `false`: UInt8 = 2
+    static let `true`: UInt8 = 3
+    /// Eight bytes of the double's bit pattern, least significant first: exactly the same number.
+    static let number: UInt8 = 4
+    /// A varint: most numbers agents send (progress, counts) are small whole ones.
+    static let wholeNumber: UInt8 = 5
+    static let string: UInt8 = 6
+    static let array: UInt8 = 7
+    static let object: UInt8 = 8
+
+    /// The number as a non-negative integer when it is exactly one (not -0, below 2^53, where
+    /// every integer is a double): it then reads back as the same double.
+    static func wholeNumber(_ number: Double) -> Int? {
+        guard number >= 0, number < 9_007_199_254_740_992, number.rounded(.towardZero) == number,
+            !(number == 0 && number.sign == .minus)
+        else { return nil }
+        return Int(number)
     }
 }
 
@@ -116,14 +178,14 @@ private enum StringTag {
 /// never a crash.
 struct TaskContentDecoder {
     private let bytes: [UInt8]
-    private let values: [JSONValue]
     private let taskID: String
     private let contextID: String?
     private var position = 0
+    /// Nesting deeper than any parsed value can reach (`JSONParser`'s limit) is damage.
+    private static let maxJSONDepth = 1024
 
-    init(bytes: [UInt8], values: [JSONValue], taskID: String, contextID: String?) {
+    init(bytes: [UInt8], taskID: String, contextID: String?) {
         self.bytes = bytes
-        self.values = values
         self.taskID = taskID
         self.contextID = contextID
     }
@@ -142,6 +204,13 @@ struct TaskContentDecoder {
     mutating func decodeMessage() -> Message? {
         guard let message = message(), position == bytes.count else { return nil }
         return message
+    }
+
+    /// One JSON value written alone by `TaskContentEncoder.encode(json:)`; nil unless it takes
+    /// every byte.
+    mutating func decodeJSON() -> JSONValue? {
+        guard let value = jsonValue(depth: 0), position == bytes.count else { return nil }
+        return value
     }
 
     private mutating func artifact() -> Artifact? {
@@ -243,9 +312,47 @@ struct TaskContentDecoder {
 
     /// Outer nil: damaged; inner nil: no value.
     private mutating func json() -> JSONValue?? {
-        guard let index = count() else { return nil }
-        if index == 0 { return .some(nil) }
-        guard index <= values.count else { return nil }
-        return values[index - 1]
+        guard position < bytes.count else { return nil }
+        if bytes[position] == JSONTag.absent {
+            position += 1
+            return .some(nil)
+        }
+        guard let value = jsonValue(depth: 0) else { return nil }
+        return value
+    }
+
+    private mutating func jsonValue(depth: Int) -> JSONValue? {
+        guard depth < Self.maxJSONDepth, let tag = byte() else { return nil }
+        switch tag {
+        case JSONTag.null: return .null
+        case JSONTag.false: return .bool(false)
+        case JSONTag.true: return .bool(true)
+        case JSONTag.number:
+            guard bytes.count - position >= 8 else { return nil }
+            var bits: UInt64 = 0
+            for i in (0..<8).reversed() { bits = bits << 8 | UInt64(bytes[position + i]) }
+            position += 8
+            return .number(Double(bitPattern: bits))
+        case JSONTag.wholeNumber:
+            guard let whole = count() else { return nil }
+            return .number(Double(whole))
+        case JSONTag.string:
+            guard let text = requiredString() else { return nil }
+            return .string(text)
+        case JSONTag.array:
+            guard let items = list({ $0.jsonValue(depth: depth + 1) }) else { return nil }
+            return .array(items)
+        case JSONTag.object:
+            // Each member takes at least two bytes.
+            guard let n = count(), n <= (bytes.count - position) / 2 else { return nil }
+            var object = JSONObject()
+            object.reserveCapacity(n)
+            for _ in 0..<n {
+                guard let key = requiredString(), let member = jsonValue(depth: depth + 1) else { return nil }
+                object.addParsed(key: key, known: JSONKey(key), value: member)
+            }
+            return .object(object)
+        default: return nil
+        }
     }
 }
