@@ -245,6 +245,11 @@ public struct TaskAccumulator: Sendable, Hashable {
         artifactBytes = [:]
         totalArtifactBytes = 0
         packOutsideFields()
+        // Kept as long as the task is retained, and made by the network thread's decoder: copied
+        // here, on the thread that packs (see `FreshCopy`). The task id is the Deck's key's,
+        // copied when the task was first seen (`TaskKey.freshCopy`).
+        if let contextID = stored.contextID { stored.contextID = FreshCopy.of(contextID) }
+        if let statusText { self.statusText = FreshCopy.of(statusText) }
     }
 
     /// While packed, the status message and the task's metadata are kept encoded (`TaskContentEncoder`,

@@ -1,3 +1,5 @@
+import A2A
+
 import Seeded
 
 /// An agent's stable identity within one session: derived from the config (its order/name/URL),
@@ -45,6 +47,16 @@ public struct TaskKey: Hashable, Sendable, CustomStringConvertible {
         taskIDHash = StoredHash.of(taskID)
     }
     public var description: String { "\(agentID)/\(taskID)" }
+
+    /// The same key with its id in fresh storage made on this thread (see `FreshCopy`): for a
+    /// key the state starts keeping (a new task), so that the id the network thread decoded,
+    /// shared by the task's entry and every index that names it, does not pin a page of that
+    /// thread's heap for as long as the task is retained.
+    public func freshCopy() -> TaskKey {
+        var copy = self
+        copy.taskID = FreshCopy.of(taskID)
+        return copy
+    }
 
     /// The task id alone: two agents reusing one id share a bucket, which one agent alone cannot
     /// cause (its ids are distinct keys). `Hasher` is seeded per process, so the stored value is

@@ -159,6 +159,10 @@ extension DeckState {
             packing.unpacked.note(key, finishedAt: nil)
             return
         }
+        // The key the task is stored under, not the caller's equal one: the indexes keep it for
+        // as long as the task is retained, and the caller's may be a string the network thread
+        // just decoded (see `TaskKey.freshCopy`).
+        let key = tasks.keys[index]
         let entry = tasks.values[index]
         taskOrder.markChanged(key, entry)
         finishedTasks.note(key, finishedAt: entry.state.isTerminal ? entry.updatedAt : nil)

@@ -120,13 +120,14 @@ extension DeckState {
     mutating func handleAttachResult(_ key: TaskKey, _ result: Result<A2AResult, CallFailure>, now: Date) -> [Command] {
         switch result {
         case .success(.task(let t)):
-            let key = TaskKey(agentID: key.agentID, taskID: TaskKey.isUsable(taskID: t.id) ? t.id : key.taskID)
+            // Kept long if new: not in the decoder's heap (see `FreshCopy`).
+            let key = TaskKey(agentID: key.agentID, taskID: TaskKey.isUsable(taskID: t.id) ? t.id : key.taskID).freshCopy()
             if tasks[key] == nil {
                 guard unfinishedTaskCount < config.maxTasks else {
                     showError("attach: already following \(unfinishedTaskCount) tasks", now: now)
                     return []
                 }
-                tasks[key] = TaskEntry(key: key, origin: .attached, contextID: t.contextID, now: now)
+                tasks[key] = TaskEntry(key: key, origin: .attached, contextID: t.contextID.map(FreshCopy.of), now: now)
             }
             fold(.task(t), into: key, now: now)
             ui.selectedTask = key
@@ -159,7 +160,8 @@ extension DeckState {
             for (t, key) in Self.listedTasks(page, on: agent) {
                 if tasks[key] == nil {
                     guard unfinishedTaskCount < config.maxTasks else { continue }
-                    tasks[key] = TaskEntry(key: key, origin: .discovered, contextID: t.contextID, now: now)
+                    let key = key.freshCopy()  // kept long: not in the decoder's heap (see `FreshCopy`)
+                    tasks[key] = TaskEntry(key: key, origin: .discovered, contextID: t.contextID.map(FreshCopy.of), now: now)
                     fold(.task(t), into: key, now: now)
                     if let entry = tasks[key], entry.state.isActive {
                         out += subscribe(key)

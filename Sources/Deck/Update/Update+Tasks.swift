@@ -141,7 +141,7 @@ extension DeckState {
         guard realID != key.taskID, TaskKey.isUsable(taskID: realID), let index = tasks.index(forKey: key),
             tasks.values[index].isPlaceholder
         else { return key }
-        let newKey = TaskKey(agentID: key.agentID, taskID: realID)
+        let newKey = TaskKey(agentID: key.agentID, taskID: realID).freshCopy()  // kept long (see `FreshCopy`)
         // Taken out, not copied: the entry is then the only owner of its box, and the writes below
         // do not copy its fields.
         var entry = tasks.remove(at: index).value
