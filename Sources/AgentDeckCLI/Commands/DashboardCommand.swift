@@ -28,6 +28,9 @@ struct DashboardCommand: ParsableCommand {
     var pollInterval: Double?
 
     func run() throws {
+        // First, before any state exists: the dashboard runs without glibc's thread cache (it
+        // returns here at once when it already does; see agentdeck_malloc_tuning.h).
+        agentdeck_reexec_without_thread_cache(CommandLine.unsafeArgv)
         let environment = ProcessInfo.processInfo.environment
         var setup: DashboardSetup
         do {

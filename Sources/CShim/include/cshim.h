@@ -6,4 +6,5 @@ int agentdeck_shim_version(void);
 // (a cached module does not notice a new header in its umbrella directory).
 #include "agentdeck_epoll.h"
 #include "agentdeck_curl_heap.h"
+#include "agentdeck_malloc_tuning.h"
 #endif

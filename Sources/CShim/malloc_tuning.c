@@ -1,0 +1,38 @@
+#include "agentdeck_malloc_tuning.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char kSetting[] = "glibc.malloc.tcache_count=0";
+/// Set for the tuned run: the user's GLIBC_TUNABLES before ours was added ("" when unset).
+static const char kMarker[] = "AGENTDECK_PREVIOUS_GLIBC_TUNABLES";
+
+void agentdeck_reexec_without_thread_cache(char *const argv[]) {
+    const char *previous = getenv(kMarker);
+    if (previous) {
+        // The tuned run: glibc read its tunables at start; children get the user's back.
+        if (*previous) setenv("GLIBC_TUNABLES", previous, 1); else unsetenv("GLIBC_TUNABLES");
+        unsetenv(kMarker);
+        return;
+    }
+    const char *current = getenv("GLIBC_TUNABLES");
+    if (current && strstr(current, "glibc.malloc.tcache_count")) return;  // the user's choice stands
+    size_t length = (current ? strlen(current) + 1 : 0) + sizeof kSetting;
+    char *value = malloc(length);
+    if (!value) return;
+    // Ours first: glibc 2.36 rewrites the variable in place as it parses it, and what a
+    // look at /proc/PID/environ then shows is the first tunable only.
+    if (current && *current) snprintf(value, length, "%s:%s", kSetting, current);
+    else snprintf(value, length, "%s", kSetting);
+    if (setenv(kMarker, current ? current : "", 1) != 0 || setenv("GLIBC_TUNABLES", value, 1) != 0) {
+        free(value);
+        return;
+    }
+    free(value);
+    execv("/proc/self/exe", argv);
+    // Could not run again (no /proc?): carry on as we are, environment as it was.
+    if (current) setenv("GLIBC_TUNABLES", current, 1); else unsetenv("GLIBC_TUNABLES");
+    unsetenv(kMarker);
+}
