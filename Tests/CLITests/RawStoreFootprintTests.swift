@@ -52,7 +52,7 @@ import Glibc
         let payloads = Self.tasks * Self.rounds
         print("""
             RawStoreFootprint: \(payloads) payloads, \(Self.tasks) tasks, \(store.bytesInMemory) B of text in memory, \
-            \(spill.liveBytes) B spilled
+            \(spill.liveBytes) B spilled; records \(store.recordCounts)
             RawStoreFootprint: heap in use +\(after.inUse - before.inUse) B \
             (\((after.inUse - before.inUse) / payloads) B a payload); arenas +\(after.arenas - before.arenas) B, \
             free in them +\(after.freeBytes - before.freeBytes) B in +\(after.freeChunks - before.freeChunks) chunks; \
