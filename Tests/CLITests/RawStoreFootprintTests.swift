@@ -1,5 +1,6 @@
 import Deck
 import Foundation
+import Terminal
 import Testing
 
 #if canImport(Glibc)
@@ -14,6 +15,7 @@ import Glibc
 ///
 /// A measurement, printed, not asserted (the heap is the whole process's: run this suite alone,
 /// `--filter RawStoreFootprint`). What is asserted is that the store still holds it all.
+/// "Free chunks" are the holes left in the arenas: what pins their pages.
 @Suite(.serialized) struct RawStoreFootprintTests {
     static let tasks = 10_000
     static let rounds = 12
@@ -30,6 +32,8 @@ import Glibc
     @Test func tenThousandTasksOfTwelvePayloadsEach() throws {
         let spill = try #require(try RawStoreOrderTests.spillFile(if: true))
         let store = RawStore(spill: spill)
+        // The dashboard's heap settings: blocks of 1 MB and more in mappings of their own.
+        ProcessHeap.configure()
         let before = HeapFigures.now()
         let done = DispatchSemaphore(value: 0)
         let network = Thread {
