@@ -47,6 +47,8 @@ import Glibc
                     store.add(RawPayload(subject: .task(Self.key(task)), source: source, text: Self.text(task, round: round)))
                 }
             }
+            // Taken in here, between this thread's buffers (the dashboard settles on its UI thread).
+            store.settle()
             buffers = []
             done.signal()
         }

@@ -59,7 +59,8 @@ import Testing
         let store = RawStore(perTask: 20, spill: spill, hotBytes: 1_000)
         let sources = ["list", "event", "result", "webhook"]
         for i in 0..<200 { store.add(event(i % 10, sources[i % 4], pad: i)) }
-        #expect(spill.liveBytes > 0 && store.bytesInMemory <= 1_000)
+        // The store's read first: it takes the queued payloads in (`RawStore.settle`).
+        #expect(store.bytesInMemory <= 1_000 && spill.liveBytes > 0)
         for task in 0..<10 {
             let held = store.payloads(for: key(task))
             let expected = (0..<200).filter { $0 % 10 == task }.suffix(20)
@@ -134,5 +135,28 @@ import Testing
         let reused = names.use("late")
         #expect(reused == first && names.name(reused) == "late")
         #expect(names.name(names.use("event")) == "event")
+    }
+
+    /// `add` queues; `settle` (the dashboard's UI thread) takes the payloads in, in order, keeping a
+    /// fresh copy of each new task's id; a queue left unsettled is taken in by the adder at its limit.
+    @Test func addedPayloadsAreTakenInBySettleInOrder() throws {
+        let store = RawStore(perTask: 20)
+        let id = "0a1b2c3d-7777-4888-9999-aaaabbbbcccc"
+        let added = TaskKey(agentID: agent, taskID: id)
+        for n in 0..<5 { store.add(RawPayload(subject: .task(added), source: "event", text: "{\"n\":\(n)}")) }
+        store.settle()
+        #expect(store.payloads(for: added).map(\.text) == (0..<5).map { "{\"n\":\($0)}" })
+        let kept = try #require(store.tasksByAge.first)
+        #expect(kept == added)
+        var keptID = kept.taskID, addedID = added.taskID
+        let keptAddress = keptID.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+        let addedAddress = addedID.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+        #expect(keptAddress != addedAddress, "the store keeps its own copy of the id")
+
+        // Nobody settles: the queue is taken in by `add` once it is this long, never longer.
+        let unsettled = RawStore(perTask: 1)
+        for n in 0..<(RawStore.queueLimit * 2 + 10) { unsettled.add(event(n)) }
+        #expect(unsettled.queuedCount == 10)
+        #expect(unsettled.recordCounts.live == RawStore.queueLimit * 2 + 10)
     }
 }

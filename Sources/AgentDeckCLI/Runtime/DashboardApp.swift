@@ -77,6 +77,8 @@ final class DashboardApp: TerminalApp {
     /// view is read from its store, not the state: any news may change it).
     private func applyInbox() -> Bool {
         let messages = inbox.drain()
+        // The raw payloads of this news, taken into the store here (see `RawStore.settle`).
+        rawStore.settle()
         var changed = false
         for message in messages where apply(message) { changed = true }
         return changed || (state.ui.showRaw && !messages.isEmpty)

@@ -70,8 +70,9 @@ struct RawStoreContents {
             return
         }
         // The key already held, if any: one id string per task for every place that names it
-        // (each payload's id is a fresh string from the decoder).
-        let key = byTask.index(forKey: received).map { byTask.keys[$0] } ?? received
+        // (each payload's id is a fresh string from the decoder); a new one, copied where this
+        // runs (`RawStore.settle`: the UI thread).
+        let key = byTask.index(forKey: received).map { byTask.keys[$0] } ?? received.freshCopy()
         let stamp = nextStamp
         nextStamp += 1
         let serial = nextSerial
