@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <unistd.h>
 
 static const char kSetting[] = "glibc.malloc.tcache_count=0";
@@ -31,7 +32,14 @@ void agentdeck_reexec_without_thread_cache(char *const argv[]) {
         return;
     }
     free(value);
-    execv("/proc/self/exe", argv);
+    // The executable's own path, not /proc/self/exe: the process is named after the file it
+    // runs (`ps`, `pkill agentdeck`, htop would otherwise show "exe").
+    char path[PATH_MAX];
+    ssize_t length_read = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (length_read > 0) {
+        path[length_read] = '\0';
+        execv(path, argv);
+    }
     // Could not run again (no /proc?): carry on as we are, environment as it was.
     if (current) setenv("GLIBC_TUNABLES", current, 1); else unsetenv("GLIBC_TUNABLES");
     unsetenv(kMarker);

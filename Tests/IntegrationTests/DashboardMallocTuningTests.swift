@@ -35,6 +35,18 @@ struct DashboardMallocTuningTests {
         #expect(environment["AGENTDECK_PREVIOUS_GLIBC_TUNABLES"] == "")
     }
 
+    /// Run again under its own file name: `ps`, htop and `pkill agentdeck` still find it.
+    @Test func theTunedProcessKeepsItsName() throws {
+        let screen = try TmuxSession(command: "'\(agentdeck)' http://127.0.0.1:9/", width: 100, height: 30)
+        defer { screen.kill() }
+        try #require(try screen.waitFor("AgentDeck").ok)
+        let pid = try screen.panePID()
+        let name = try String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(name == "agentdeck")
+        let environment = String(decoding: FileManager.default.contents(atPath: "/proc/\(pid)/environ") ?? Data(), as: UTF8.self)
+        #expect(environment.contains("AGENTDECK_PREVIOUS_GLIBC_TUNABLES="), "it was run again")
+    }
+
     @Test func theUsersOtherTunablesAreKept() throws {
         let environment = try startingEnvironment(extra: ["GLIBC_TUNABLES": "glibc.malloc.arena_max=2"])
         // glibc 2.36 cuts the variable at the first ':' as it parses it (in place, after reading
