@@ -13,6 +13,7 @@
 #define HEADER 16
 #define TAG_HEAP 0x6864636b68656170ULL    // "hdckheap"
 #define TAG_MAPPED 0x6864636b6d617070ULL  // "hdckmapp"
+#define TAG_POOLED 0x6864636b706f6f6cULL  // "hdckpool"
 
 typedef struct {
     size_t length;  // requested size (heap) or the mapping's length (mapped)
@@ -70,12 +71,140 @@ void agentdeck_curl_release_spares(void) {
     }
 }
 
+size_t agentdeck_curl_spare_count_of_length(size_t length) {
+    size_t count = 0;
+    pthread_mutex_lock(&spare_lock);
+    for (int i = 0; i < spare_count; i++) if (spares[i]->length == length) count++;
+    pthread_mutex_unlock(&spare_lock);
+    return count;
+}
+
 size_t agentdeck_curl_spare_count(void) {
     pthread_mutex_lock(&spare_lock);
     size_t count = (size_t)spare_count;
     pthread_mutex_unlock(&spare_lock);
     return count;
 }
+
+
+// ---- The pool for libcurl's small blocks ----------------------------------------------------
+// Blocks under AGENTDECK_CURL_MAPPED_MIN come from 64 KB slabs of one size class each, mapped
+// for libcurl alone, instead of malloc. Why: libcurl keeps thousands of small blocks for as long
+// as a handle or connection lives (options, header lists, connection and DNS cache entries) and
+// makes as many per transfer; in the network thread's malloc arena the long-lived ones sat among
+// that thread's transient buffers and kept ~3,000 of its pages resident after a burst
+// (BENCHMARKS.md round 8, scripts/heap-walk.py). In the pool they share pages only with each
+// other, and a slab whose blocks are all freed is unmapped.
+#define SLAB_SIZE 65536
+#define SLAB_HEADER 64
+static const uint32_t class_sizes[] = {
+    32, 48, 64, 80, 96, 128, 160, 192, 256, 320, 384, 512, 640, 768, 1024, 1280, 1536, 2048, 2560, 3072, 4112,
+};
+#define CLASS_COUNT (sizeof class_sizes / sizeof class_sizes[0])
+
+typedef struct slab {
+    struct slab *prev, *next;  // in its class's list of slabs with room, while it has room
+    void *free_blocks;         // freed blocks, each holding the next one's address
+    uint32_t block_size;
+    uint32_t live;             // blocks handed out and not freed
+    uint32_t carved;           // blocks ever carved from the slab (the rest is untouched)
+    uint32_t capacity;
+    uint32_t class_index;
+    int has_room_listed;
+} slab;
+
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static slab *with_room[CLASS_COUNT];
+static _Atomic size_t pool_slabs = 0;
+
+static int class_for(size_t total) {
+    for (size_t i = 0; i < CLASS_COUNT; i++) if (total <= class_sizes[i]) return (int)i;
+    return -1;
+}
+
+static void list_room(slab *s) {
+    s->prev = NULL;
+    s->next = with_room[s->class_index];
+    if (s->next) s->next->prev = s;
+    with_room[s->class_index] = s;
+    s->has_room_listed = 1;
+}
+
+static void unlist_room(slab *s) {
+    if (s->prev) s->prev->next = s->next; else with_room[s->class_index] = s->next;
+    if (s->next) s->next->prev = s->prev;
+    s->prev = s->next = NULL;
+    s->has_room_listed = 0;
+}
+
+/// A new slab aligned to SLAB_SIZE (a block finds its slab by rounding its address down).
+static slab *new_slab(int class_index) {
+    char *area = mmap(NULL, 2 * SLAB_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (area == MAP_FAILED) return NULL;
+    uintptr_t start = ((uintptr_t)area + SLAB_SIZE - 1) & ~(uintptr_t)(SLAB_SIZE - 1);
+    if ((char *)start > area) munmap(area, (size_t)((char *)start - area));
+    char *end = area + 2 * SLAB_SIZE;
+    if ((char *)start + SLAB_SIZE < end) munmap((char *)start + SLAB_SIZE, (size_t)(end - ((char *)start + SLAB_SIZE)));
+    slab *s = (slab *)start;
+    memset(s, 0, sizeof *s);
+    s->block_size = class_sizes[class_index];
+    s->capacity = (SLAB_SIZE - SLAB_HEADER) / s->block_size;
+    s->class_index = (uint32_t)class_index;
+    atomic_fetch_add(&pool_slabs, 1);
+    return s;
+}
+
+static block_header *pool_take(size_t total) {
+    int class_index = class_for(total);
+    if (class_index < 0) return NULL;
+    pthread_mutex_lock(&pool_lock);
+    slab *s = with_room[class_index];
+    if (!s) {
+        s = new_slab(class_index);
+        if (!s) {
+            pthread_mutex_unlock(&pool_lock);
+            return NULL;
+        }
+        list_room(s);
+    }
+    void *block;
+    if (s->free_blocks) {
+        block = s->free_blocks;
+        s->free_blocks = *(void **)block;
+    } else {
+        block = (char *)s + SLAB_HEADER + (size_t)s->carved * s->block_size;
+        s->carved++;
+    }
+    s->live++;
+    if (s->live == s->capacity) unlist_room(s);
+    pthread_mutex_unlock(&pool_lock);
+    return block;
+}
+
+static void pool_give(block_header *header) {
+    slab *s = (slab *)((uintptr_t)header & ~(uintptr_t)(SLAB_SIZE - 1));
+    pthread_mutex_lock(&pool_lock);
+    *(void **)header = s->free_blocks;
+    s->free_blocks = header;
+    s->live--;
+    if (s->live == 0) {
+        // Empty: given back, unless it is its class's only slab with room (the next block of that
+        // size would map a new one at once).
+        if (s->has_room_listed) unlist_room(s);
+        if (with_room[s->class_index]) {
+            pthread_mutex_unlock(&pool_lock);
+            atomic_fetch_sub(&pool_slabs, 1);
+            munmap(s, SLAB_SIZE);
+            return;
+        }
+        list_room(s);
+    } else if (!s->has_room_listed) {
+        list_room(s);
+    }
+    pthread_mutex_unlock(&pool_lock);
+}
+
+size_t agentdeck_curl_pool_slab_count(void) { return atomic_load(&pool_slabs); }
 
 static size_t page_rounded(size_t length) {
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
@@ -102,7 +231,13 @@ void *agentdeck_curl_malloc(size_t size) {
         atomic_fetch_add(&mapped_bytes, length);
         return from_header(header);
     }
-    block_header *header = malloc(size + HEADER);
+    block_header *header = pool_take(size + HEADER);
+    if (header) {
+        header->length = size;
+        header->tag = TAG_POOLED;
+        return from_header(header);
+    }
+    header = malloc(size + HEADER);
     if (!header) return NULL;
     header->length = size;
     header->tag = TAG_HEAP;
@@ -118,6 +253,9 @@ void agentdeck_curl_free(void *pointer) {
         if (keep_spare(header)) return;
         atomic_fetch_sub(&mapped_bytes, length);
         munmap(header, length);
+    } else if (header->tag == TAG_POOLED) {
+        header->tag = 0;
+        pool_give(header);
     } else if (header->tag == TAG_HEAP) {
         header->tag = 0;
         free(header);
@@ -134,7 +272,7 @@ static size_t usable(const block_header *header) {
 void *agentdeck_curl_realloc(void *pointer, size_t size) {
     if (!pointer) return agentdeck_curl_malloc(size);
     block_header *header = header_of(pointer);
-    if (header->tag != TAG_MAPPED && header->tag != TAG_HEAP) return realloc(pointer, size);
+    if (header->tag != TAG_MAPPED && header->tag != TAG_HEAP && header->tag != TAG_POOLED) return realloc(pointer, size);
     if (size == 0) {
         agentdeck_curl_free(pointer);
         return NULL;
@@ -148,6 +286,11 @@ void *agentdeck_curl_realloc(void *pointer, size_t size) {
     }
     // A mapping already large enough stays (a buffer that shrinks keeps its pages: rare).
     if (header->tag == TAG_MAPPED && wants_mapping && size <= usable(header)) return pointer;
+    // A pooled block whose class still fits keeps its place (its size is the class's).
+    if (header->tag == TAG_POOLED && !wants_mapping && class_for(size + HEADER) == class_for(header->length + HEADER)) {
+        header->length = size;
+        return pointer;
+    }
     void *fresh = agentdeck_curl_malloc(size);
     if (!fresh) return NULL;
     size_t keep = usable(header) < size ? usable(header) : size;
