@@ -88,14 +88,15 @@ size_t agentdeck_curl_spare_count(void) {
 
 
 // ---- The pool for libcurl's small blocks ----------------------------------------------------
-// Blocks under AGENTDECK_CURL_MAPPED_MIN come from 64 KB slabs of one size class each, mapped
+// Blocks under AGENTDECK_CURL_MAPPED_MIN come from 16 KB slabs of one size class each, mapped
 // for libcurl alone, instead of malloc. Why: libcurl keeps thousands of small blocks for as long
 // as a handle or connection lives (options, header lists, connection and DNS cache entries) and
 // makes as many per transfer; in the network thread's malloc arena the long-lived ones sat among
 // that thread's transient buffers and kept ~3,000 of its pages resident after a burst
 // (BENCHMARKS.md round 8, scripts/heap-walk.py). In the pool they share pages only with each
 // other, and a slab whose blocks are all freed is unmapped.
-#define SLAB_SIZE 65536
+// Small: a slab that one long-lived block keeps costs at most its four pages.
+#define SLAB_SIZE 16384
 #define SLAB_HEADER 64
 static const uint32_t class_sizes[] = {
     32, 48, 64, 80, 96, 128, 160, 192, 256, 320, 384, 512, 640, 768, 1024, 1280, 1536, 2048, 2560, 3072, 4112,

@@ -68,7 +68,7 @@ import Glibc
         for task in [0, 4_321, Self.tasks - 1] {
             #expect(store.payloads(for: Self.key(task)).map(\.text) == (0..<Self.rounds).map { Self.text(task, round: $0) })
         }
-        #expect(store.bytesInMemory <= 2 << 20)
+        #expect(store.bytesInMemory <= 512 << 10)
     }
 
     /// glibc's own account of its heap (`malloc_info`), summed over the arenas.

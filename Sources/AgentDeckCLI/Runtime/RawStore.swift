@@ -42,7 +42,7 @@ final class RawStore: Sendable {
         var fingerprint: Int
     }
 
-    init(perTask: Int = 20, maxBytes: Int = 32 << 20, spill: SpillFile? = nil, hotBytes: Int = 2 << 20) {
+    init(perTask: Int = 20, maxBytes: Int = 32 << 20, spill: SpillFile? = nil, hotBytes: Int = 512 << 10) {
         self.perTask = perTask
         self.maxBytes = maxBytes
         self.spill = spill
@@ -93,7 +93,9 @@ final class RawStore: Sendable {
         }
         guard !batch.isEmpty else { return }
         state.withLock { contents in
-            for item in batch { contents.add(item.key, source: item.source, text: item.text, fingerprint: item.fingerprint) }
+            // The text too is copied here: kept until it is spilled, it would otherwise stay where
+            // the network thread made it, between that thread's transient buffers.
+            for item in batch { contents.add(item.key, source: item.source, text: FreshCopy.of(item.text), fingerprint: item.fingerprint) }
         }
     }
 

@@ -8,7 +8,7 @@
 // on the network thread (a 16 KB receive buffer and the handle per transfer), which grew that
 // thread's malloc arena to its peak; the small blocks that lived on (ours and libcurl's) then
 // kept the arena from shrinking. Mapped, those buffers never enter the arena. The smaller blocks
-// come from a pool of 64 KB slabs of one size class each, mapped for libcurl alone (curl_heap.c):
+// come from a pool of 16 KB slabs of one size class each, mapped for libcurl alone (curl_heap.c):
 // the ones libcurl keeps long no longer pin pages of that arena either.
 #define AGENTDECK_CURL_MAPPED_MIN 4096
 
@@ -30,6 +30,6 @@ size_t agentdeck_curl_spare_count_of_length(size_t length);
 int agentdeck_curl_block_is_mapped(const void *pointer);
 // For tests and measurements: bytes currently mapped by these functions (spares included).
 size_t agentdeck_curl_mapped_bytes(void);
-// For tests and measurements: slabs the small-block pool has mapped (64 KB each).
+// For tests and measurements: slabs the small-block pool has mapped (16 KB each).
 size_t agentdeck_curl_pool_slab_count(void);
 #endif
