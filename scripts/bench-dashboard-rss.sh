@@ -61,9 +61,13 @@ for _ in $(seq 200); do [[ $(wc -l <"$work/urls") -ge $AGENTS ]] && break; sleep
 mkdir -p "$work/config/agentdeck" "$work/state"
 # The agents in the config, not on the command line (heaptrack cannot take 200 URLs of argv).
 { echo "retainFinishedTasks: 10000"; [[ -n "${EXTRA_CONFIG:-}" ]] && echo "$EXTRA_CONFIG"; echo "agents:"; sed 's/^/  - /' "$work/urls"; } >"$work/config/agentdeck/config.yaml"
+# Under a WRAP tool the tunable is set here: the dashboard would otherwise run itself again to set
+# it (docs/DECISIONS.md, "no thread cache"), out from under the tool.
+wrap_env=""
+[[ -n "${WRAP:-}" ]] && wrap_env="GLIBC_TUNABLES=glibc.malloc.tcache_count=0"
 cat >"$work/run.sh" <<SH
 #!/bin/sh
-exec env LANG=C.UTF-8 ${EXTRA_ENV:-} XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache" ${WRAP:-} "$BIN/agentdeck" --poll-interval 2
+exec env LANG=C.UTF-8 ${EXTRA_ENV:-} $wrap_env XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache" ${WRAP:-} "$BIN/agentdeck" --poll-interval 2
 SH
 chmod +x "$work/run.sh"
 tmux -L "$sock" -f /dev/null new-session -d -s main -x 120 -y 40 "$work/run.sh"
