@@ -4,8 +4,8 @@ import Foundation
 import Synchronization
 
 /// The JSON agents sent about each task, as received, for the raw view: the last few payloads
-/// per task, bounded in count and bytes. Filled on the network thread (live) or from the
-/// journal (replay); read on the UI thread.
+/// per task, bounded in count and bytes. Added to on the network thread (live) or from the
+/// journal (replay); taken in (`settle`) and read on the UI thread.
 ///
 /// With a `SpillFile`, only the most recent `hotBytes` of payload text stay in memory; older text
 /// goes to the file in batches (one write per ~128 KB) and is read back when the raw view shows it.
