@@ -182,8 +182,11 @@ static block_header *pool_take(size_t total) {
     return block;
 }
 
+/// The slab a pooled block was carved from (slabs are aligned to their size).
+static slab *slab_of(block_header *header) { return (slab *)((uintptr_t)header & ~(uintptr_t)(SLAB_SIZE - 1)); }
+
 static void pool_give(block_header *header) {
-    slab *s = (slab *)((uintptr_t)header & ~(uintptr_t)(SLAB_SIZE - 1));
+    slab *s = slab_of(header);
     pthread_mutex_lock(&pool_lock);
     *(void **)header = s->free_blocks;
     s->free_blocks = header;
@@ -288,7 +291,7 @@ void *agentdeck_curl_realloc(void *pointer, size_t size) {
     // A mapping already large enough stays (a buffer that shrinks keeps its pages: rare).
     if (header->tag == TAG_MAPPED && wants_mapping && size <= usable(header)) return pointer;
     // A pooled block whose class still fits keeps its place (its size is the class's).
-    if (header->tag == TAG_POOLED && !wants_mapping && class_for(size + HEADER) == class_for(header->length + HEADER)) {
+    if (header->tag == TAG_POOLED && !wants_mapping && class_for(size + HEADER) == (int)slab_of(header)->class_index) {
         header->length = size;
         return pointer;
     }

@@ -153,6 +153,23 @@ import Testing
         let addedAddress = addedID.withUTF8 { UInt(bitPattern: $0.baseAddress) }
         #expect(keptAddress != addedAddress, "the store keeps its own copy of the id")
 
+        // A key the caller already holds (the dashboard's task list) is shared, not copied: one id
+        // string per task for the list and the store; a task the caller does not know gets a copy.
+        let held = TaskKey(agentID: agent, taskID: FreshCopy.of(id.replacingOccurrences(of: "0a1b", with: "ffff")))
+        let decoded = TaskKey(agentID: agent, taskID: FreshCopy.of(held.taskID))
+        let stranger = TaskKey(agentID: agent, taskID: FreshCopy.of(id.replacingOccurrences(of: "0a1b", with: "eeee")))
+        store.add(RawPayload(subject: .task(decoded), source: "event", text: "{}"))
+        store.add(RawPayload(subject: .task(stranger), source: "event", text: "{}"))
+        store.settle { $0 == held ? held : nil }
+        let keys = store.tasksByAge
+        let sharedKey = try #require(keys.first { $0 == held })
+        let strangerKey = try #require(keys.first { $0 == stranger })
+        var sharedID = sharedKey.taskID, heldID = held.taskID, decodedID = decoded.taskID
+        var strangerID = strangerKey.taskID, strangerAddedID = stranger.taskID
+        #expect(sharedID.withUTF8 { UInt(bitPattern: $0.baseAddress) } == heldID.withUTF8 { UInt(bitPattern: $0.baseAddress) })
+        #expect(sharedID.withUTF8 { UInt(bitPattern: $0.baseAddress) } != decodedID.withUTF8 { UInt(bitPattern: $0.baseAddress) })
+        #expect(strangerID.withUTF8 { UInt(bitPattern: $0.baseAddress) } != strangerAddedID.withUTF8 { UInt(bitPattern: $0.baseAddress) })
+
         // Nobody settles: the queue is taken in by `add` once it is this long, never longer.
         let unsettled = RawStore(perTask: 1)
         for n in 0..<(RawStore.queueLimit * 2 + 10) { unsettled.add(event(n)) }

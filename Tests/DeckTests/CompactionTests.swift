@@ -102,14 +102,15 @@ import Testing
         #expect(h.selected?.accumulator.isCompacted == false)
     }
 
-    /// With the default bound (256) and the default retention (200), a finished task stays as it was.
-    @Test func withTheDefaultsNothingIsPacked() throws {
+    /// With the default bound (32, under the default retention of 200), a task that just finished
+    /// stays as it was: the most recent ones are those an operator opens.
+    @Test func withTheDefaultsARecentlyFinishedTaskStaysUnpacked() throws {
         var h = try finishedTask()
         h.state.config.keepFinishedUnpacked = DeckConfig(agents: []).keepFinishedUnpacked
         let tag = try h.dispatchedTask("t-3")
         h.send(.streamEvent(tag, statusEvent("t-3", .completed, "done")))
         let key = try #require(h.state.tasks.keys.first { $0.taskID == "t-3" })
         #expect(h.state.tasks[key]?.accumulator.isCompacted == false)
-        #expect(DeckConfig(agents: []).keepFinishedUnpacked > DeckConfig(agents: []).maxFinishedTasks)
+        #expect(DeckConfig(agents: []).keepFinishedUnpacked < DeckConfig(agents: []).maxFinishedTasks)
     }
 }

@@ -232,7 +232,8 @@ extension FinishedTaskPackingTests {
     /// each time the quiet has lasted twice as long, whatever was released; work in flight
     /// starts the count again.
     @Test func aQuietConsoleIsTrimmedAtDoublingIntervals() {
-        var policy = HeapTrimPolicy(minimumReleased: 256, minimumInterval: 1, minimumUpdates: 1_000_000, quietFirstDelay: 5)
+        var policy = HeapTrimPolicy(
+            minimumReleased: 256, minimumInterval: 1, minimumUpdates: 1_000_000, quietFirstDelay: 5, quietSecondDelay: nil)
         let t0 = Date(timeIntervalSince1970: 1_000)
         func ask(_ seconds: TimeInterval, inFlight: Bool = false) -> Bool {
             policy.shouldTrim(released: 0, now: t0.addingTimeInterval(seconds), tasksInFlight: inFlight, updates: 1)
@@ -244,6 +245,16 @@ extension FinishedTaskPackingTests {
         #expect(ask(51) == false)
         #expect(ask(55.9) == false)
         #expect(ask(56) == true)
+    }
+
+    /// The dashboard's schedule: 10 s into the quiet (the burst's leftovers go back soon after it
+    /// ends), 30 s, then doubling (60, 120 s): an idle console is not trimmed more often than before.
+    @Test func theDefaultQuietScheduleIsTenThirtyThenDoubling() {
+        var policy = HeapTrimPolicy(minimumReleased: 256, minimumInterval: 1, minimumUpdates: 1_000_000)
+        let t0 = Date(timeIntervalSince1970: 1_000)
+        let times: [TimeInterval] = [0, 9.9, 10, 11, 29.9, 30, 59.9, 60, 119.9, 120, 200]
+        let trimmed = times.filter { policy.shouldTrim(released: 0, now: t0.addingTimeInterval($0), tasksInFlight: false, updates: 1) }
+        #expect(trimmed == [10, 30, 60, 120])
     }
 
     @Test func aNewStateCountsFromZero() {

@@ -195,6 +195,19 @@ import Testing
         #expect(t.transitions.first?.state == .submitted, "the start is kept")
     }
 
+    /// A finished task's timeline gives back its spare room and stays the same timeline.
+    @Test func shrinkToFitKeepsTheTransitions() {
+        var t = TaskTimeline(start: .submitted, at: t0)
+        t.record(.working, at: t0.addingTimeInterval(1))
+        t.record(.completed, at: t0.addingTimeInterval(3))
+        let before = t
+        #expect(t.transitions.capacity > t.transitions.count)
+        t.shrinkToFit()
+        #expect(t == before)
+        #expect(t.transitions.capacity == t.transitions.count)
+        #expect(t.totalDuration(now: t0.addingTimeInterval(60)) == 3)
+    }
+
     @Test func backoffGrowsAndIsCapped() {
         let b = Backoff()
         #expect(b.delay(attempt: 1, unit: 0.5) == 1)

@@ -260,17 +260,20 @@ public struct TaskAccumulator: Sendable, Hashable {
     private mutating func packOutsideFields() {
         guard packed != nil else { return }
         if packedStatusMessage == nil, let message = stored.status.message {
-            var encoder = TaskContentEncoder(taskID: stored.id, contextID: stored.contextID)
-            encoder.encode(message)
-            packedStatusMessage = Array(encoder.bytes)  // exact capacity
+            packedStatusMessage = encoded { $0.encode(message) }
             stored.status.message = nil
         }
         if packedMetadata == nil, let metadata = stored.metadata {
-            var encoder = TaskContentEncoder(taskID: stored.id, contextID: stored.contextID)
-            encoder.encode(json: metadata)
-            packedMetadata = Array(encoder.bytes)
+            packedMetadata = encoded { $0.encode(json: metadata) }
             stored.metadata = nil
         }
+    }
+
+    /// What `write` puts through an encoder that knows this task's ids, in an array of exact capacity.
+    private func encoded(_ write: (inout TaskContentEncoder) -> Void) -> [UInt8] {
+        var encoder = TaskContentEncoder(taskID: stored.id, contextID: stored.contextID)
+        write(&encoder)
+        return Array(encoder.bytes)
     }
 
     /// Whether the status message is kept encoded now (for tests).

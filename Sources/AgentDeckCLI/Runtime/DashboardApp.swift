@@ -77,10 +77,12 @@ final class DashboardApp: TerminalApp {
     /// view is read from its store, not the state: any news may change it).
     private func applyInbox() -> Bool {
         let messages = inbox.drain()
-        // The raw payloads of this news, taken into the store here (see `RawStore.settle`).
-        rawStore.settle()
         var changed = false
         for message in messages where apply(message) { changed = true }
+        // The raw payloads of this news, taken into the store here (see `RawStore.settle`), after
+        // the news: a task it added is in the list, whose key's strings the store shares.
+        let tasks = state.tasks
+        rawStore.settle { key in tasks.index(forKey: key).map { tasks.keys[$0] } }
         return changed || (state.ui.showRaw && !messages.isEmpty)
     }
 

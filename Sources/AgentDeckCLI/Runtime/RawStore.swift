@@ -85,7 +85,9 @@ final class RawStore: Sendable {
 
     /// Takes the queued payloads in, in the order they were added. Call it on the thread that
     /// should hold what the store keeps (the dashboard's UI thread); every read calls it first.
-    func settle() {
+    /// `known` gives the key the caller already holds for a task new to the store (its strings
+    /// are then shared, not copied).
+    func settle(known: (TaskKey) -> TaskKey? = { _ in nil }) {
         let batch = queued.withLock { queue in
             let batch = queue
             queue = []
@@ -95,7 +97,9 @@ final class RawStore: Sendable {
         state.withLock { contents in
             // The text too is copied here: kept until it is spilled, it would otherwise stay where
             // the network thread made it, between that thread's transient buffers.
-            for item in batch { contents.add(item.key, source: item.source, text: FreshCopy.of(item.text), fingerprint: item.fingerprint) }
+            for item in batch {
+                contents.add(item.key, source: item.source, text: FreshCopy.of(item.text), fingerprint: item.fingerprint, known: known)
+            }
         }
     }
 

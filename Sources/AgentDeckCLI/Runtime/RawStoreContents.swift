@@ -57,7 +57,9 @@ struct RawStoreContents {
         self.spill = spill
     }
 
-    mutating func add(_ received: TaskKey, source: String, text: String, fingerprint: Int) {
+    /// `known`: the key the caller already holds for `received` (the dashboard's task list), whose
+    /// strings the store then shares instead of copying.
+    mutating func add(_ received: TaskKey, source: String, text: String, fingerprint: Int, known: (TaskKey) -> TaskKey? = { _ in nil }) {
         // A record counts bytes in 32 bits: the sink cuts payloads to ~1 MB, a replayed journal's
         // could be anything.
         let text = text.utf8.count <= Int(UInt32.max) ? text : RawStore.bounded(text)
@@ -70,9 +72,10 @@ struct RawStoreContents {
             return
         }
         // The key already held, if any: one id string per task for every place that names it
-        // (each payload's id is a fresh string from the decoder); a new one, copied where this
+        // (each payload's id is a fresh string from the decoder); else the caller's (one string
+        // for the task list and the store: ~100 bytes a task); else a new one, copied where this
         // runs (`RawStore.settle`: the UI thread).
-        let key = byTask.index(forKey: received).map { byTask.keys[$0] } ?? received.freshCopy()
+        let key = byTask.index(forKey: received).map { byTask.keys[$0] } ?? known(received) ?? received.freshCopy()
         let stamp = nextStamp
         nextStamp += 1
         let serial = nextSerial

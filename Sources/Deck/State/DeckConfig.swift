@@ -41,8 +41,10 @@ public struct DeckConfig: Sendable, Hashable {
     /// Finished (terminal) tasks kept; the oldest beyond this are dropped.
     public var maxFinishedTasks: Int
     /// The most recently finished tasks kept unpacked; older finished ones are packed (about a
-    /// third of their size, unpacked again when read), a few per update. At or above
-    /// `maxFinishedTasks`, nothing is ever packed.
+    /// third of their size, unpacked again when read: ~0.1 ms), a few per update. At or above
+    /// `maxFinishedTasks`, nothing is ever packed. 32, not more: an unpacked task holds the values
+    /// its events were decoded into, on the network thread's heap pages, which stay resident as
+    /// long as one of them lives (BENCHMARKS.md, round 9).
     public var keepFinishedUnpacked: Int
     /// Finished tasks packed together, in one deflate stream (`TaskAccumulator.compact(together:)`):
     /// their texts share vocabulary, so a group packs smaller than its tasks alone. The packing
@@ -72,7 +74,7 @@ public struct DeckConfig: Sendable, Hashable {
     public init(
         agents: [AgentConfig], readOnly: Bool = false, cardPollInterval: TimeInterval = 30,
         listPollInterval: TimeInterval? = 10, taskPollInterval: TimeInterval = 2, slowPollThreshold: TimeInterval = 2,
-        callFailuresForDegraded: Int = 3, maxFinishedTasks: Int = 200, keepFinishedUnpacked: Int = 256, maxTasks: Int = 5000, statusLineDuration: TimeInterval = 5,
+        callFailuresForDegraded: Int = 3, maxFinishedTasks: Int = 200, keepFinishedUnpacked: Int = 32, maxTasks: Int = 5000, statusLineDuration: TimeInterval = 5,
         seed: UInt64 = 0x5EED, historyLimit: Int = 100, readOnlyForcedBy: String? = nil,
         healthWindow: TimeInterval = 900, healthBucket: TimeInterval = 30
     ) {

@@ -65,6 +65,7 @@ extension DeckState {
             // index until it changes: it freed nothing.
             guard accumulator.isCompacted else { continue }
             tasks.values[index].accumulator = accumulator
+            tasks.values[index].timeline.shrinkToFit()
             packing.released += 1
         }
     }

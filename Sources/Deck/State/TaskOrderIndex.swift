@@ -62,11 +62,13 @@ struct TaskOrderIndex: Sendable, Hashable {
     private var prefixOfSlot: [(prefix: UInt64, isASCII: Bool)] = []
     /// The state each slot's task is counted under (nil: absent).
     private var stateOfSlot: [TaskState?] = []
-    /// A marked slot's new place (nil: the task is gone).
-    private var pending: [Entry?] = []
-    /// Slots marked since the last fold, once each.
+    /// Slots marked since the last fold, once each...
     private(set) var markedSlots: [Int] = []
-    private var isMarked: [Bool] = []
+    /// ...and each one's new place (nil: the task is gone), side by side: only the marked slots
+    /// have one (an array of places for every slot was 40 bytes a task, ~0.6 MB at 10,000).
+    private var pending: [Entry?] = []
+    /// Each slot's index in `markedSlots` (-1: not marked), 4 bytes a slot.
+    private var markIndex: [Int32] = []
     /// Set whenever `tasks` is written (see `DeckState.tasks`); `update` clears it when it ends,
     /// so a set flag means code outside `update` (tests, fixtures) changed tasks without marking
     /// them: the view does not trust the index and the next update rebuilds it.
@@ -104,10 +106,15 @@ struct TaskOrderIndex: Sendable, Hashable {
             if let state { counts.add(state, of: key.agentID) }
             stateOfSlot[slot] = state
         }
-        pending[slot] = task.map { entry(for: $0, slot: slot, order: order) }
-        guard !isMarked[slot] else { return }
-        isMarked[slot] = true
+        let place = task.map { entry(for: $0, slot: slot, order: order) }
+        let mark = markIndex[slot]
+        if mark >= 0 {
+            pending[Int(mark)] = place
+            return
+        }
+        markIndex[slot] = Int32(markedSlots.count)
         markedSlots.append(slot)
+        pending.append(place)
     }
 
     /// The task under `key` now lives under `newKey`, of the same agent (a placeholder given its
@@ -139,8 +146,7 @@ struct TaskOrderIndex: Sendable, Hashable {
         agentOfSlot.append(key.agentID)
         prefixOfSlot.append(prefix)
         stateOfSlot.append(nil)
-        pending.append(nil)
-        isMarked.append(false)
+        markIndex.append(-1)
         slots[key] = keys.count - 1
         return keys.count - 1
     }
@@ -158,7 +164,7 @@ struct TaskOrderIndex: Sendable, Hashable {
     struct MergedOrder: IteratorProtocol {
         let index: TaskOrderIndex
         let sorted: [Entry]
-        let isMarked: [Bool]
+        let markIndex: [Int32]
         let fresh: [Entry]
         var i = 0
         var f = 0
@@ -166,12 +172,12 @@ struct TaskOrderIndex: Sendable, Hashable {
         init(_ index: TaskOrderIndex) {
             self.index = index
             sorted = index.sorted
-            isMarked = index.isMarked
-            fresh = index.markedSlots.compactMap { index.pending[$0] }.sorted(by: index.areInIncreasingOrder)
+            markIndex = index.markIndex
+            fresh = index.pending.compactMap { $0 }.sorted(by: index.areInIncreasingOrder)
         }
 
         mutating func next() -> Entry? {
-            while i < sorted.count, isMarked[Int(sorted[i].slot)] { i += 1 }
+            while i < sorted.count, markIndex[Int(sorted[i].slot)] >= 0 { i += 1 }
             if f < fresh.count, i == sorted.count || index.areInIncreasingOrder(fresh[f], sorted[i]) {
                 f += 1
                 return fresh[f - 1]
@@ -241,14 +247,15 @@ struct TaskOrderIndex: Sendable, Hashable {
     /// Folds the marked tasks into `sorted`, and frees the slots of removed tasks.
     mutating func foldMarks() {
         sorted = merged()
-        for slot in markedSlots {
-            isMarked[slot] = false
-            guard pending[slot] == nil, let key = keys[slot] else { continue }
+        for (mark, slot) in markedSlots.enumerated() {
+            markIndex[slot] = -1
+            guard pending[mark] == nil, let key = keys[slot] else { continue }
             keys[slot] = nil
             slots[key] = nil
             freeSlots.append(slot)
         }
         markedSlots.removeAll(keepingCapacity: true)
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// Builds the index from every task (a full sort: when the sort changes, or after changes

@@ -35,6 +35,16 @@ public struct TaskTimeline: Sendable, Hashable {
         return true
     }
 
+    /// Gives back the array's spare room: a finished task keeps its timeline for as long as it is
+    /// retained, and growth left room for one or two transitions more (~30 bytes a task).
+    public mutating func shrinkToFit() {
+        guard transitions.capacity > transitions.count else { return }
+        var exact: [Transition] = []
+        exact.reserveCapacity(transitions.count)
+        exact.append(contentsOf: transitions)
+        transitions = exact
+    }
+
     /// Time spent in each visit, in order; the last one runs until `now` unless it is terminal.
     public func spans(now: Date) -> [(state: TaskState, duration: TimeInterval)] {
         transitions.indices.map { i in
