@@ -232,8 +232,7 @@ extension FinishedTaskPackingTests {
     /// each time the quiet has lasted twice as long, whatever was released; work in flight
     /// starts the count again.
     @Test func aQuietConsoleIsTrimmedAtDoublingIntervals() {
-        var policy = HeapTrimPolicy(
-            minimumReleased: 256, minimumInterval: 1, minimumUpdates: 1_000_000, quietFirstDelay: 5, quietSecondDelay: nil)
+        var policy = HeapTrimPolicy(minimumReleased: 256, minimumInterval: 1, minimumUpdates: 1_000_000, quietFirstDelay: 5)
         let t0 = Date(timeIntervalSince1970: 1_000)
         func ask(_ seconds: TimeInterval, inFlight: Bool = false) -> Bool {
             policy.shouldTrim(released: 0, now: t0.addingTimeInterval(seconds), tasksInFlight: inFlight, updates: 1)
@@ -248,13 +247,13 @@ extension FinishedTaskPackingTests {
     }
 
     /// The dashboard's schedule: 10 s into the quiet (the burst's leftovers go back soon after it
-    /// ends), 30 s, then doubling (60, 120 s): an idle console is not trimmed more often than before.
-    @Test func theDefaultQuietScheduleIsTenThirtyThenDoubling() {
+    /// ends), then doubling (20, 40, 80 s): past the first 30 s, one trim in any 30 s, as before.
+    @Test func theDefaultQuietScheduleStartsAtTenSeconds() {
         var policy = HeapTrimPolicy(minimumReleased: 256, minimumInterval: 1, minimumUpdates: 1_000_000)
         let t0 = Date(timeIntervalSince1970: 1_000)
-        let times: [TimeInterval] = [0, 9.9, 10, 11, 29.9, 30, 59.9, 60, 119.9, 120, 200]
+        let times: [TimeInterval] = [0, 9.9, 10, 11, 19.9, 20, 39.9, 40, 79.9, 80, 120]
         let trimmed = times.filter { policy.shouldTrim(released: 0, now: t0.addingTimeInterval($0), tasksInFlight: false, updates: 1) }
-        #expect(trimmed == [10, 30, 60, 120])
+        #expect(trimmed == [10, 20, 40, 80])
     }
 
     @Test func aNewStateCountsFromZero() {

@@ -16,10 +16,11 @@ import Foundation
 ///
 /// And a quiet console is trimmed a few times more: `quietFirstDelay` after no task has had a
 /// request in flight any more (10 s: what the burst left is given back while the operator looks
-/// at its results, not half a minute later), then at `quietSecondDelay`, then each time the quiet
-/// has lasted twice as long (10 s, 30 s, 60 s, 120 s, … into it). Not more often: each trim gives
-/// back pages the next polls fault in again (trims at 5, 10 and 20 s cost the idle console ~0.05 %
-/// of a core in its first 30 s). What finished with the burst is freed over those seconds, not at its end:
+/// at its results, not half a minute later), then each time the quiet has lasted twice as long
+/// (10 s, 20 s, 40 s, 80 s, … into it). Not more often: each trim gives back pages the next polls
+/// fault in again (trims at 5, 10 and 20 s cost the idle console ~0.05 % of a core in its first
+/// 30 s; from 30 s on, one trim in any 30 s, as with the round-7 schedule of 30, 60, 120 s). What
+/// finished with the burst is freed over those seconds, not at its end:
 /// the network side closes the connections the burst opened as polls go on (`ConnectionCap`),
 /// and the heap pages their blocks pinned are free only after that.
 public struct HeapTrimPolicy: Sendable, Hashable {
@@ -28,10 +29,8 @@ public struct HeapTrimPolicy: Sendable, Hashable {
     /// Or this many updates since the last trim.
     public var minimumUpdates: Int
     public var minimumInterval: TimeInterval
-    /// The first quiet trim comes this long after the quiet began (see above)...
+    /// The first quiet trim comes this long after the quiet began (see above).
     public var quietFirstDelay: TimeInterval
-    /// ...the second this long after it began (nil: twice as long as the first); then doubling.
-    public var quietSecondDelay: TimeInterval?
     private var releasedAtLastTrim = 0
     private var updatesAtLastTrim = 0
     private var lastTrim: Date?
@@ -42,13 +41,12 @@ public struct HeapTrimPolicy: Sendable, Hashable {
 
     public init(
         minimumReleased: Int = 256, minimumInterval: TimeInterval = 1, minimumUpdates: Int = 20_000,
-        quietFirstDelay: TimeInterval = 10, quietSecondDelay: TimeInterval? = 30
+        quietFirstDelay: TimeInterval = 10
     ) {
         self.minimumReleased = minimumReleased
         self.minimumInterval = minimumInterval
         self.minimumUpdates = minimumUpdates
         self.quietFirstDelay = quietFirstDelay
-        self.quietSecondDelay = quietSecondDelay
     }
 
     /// Whether to trim now, given `DeckState.finishedTasksReleased` and whether any task still has
@@ -67,11 +65,7 @@ public struct HeapTrimPolicy: Sendable, Hashable {
         }
         if let quietSince, now.timeIntervalSince(quietSince) >= nextQuietTrim {
             let quiet = now.timeIntervalSince(quietSince)
-            if let second = quietSecondDelay, quiet < second {
-                nextQuietTrim = second
-            } else {
-                nextQuietTrim = max(2 * quiet, quiet + quietFirstDelay)
-            }
+            nextQuietTrim = max(2 * quiet, quiet + quietFirstDelay)
             return markTrimmed(released: released, updates: updates, now: now)
         }
         guard released - releasedAtLastTrim >= max(1, minimumReleased) || updates - updatesAtLastTrim >= max(1, minimumUpdates)
