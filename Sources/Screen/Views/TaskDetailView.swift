@@ -17,7 +17,14 @@ enum TaskDetailView {
             Span(TaskStateLook.label(row.state), style: TaskStateLook.style(row.state)),
             Span("  " + (row.state.isTerminal ? "took " : "for ") + ViewText.preciseDuration(row.duration), style: Style(.dim)),
         ])
-        if let percent = row.progressPercent {
+        if let percent = row.progressPercent, row.state.isTerminal {
+            // A finished task's last progress report (an agent that said 90 % and then completed):
+            // where it got to, not a bar that looks like work still going on.
+            out.add([
+                Span(TextLayout.pad("Progress", to: 9), style: Style(.dim)),
+                Span("last reported " + ViewText.percent(percent / 100), style: Style(.dim)),
+            ])
+        } else if let percent = row.progressPercent {
             let fraction = percent / 100
             let bar = ProgressBar(fraction: fraction, ascii: options.asciiBars)
             let barWidth = max(4, min(20, width - 9 - 5))

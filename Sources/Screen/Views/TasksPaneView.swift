@@ -90,7 +90,9 @@ enum TasksPaneView {
             Span(task.skillID.map(ViewText.agent) ?? "-", style: Style(.dim)),
             Span(age(of: task, now: now), style: Style(.dim)),
             Span(ViewText.compactDuration(task.duration)),
-            Span(task.progressPercent.map { ViewText.percent($0 / 100) } ?? ""),
+            // Progress is for work under way: a finished task's last report (90 %, then completed)
+            // would read as unfinished. The detail pane still says what was last reported.
+            Span(task.state.isTerminal ? "" : task.progressPercent.map { ViewText.percent($0 / 100) } ?? ""),
             Span(status.text, style: Style(status.role)),
         ]
     }

@@ -189,6 +189,24 @@ struct DashboardViewTests {
         #expect(text.contains("42%"))
     }
 
+    /// An agent that reported 90 % and then completed: the row shows no progress (the task is not
+    /// under way), the detail says what was last reported, without a bar.
+    @Test func aFinishedTasksLastProgressIsNotShownAsWorkUnderWay() throws {
+        var state = F.busy()
+        var done = F.task("t-late", on: F.alice, [.submitted, .working], text: "Almost there", startedAgo: 100, progress: 90)
+        done.apply(F.status("t-late", .completed, "All done"), now: F.now.addingTimeInterval(-1))
+        #expect(done.progressPercent == 90 && done.state == .completed)
+        state.tasks[done.key] = done
+        state.ui.selectedTask = done.key
+        let lines = F.lines(state, width: 120, height: 40)
+        let mentions = lines.filter { $0.contains("90%") }
+        #expect(mentions.count == 1)
+        #expect(mentions.allSatisfy { $0.contains("last reported 90%") })
+        #expect(!lines.contains { $0.contains("█") && $0.contains("90%") }, "no progress bar for a finished task")
+        // A task under way keeps its bar and its percentage in the row.
+        #expect(lines.contains { $0.contains("42%") })
+    }
+
     @Test func detailScrollsAndClampsAtTheEnd() throws {
         var state = F.busy()
         F.press([.enter], on: &state)
