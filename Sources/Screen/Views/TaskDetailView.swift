@@ -19,11 +19,14 @@ enum TaskDetailView {
         ])
         if let percent = row.progressPercent, row.state.isTerminal {
             // A finished task's last progress report (an agent that said 90 % and then completed):
-            // where it got to, not a bar that looks like work still going on.
-            out.add([
-                Span(TextLayout.pad("Progress", to: 9), style: Style(.dim)),
-                Span("last reported " + ViewText.percent(percent / 100), style: Style(.dim)),
-            ])
+            // where it got to, not a bar that looks like work still going on. Completed at 100 %
+            // says nothing the state does not.
+            if row.state != .completed || percent < 100 {
+                out.add([
+                    Span(TextLayout.pad("Progress", to: 9), style: Style(.dim)),
+                    Span("last reported " + ViewText.percent(percent / 100), style: Style(.dim)),
+                ])
+            }
         } else if let percent = row.progressPercent {
             let fraction = percent / 100
             let bar = ProgressBar(fraction: fraction, ascii: options.asciiBars)

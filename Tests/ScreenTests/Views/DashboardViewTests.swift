@@ -205,6 +205,12 @@ struct DashboardViewTests {
         #expect(!lines.contains { $0.contains("█") && $0.contains("90%") }, "no progress bar for a finished task")
         // A task under way keeps its bar and its percentage in the row.
         #expect(lines.contains { $0.contains("42%") })
+        // Completed at 100 %: the state says it all.
+        var full = F.task("t-full", on: F.alice, [.submitted, .working], startedAgo: 100, progress: 100)
+        full.apply(F.status("t-full", .completed), now: F.now.addingTimeInterval(-1))
+        state.tasks[full.key] = full
+        state.ui.selectedTask = full.key
+        #expect(!F.lines(state, width: 120, height: 40).contains { $0.contains("Progress") || $0.contains("last reported") })
     }
 
     @Test func detailScrollsAndClampsAtTheEnd() throws {
