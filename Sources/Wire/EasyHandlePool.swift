@@ -10,12 +10,14 @@ struct EasyHandlePool {
     private var configured: [String: EasyHandle] = [:]
     /// At most this many idle handles are kept; beyond, a returned handle is freed. An idle
     /// console's polls come due together (100 agents started together stay one group on the
-    /// deadline grid), so a burst needs as many handles as agents: with 64 kept, 100 agents
-    /// still freed and made ~16 handles a second. Handles in use in a burst are allocated
-    /// anyway; keeping them does not raise the peak.
+    /// deadline grid): before the fast revalidation path (round 7) every card poll took a handle,
+    /// and with 64 kept, 100 agents freed and made ~16 handles a second. Now a card that answers
+    /// `304` is polled on the fast path's own socket (its configured handle is dropped, see
+    /// `dropConfigured`), and what takes handles at idle is the task-list polls: 64 are enough
+    /// there, and 256 kept after a burst were ~1.5 MB of libcurl's memory (round 9).
     let capacity: Int
 
-    init(capacity: Int = 256) {
+    init(capacity: Int = 64) {
         self.capacity = capacity
     }
 
@@ -45,6 +47,14 @@ struct EasyHandlePool {
         guard spareCount < capacity else { return }  // freed with the last reference
         handle.reset()
         spare.append(handle)
+    }
+
+    /// Frees the handle kept configured for `url`, if any: that URL's polls go another way now
+    /// (the fast revalidation path, `FastRevalidator`), and an idle handle holds ~6 KB of
+    /// libcurl's memory besides its options — ~1.5 MB for 200 agents whose cards all revalidate
+    /// there. A poll that goes to libcurl again configures a handle afresh, once.
+    mutating func dropConfigured(for url: String) {
+        configured.removeValue(forKey: url)
     }
 
     /// Frees every idle handle (the engine is stopping).

@@ -64,7 +64,12 @@ final class NetworkLoop {
             }
             roundStart = ContinuousClock.now
             let batch = core.drain()
-            for submission in batch.submissions where !revalidator.begin(submission) {
+            for submission in batch.submissions {
+                if revalidator.begin(submission) {
+                    // On the fast path's own socket: the handle kept for this URL is not needed.
+                    handles.dropConfigured(for: submission.request.url)
+                    continue
+                }
                 let origin = origins.origin(of: submission.request.url)
                 connectionRoom.note(origin)
                 start(submission, hops: 0, credentialOrigin: origin)

@@ -126,6 +126,16 @@ struct ConfiguredHandleTests {
         try Self.configure(d, on: forD)
         #expect(forD.isConfigured(for: d, delivery: Self.collect()))
         #expect(!forD.isConfigured(for: c, delivery: Self.collect()))
+        // A URL whose polls went to the fast path keeps no configured handle; others keep theirs.
+        pool.give(forD)
+        #expect(pool.spareCount == 1)
+        pool.dropConfigured(for: c.url)  // none kept for c: nothing changes
+        #expect(pool.spareCount == 1)
+        pool.dropConfigured(for: d.url)
+        #expect(pool.spareCount == 0)
+        let afterDrop = pool.take(for: d.url)
+        let fresh = try #require(afterDrop)
+        #expect(fresh !== forD && fresh.configuredFor == nil)
     }
 
     /// Repeated identical polls (the reused handle) keep sending the credential, the ETag and
