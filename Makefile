@@ -2,6 +2,8 @@
 SWIFT ?= swift
 export LANG := C.UTF-8
 export AGENTDECK_REPO := $(CURDIR)
+# The minimal libcurl scripts/build-libcurl.sh builds (`make deps`); without it, the system's.
+export PKG_CONFIG_PATH := $(CURDIR)/.deps/libcurl/lib/pkgconfig$(if $(PKG_CONFIG_PATH),:$(PKG_CONFIG_PATH))
 # Release builds link the Swift runtime and Foundation into each executable: fewer resident pages
 # than ~15 shared Swift libraries (BENCHMARKS.md, round 7 "linking"; lld/RELR in Package.swift).
 RELEASE_FLAGS := -c release --static-swift-stdlib
@@ -29,7 +31,7 @@ demo: deps
 	@scripts/demo.sh
 
 clean:
-	rm -rf .build .venv-a2a13 .venv-a2a03
+	rm -rf .build .deps .venv-a2a13 .venv-a2a03
 
 # libFuzzer runs of the parsers that read agent bytes (scripts/fuzz.sh; see RELIABILITY.md).
 .PHONY: fuzz

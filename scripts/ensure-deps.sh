@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=()
-for pkg in libncurses-dev libcurl4-openssl-dev zlib1g-dev pkg-config tmux; do
+# libssl-dev, libnghttp2-dev, dpkg-dev: scripts/build-libcurl.sh builds our minimal libcurl with them.
+for pkg in libncurses-dev libcurl4-openssl-dev libssl-dev libnghttp2-dev dpkg-dev zlib1g-dev pkg-config tmux; do
     dpkg -s "$pkg" >/dev/null 2>&1 || want+=("$pkg")
 done
 if [ ${#want[@]} -gt 0 ]; then
@@ -15,6 +16,8 @@ if [ ${#want[@]} -gt 0 ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${want[@]}"
 fi
+
+scripts/build-libcurl.sh
 
 [ "${1:-}" = "--system-only" ] && exit 0
 
