@@ -86,7 +86,13 @@ grep -q 'Protocols:.*HTTPS' "$aptdir/build.log" || fallback "curl was configured
 
 rm -rf "$out"
 mv "$staging" "$out"
-# libcurl.pc names its own prefix: point it at the new place.
-sed -i "s|^prefix=.*|prefix=$out|" "$out/lib/pkgconfig/libcurl.pc"
+# libcurl.pc names its own prefix: point it at the new place. CURL_STATICLIB only matters on
+# Windows, and SwiftPM warns about any -D flag a pkg-config file gives.
+sed -i -e "s|^prefix=.*|prefix=$out|" -e 's| -DCURL_STATICLIB||' "$out/lib/pkgconfig/libcurl.pc"
 echo "$stamp" >"$out/.stamp"
+# SwiftPM does not see a library change under a pkg-config path: remove the executables that link
+# libcurl, so that the next build links the new one (a security fix must reach the binary).
+for dir in .build*/*-unknown-linux-gnu/debug .build*/*-unknown-linux-gnu/release; do
+    [ -d "$dir" ] && rm -f "$dir"/agentdeck "$dir"/agentdeck-fleet "$dir"/agentdeck-bench "$dir"/*PackageTests.xctest
+done
 say "$(basename "$dsc" .dsc) built into .deps/libcurl ($(grep -o "Protocols:.*" "$aptdir/build.log" | tr -s " "))"
