@@ -83,6 +83,7 @@ start=$(date +%s)
 held=-1
 last_count=-1
 still=0
+hold_samples=()
 # Settled: the fleet has started its TOTAL tasks and seen them finish (it says so on stderr), no
 # task is working (no ▶ on the header) and the completed count has not moved for 3 samples.
 settled() {
@@ -112,11 +113,15 @@ while :; do
     reached=$((now - start))
     ticks_at_hold=$(cpu_ticks)
   fi
+  ((held >= 0)) && hold_samples+=("$rss")
   ((held >= 0 && now - held >= HOLD_SECONDS)) && break
 done
 field() { awk -v f="$1:" '$1 == f {print $2}' /proc/"$pid"/status; }
 echo "dashboard_rss_max: $(mb "$max") MB"
 echo "dashboard_rss_last: $(mb "$rss") MB"
+# Every sample of the hold (one each 2 s): the settled figure is not one lucky moment.
+printf '%s\n' "${hold_samples[@]}" | sort -n | awk -v n=${#hold_samples[@]} '
+  {v[NR] = $1} END {printf "dashboard_rss_hold: min %.1f median %.1f max %.1f MB (%d samples, every 2 s)\n", v[1]/1024, v[int((n+1)/2)]/1024, v[n]/1024, n}'
 echo "dashboard_hwm: $(mb "$(field VmHWM)") MB"
 echo "dashboard_rss_anon: $(mb "$(field RssAnon)") MB"
 echo "dashboard_rss_file: $(mb "$(field RssFile)") MB"
