@@ -159,7 +159,9 @@ final class DashboardApp: TerminalApp {
     }
 
     private func run(_ commands: [Command], at now: Date) {
-        heapTrimmer.afterUpdate(finishedTasksReleased: state.finishedTasksReleased, tasksInFlight: state.hasTaskRequestsInFlight)
+        heapTrimmer.afterUpdate(
+            finishedTasksReleased: state.finishedTasksReleased, tasksInFlight: state.hasTaskRequestsInFlight,
+            listAnswers: state.listAnswersApplied)
         for command in commands {
             if command.isMutating, let journal {
                 switch command {

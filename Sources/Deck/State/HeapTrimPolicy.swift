@@ -23,6 +23,13 @@ import Foundation
 /// finished with the burst is freed over those seconds, not at its end:
 /// the network side closes the connections the burst opened as polls go on (`ConnectionCap`),
 /// and the heap pages their blocks pinned are free only after that.
+///
+/// And a quiet console is trimmed after each round of ListTasks answers (`listRoundSettle` after
+/// the last answer, at most one trim in `listRoundSpacing`). Discovery keeps listing a settled fleet's
+/// finished tasks (a page of 50 per agent every 40 s); decoding 200 pages at once took the
+/// network thread's heap from 5 to 10 MB resident, which stayed until the next trim — minutes
+/// later, with the doubling schedule: the settled dashboard held ~6 MB more than after a trim
+/// for most of its life (BENCHMARKS.md round 10).
 public struct HeapTrimPolicy: Sendable, Hashable {
     /// Finished tasks packed or dropped since the last trim before another trim is worth it.
     public var minimumReleased: Int
@@ -38,6 +45,13 @@ public struct HeapTrimPolicy: Sendable, Hashable {
     /// after that the next quiet trim is due.
     private var quietSince: Date?
     private var nextQuietTrim: TimeInterval = 0
+    /// A quiet console trims this long after the last ListTasks answer of a round (see above).
+    public var listRoundSettle: TimeInterval = 2
+    /// No list-round trim sooner than this after the last trim of any kind.
+    public var listRoundSpacing: TimeInterval = 10
+    private var listAnswersAtLastTrim = 0
+    private var listAnswersSeen = 0
+    private var lastListAnswer: Date?
 
     public init(
         minimumReleased: Int = 256, minimumInterval: TimeInterval = 1, minimumUpdates: Int = 20_000,
@@ -52,11 +66,19 @@ public struct HeapTrimPolicy: Sendable, Hashable {
     /// Whether to trim now, given `DeckState.finishedTasksReleased` and whether any task still has
     /// a request or stream in flight (`DeckState.hasTaskRequestsInFlight`); when it says yes, it
     /// counts the trim as done.
-    /// `updates`: how many updates the caller made so far (0: not counted).
-    public mutating func shouldTrim(released: Int, now: Date, tasksInFlight: Bool = true, updates: Int = 0) -> Bool {
+    /// `updates`: how many updates the caller made so far (0: not counted). `listAnswers`:
+    /// `DeckState.listAnswersApplied` (0: not counted).
+    public mutating func shouldTrim(
+        released: Int, now: Date, tasksInFlight: Bool = true, updates: Int = 0, listAnswers: Int = 0
+    ) -> Bool {
         // A count lower than the last one means a new state: count from it.
         if released < releasedAtLastTrim { releasedAtLastTrim = released }
         if updates < updatesAtLastTrim { updatesAtLastTrim = updates }
+        if listAnswers < listAnswersAtLastTrim { listAnswersAtLastTrim = listAnswers }
+        if listAnswers != listAnswersSeen {
+            listAnswersSeen = listAnswers
+            lastListAnswer = now
+        }
         if tasksInFlight {
             quietSince = nil
         } else if quietSince == nil {
@@ -68,6 +90,12 @@ public struct HeapTrimPolicy: Sendable, Hashable {
             nextQuietTrim = max(2 * quiet, quiet + quietFirstDelay)
             return markTrimmed(released: released, updates: updates, now: now)
         }
+        if quietSince != nil, listAnswers != listAnswersAtLastTrim, let lastListAnswer,
+            now.timeIntervalSince(lastListAnswer) >= listRoundSettle,
+            lastTrim.map({ now.timeIntervalSince($0) >= listRoundSpacing }) ?? true
+        {
+            return markTrimmed(released: released, updates: updates, now: now)
+        }
         guard released - releasedAtLastTrim >= max(1, minimumReleased) || updates - updatesAtLastTrim >= max(1, minimumUpdates)
         else { return false }
         if tasksInFlight, let lastTrim, now.timeIntervalSince(lastTrim) < minimumInterval { return false }
@@ -75,6 +103,7 @@ public struct HeapTrimPolicy: Sendable, Hashable {
     }
 
     private mutating func markTrimmed(released: Int, updates: Int, now: Date) -> Bool {
+        listAnswersAtLastTrim = listAnswersSeen
         releasedAtLastTrim = released
         updatesAtLastTrim = updates
         lastTrim = now
@@ -86,4 +115,15 @@ extension DeckState {
     /// Some task has a request or stream in flight (a stream, a poll, a cancel): work may still
     /// come in (see `HeapTrimPolicy`).
     public var hasTaskRequestsInFlight: Bool { requests.concernsSomeTask }
+
+    /// ListTasks answers applied so far (only ever grows): a round of them leaves decoded pages
+    /// freed behind (see `HeapTrimPolicy`).
+    public var listAnswersApplied: Int { listAnswers.count }
+}
+
+/// A count kept for the heap trim policy: a statistic, not part of the state's meaning.
+struct StatisticCount: Sendable, Hashable {
+    var count = 0
+    static func == (a: StatisticCount, b: StatisticCount) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
 }
