@@ -26,6 +26,8 @@ import Testing
         let again = try #require(h.send(.tick).compactMap(\.callParts).first { $0.request == .list(ListTasksQuery(pageSize: 50, historyLength: 0)) })
         #expect(again.agent == alice || again.agent == bob)
         #expect(h.send(.result(again.tag, .success(.taskPage(page)))).isEmpty)
+        // Every listed task is counted for the heap trim policy, known or not.
+        #expect(h.state.listedTasksApplied == 6)
     }
 
     @Test func onlyOneListInFlightPerAgent() throws {

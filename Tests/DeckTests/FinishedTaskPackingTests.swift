@@ -256,23 +256,29 @@ extension FinishedTaskPackingTests {
         #expect(trimmed == [10, 20, 40, 80])
     }
 
-    /// A quiet console is trimmed once a round of ListTasks answers is over (2 s without another),
-    /// at most one in `listRoundSpacing`; not while tasks are in flight, and not again without
-    /// new answers. The doubling schedule stays out of the way (its first trim at 1,000 s).
-    @Test func aQuietConsoleIsTrimmedAfterEachRoundOfListAnswers() {
+    /// A quiet console is trimmed once a round of ListTasks answers that listed enough tasks is
+    /// over (2 s without more), at most one in `listRoundSpacing`; not while tasks are in flight,
+    /// not again without more listed, and never for rounds of empty pages (an idle fleet). The
+    /// doubling schedule stays out of the way (its first trim at 1,000 s).
+    @Test func aQuietConsoleIsTrimmedAfterEachRoundOfListedTasks() {
         var policy = HeapTrimPolicy(minimumReleased: 256, minimumInterval: 1, minimumUpdates: 1_000_000, quietFirstDelay: 1_000)
         policy.listRoundSettle = 2
+        policy.listRoundMinimumTasks = 100
         let t0 = Date(timeIntervalSince1970: 1_000)
-        func ask(_ seconds: TimeInterval, answers: Int, inFlight: Bool = false) -> Bool {
-            policy.shouldTrim(released: 0, now: t0.addingTimeInterval(seconds), tasksInFlight: inFlight, updates: 1, listAnswers: answers)
+        func ask(_ seconds: TimeInterval, listed: Int, inFlight: Bool = false) -> Bool {
+            policy.shouldTrim(released: 0, now: t0.addingTimeInterval(seconds), tasksInFlight: inFlight, updates: 1, listed: listed)
         }
-        // A round of answers at 0–0.5 s; the trim comes 2 s after the last one, once.
-        #expect([ask(0, answers: 1), ask(0.5, answers: 3), ask(2.4, answers: 3), ask(2.5, answers: 3), ask(9, answers: 3)]
+        // A round listing 150 tasks at 0–0.5 s; the trim comes 2 s after the last answer, once.
+        #expect([ask(0, listed: 50), ask(0.5, listed: 150), ask(2.4, listed: 150), ask(2.5, listed: 150), ask(9, listed: 150)]
             == [false, false, false, true, false])
         // Tasks in flight: their own rules apply, the list rule waits.
-        #expect(ask(20, answers: 5, inFlight: true) == false)
-        #expect(ask(23, answers: 5, inFlight: true) == false)
-        #expect(ask(23.1, answers: 5) == true)
+        #expect(ask(20, listed: 300, inFlight: true) == false)
+        #expect(ask(23, listed: 300, inFlight: true) == false)
+        #expect(ask(23.1, listed: 300) == true)
+        // Rounds that list too few tasks (empty pages list none) leave nothing worth a trim.
+        #expect([ask(40, listed: 350), ask(45, listed: 350), ask(60, listed: 399), ask(70, listed: 399)] == [false, false, false, false])
+        #expect(ask(80, listed: 400) == false)
+        #expect(ask(82, listed: 400) == true)
     }
 
     /// With the dashboard's schedule (quiet trims at 10, 20, 40 s): list-round trims between them,
@@ -280,20 +286,21 @@ extension FinishedTaskPackingTests {
     @Test func listRoundTrimsAreSpacedFromEveryTrim() {
         var policy = HeapTrimPolicy(minimumReleased: 256, minimumInterval: 1, minimumUpdates: 1_000_000, quietFirstDelay: 10)
         let t0 = Date(timeIntervalSince1970: 1_000)
-        func ask(_ seconds: TimeInterval, answers: Int) -> Bool {
-            policy.shouldTrim(released: 0, now: t0.addingTimeInterval(seconds), tasksInFlight: false, updates: 1, listAnswers: answers)
+        func ask(_ seconds: TimeInterval, listed: Int) -> Bool {
+            policy.shouldTrim(released: 0, now: t0.addingTimeInterval(seconds), tasksInFlight: false, updates: 1, listed: listed)
         }
-        #expect(ask(0, answers: 0) == false)
-        #expect(ask(10, answers: 0) == true)  // the doubling schedule's first quiet trim
-        #expect(ask(11, answers: 1) == false)
-        #expect(ask(13.5, answers: 1) == false)  // round over, but only 3.5 s since the last trim
-        #expect(ask(20, answers: 1) == true)  // the schedule's 20 s trim takes the round's leftovers too
-        #expect(ask(25, answers: 2) == false)
-        #expect(ask(29.9, answers: 2) == false)
-        #expect(ask(30, answers: 2) == true)
-        #expect(ask(39.9, answers: 2) == false)
-        #expect(ask(40, answers: 2) == true)  // the schedule again (then 80 s)
-        #expect(ask(60, answers: 2) == false)
+        #expect(policy.listRoundMinimumTasks == 1_000)
+        #expect(ask(0, listed: 0) == false)
+        #expect(ask(10, listed: 0) == true)  // the doubling schedule's first quiet trim
+        #expect(ask(11, listed: 5_000) == false)
+        #expect(ask(13.5, listed: 5_000) == false)  // round over, but only 3.5 s since the last trim
+        #expect(ask(20, listed: 5_000) == true)  // the schedule's 20 s trim takes the round's leftovers too
+        #expect(ask(25, listed: 10_000) == false)
+        #expect(ask(29.9, listed: 10_000) == false)
+        #expect(ask(30, listed: 10_000) == true)
+        #expect(ask(39.9, listed: 10_000) == false)
+        #expect(ask(40, listed: 10_000) == true)  // the schedule again (then 80 s)
+        #expect(ask(60, listed: 10_000) == false)
     }
 
     @Test func aNewStateCountsFromZero() {

@@ -161,7 +161,7 @@ final class DashboardApp: TerminalApp {
     private func run(_ commands: [Command], at now: Date) {
         heapTrimmer.afterUpdate(
             finishedTasksReleased: state.finishedTasksReleased, tasksInFlight: state.hasTaskRequestsInFlight,
-            listAnswers: state.listAnswersApplied)
+            listedTasks: state.listedTasksApplied)
         for command in commands {
             if command.isMutating, let journal {
                 switch command {

@@ -16,10 +16,10 @@ final class HeapTrimmer {
 
     /// Takes the two figures it reads, not the state: passing a class-held `DeckState` copied
     /// every field of it (retain + release of each) on every update.
-    func afterUpdate(finishedTasksReleased released: Int, tasksInFlight: Bool, listAnswers: Int) {
+    func afterUpdate(finishedTasksReleased released: Int, tasksInFlight: Bool, listedTasks: Int) {
         updates += 1
         guard policy.shouldTrim(
-            released: released, now: Date(), tasksInFlight: tasksInFlight, updates: updates, listAnswers: listAnswers)
+            released: released, now: Date(), tasksInFlight: tasksInFlight, updates: updates, listed: listedTasks)
         else { return }
         ProcessHeap.trim()
     }

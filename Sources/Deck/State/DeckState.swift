@@ -31,8 +31,8 @@ public struct DeckState: Sendable, Hashable {
     var packing = FinishedTaskPacking()
     /// Artifact bytes of running tasks, against `DeckConfig.liveArtifactByteLimit`.
     var liveArtifacts = LiveArtifactBudget()
-    /// ListTasks answers applied (see `listAnswersApplied`).
-    var listAnswers = StatisticCount()
+    /// Tasks listed by the ListTasks answers applied (see `listedTasksApplied`).
+    var listedTasks = StatisticCount()
     var nextTagValue: UInt64 = 1
     var nextPlaceholder = 1
     /// Numbers the ids of agents added at run time (`a07`); never reused, so a late answer for a

@@ -24,12 +24,14 @@ import Foundation
 /// the network side closes the connections the burst opened as polls go on (`ConnectionCap`),
 /// and the heap pages their blocks pinned are free only after that.
 ///
-/// And a quiet console is trimmed after each round of ListTasks answers (`listRoundSettle` after
-/// the last answer, at most one trim in `listRoundSpacing`). Discovery keeps listing a settled fleet's
+/// And a quiet console is trimmed after each round of ListTasks answers that listed at least
+/// `listRoundMinimumTasks` tasks (`listRoundSettle` after the last one, at most one trim in
+/// `listRoundSpacing`). Discovery keeps listing a settled fleet's
 /// finished tasks (a page of 50 per agent every 40 s); decoding 200 pages at once took the
 /// network thread's heap from 5 to 10 MB resident, which stayed until the next trim — minutes
 /// later, with the doubling schedule: the settled dashboard held ~6 MB more than after a trim
-/// for most of its life (BENCHMARKS.md round 10).
+/// for most of its life (BENCHMARKS.md round 10). Empty pages (an idle fleet) leave next to
+/// nothing: trimming after them cost the idle console 0.03 % of a core for nothing.
 public struct HeapTrimPolicy: Sendable, Hashable {
     /// Finished tasks packed or dropped since the last trim before another trim is worth it.
     public var minimumReleased: Int
@@ -45,13 +47,15 @@ public struct HeapTrimPolicy: Sendable, Hashable {
     /// after that the next quiet trim is due.
     private var quietSince: Date?
     private var nextQuietTrim: TimeInterval = 0
-    /// A quiet console trims this long after the last ListTasks answer of a round (see above).
+    /// A quiet console trims this long after the last ListTasks answer of a round (see above)...
     public var listRoundSettle: TimeInterval = 2
+    /// ...when the answers since the last trim listed at least this many tasks.
+    public var listRoundMinimumTasks = 1_000
     /// No list-round trim sooner than this after the last trim of any kind.
     public var listRoundSpacing: TimeInterval = 10
-    private var listAnswersAtLastTrim = 0
-    private var listAnswersSeen = 0
-    private var lastListAnswer: Date?
+    private var listedAtLastTrim = 0
+    private var listedSeen = 0
+    private var lastListed: Date?
 
     public init(
         minimumReleased: Int = 256, minimumInterval: TimeInterval = 1, minimumUpdates: Int = 20_000,
@@ -66,18 +70,18 @@ public struct HeapTrimPolicy: Sendable, Hashable {
     /// Whether to trim now, given `DeckState.finishedTasksReleased` and whether any task still has
     /// a request or stream in flight (`DeckState.hasTaskRequestsInFlight`); when it says yes, it
     /// counts the trim as done.
-    /// `updates`: how many updates the caller made so far (0: not counted). `listAnswers`:
-    /// `DeckState.listAnswersApplied` (0: not counted).
+    /// `updates`: how many updates the caller made so far (0: not counted). `listed`:
+    /// `DeckState.listedTasksApplied` (0: not counted).
     public mutating func shouldTrim(
-        released: Int, now: Date, tasksInFlight: Bool = true, updates: Int = 0, listAnswers: Int = 0
+        released: Int, now: Date, tasksInFlight: Bool = true, updates: Int = 0, listed: Int = 0
     ) -> Bool {
         // A count lower than the last one means a new state: count from it.
         if released < releasedAtLastTrim { releasedAtLastTrim = released }
         if updates < updatesAtLastTrim { updatesAtLastTrim = updates }
-        if listAnswers < listAnswersAtLastTrim { listAnswersAtLastTrim = listAnswers }
-        if listAnswers != listAnswersSeen {
-            listAnswersSeen = listAnswers
-            lastListAnswer = now
+        if listed < listedAtLastTrim { listedAtLastTrim = listed }
+        if listed != listedSeen {
+            listedSeen = listed
+            lastListed = now
         }
         if tasksInFlight {
             quietSince = nil
@@ -90,8 +94,8 @@ public struct HeapTrimPolicy: Sendable, Hashable {
             nextQuietTrim = max(2 * quiet, quiet + quietFirstDelay)
             return markTrimmed(released: released, updates: updates, now: now)
         }
-        if quietSince != nil, listAnswers != listAnswersAtLastTrim, let lastListAnswer,
-            now.timeIntervalSince(lastListAnswer) >= listRoundSettle,
+        if quietSince != nil, listed - listedAtLastTrim >= max(1, listRoundMinimumTasks), let lastListed,
+            now.timeIntervalSince(lastListed) >= listRoundSettle,
             lastTrim.map({ now.timeIntervalSince($0) >= listRoundSpacing }) ?? true
         {
             return markTrimmed(released: released, updates: updates, now: now)
@@ -103,7 +107,7 @@ public struct HeapTrimPolicy: Sendable, Hashable {
     }
 
     private mutating func markTrimmed(released: Int, updates: Int, now: Date) -> Bool {
-        listAnswersAtLastTrim = listAnswersSeen
+        listedAtLastTrim = listedSeen
         releasedAtLastTrim = released
         updatesAtLastTrim = updates
         lastTrim = now
@@ -116,9 +120,9 @@ extension DeckState {
     /// come in (see `HeapTrimPolicy`).
     public var hasTaskRequestsInFlight: Bool { requests.concernsSomeTask }
 
-    /// ListTasks answers applied so far (only ever grows): a round of them leaves decoded pages
-    /// freed behind (see `HeapTrimPolicy`).
-    public var listAnswersApplied: Int { listAnswers.count }
+    /// Tasks listed by the ListTasks answers applied so far (only ever grows): a round of them
+    /// leaves decoded pages freed behind (see `HeapTrimPolicy`).
+    public var listedTasksApplied: Int { listedTasks.count }
 }
 
 /// A count kept for the heap trim policy: a statistic, not part of the state's meaning.

@@ -157,7 +157,7 @@ extension DeckState {
         var out: [Command] = []
         switch result {
         case .success(.taskPage(let page)):
-            listAnswers.count += 1
+            listedTasks.count += page.tasks.count
             for (t, key) in Self.listedTasks(page, on: agent) {
                 if tasks[key] == nil {
                     guard unfinishedTaskCount < config.maxTasks else { continue }
