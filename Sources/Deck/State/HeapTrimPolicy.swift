@@ -31,7 +31,7 @@ import Foundation
 /// network thread's heap from 5 to 10 MB resident, which stayed until the next trim — minutes
 /// later, with the doubling schedule: the settled dashboard held ~6 MB more than after a trim
 /// for most of its life (BENCHMARKS.md round 10). Empty pages (an idle fleet) leave next to
-/// nothing: trimming after them cost the idle console 0.03 % of a core for nothing.
+/// nothing to give back, so only listed tasks count: an idle console never takes this trim.
 public struct HeapTrimPolicy: Sendable, Hashable {
     /// Finished tasks packed or dropped since the last trim before another trim is worth it.
     public var minimumReleased: Int
