@@ -14,7 +14,10 @@ public final class TmuxSession: @unchecked Sendable {
     /// inside the session (LANG=C.UTF-8 is always set: tmux and ncurses need a UTF-8 locale).
     public init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
         name = "adtest-\(UUID().uuidString.prefix(8))"
-        socket = "agentdeck-tests-\(getpid())"
+        // A tmux server per session: with one server per test process, a session started just as
+        // the previous one was killed reached its server while it was exiting (it had no session
+        // left) and failed with "server exited unexpectedly" (seen in a CI run).
+        socket = "agentdeck-tests-\(getpid())-\(name)"
         // Config, journals, histories and saved artifacts: a scratch folder, never the real home.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("agentdeck-tests-\(getpid())").path
         var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color",
