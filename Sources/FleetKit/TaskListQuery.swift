@@ -7,6 +7,9 @@ public struct TaskListQuery: Sendable {
     public var state: TaskState?
     public var pageSize: Int
     public var pageToken: String?
+    /// Only tasks whose status changed at or after this instant; as a2a-sdk, tasks without a
+    /// status timestamp are then left out.
+    public var statusTimestampAfter: Date? = nil
 
     public struct Page: Sendable {
         public var tasks: [TaskRecord]
@@ -18,6 +21,7 @@ public struct TaskListQuery: Sendable {
     public func page(of tasks: [TaskRecord]) -> Page? {
         let matching = tasks.filter { t in
             (contextId == nil || t.contextId == contextId) && (state == nil || t.status.state == state)
+                && (statusTimestampAfter.map { after in t.status.timestamp.map { $0 >= after } ?? false } ?? true)
         }.sorted { Self.sortKey($0) > Self.sortKey($1) }
         var start = 0
         if let pageToken {

@@ -23,6 +23,15 @@ enum Timestamp {
         return day + separator + time + suffix
     }
 
+    /// An RFC 3339 timestamp a client sent (ListTasks' `statusTimestampAfter`), with or without a
+    /// fraction; nil when it is not one. Per list call, not per event: Foundation's parser will do.
+    static func parse(_ text: String) -> Date? {
+        let withFraction = ISO8601DateFormatter()
+        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = withFraction.date(from: text) { return date }
+        return ISO8601DateFormatter().date(from: text)
+    }
+
     /// `%0<width>d` for a number ≥ 0.
     private static func padded(_ n: Int, _ width: Int) -> String {
         let digits = String(n)

@@ -80,8 +80,14 @@ public enum V1Server {
             }
             state = parsed
         }
-        let query = TaskListQuery(contextId: nonEmpty(p["contextId"]?.stringValue), state: state,
+        var query = TaskListQuery(contextId: nonEmpty(p["contextId"]?.stringValue), state: state,
                                   pageSize: pageSize, pageToken: nonEmpty(p["pageToken"]?.stringValue))
+        if let text = nonEmpty(p["statusTimestampAfter"]?.stringValue) {
+            guard let after = Timestamp.parse(text) else {
+                return error(call.id, code: RPCCode.invalidParams, message: "Invalid statusTimestampAfter: \(text)", reason: "INVALID_PARAMS")
+            }
+            query.statusTimestampAfter = after
+        }
         guard let page = query.page(of: await engine.allTasks()) else {
             return error(call.id, code: RPCCode.invalidParams, message: "Invalid page token: \(query.pageToken ?? "")", reason: "INVALID_PARAMS")
         }

@@ -71,6 +71,10 @@ import Testing
         let list = A2ACodec.encode(.list(ListTasksQuery(contextID: "c", state: .inputRequired, pageSize: 2, pageToken: "p")), for: Endpoints.v1, rpcID: 1)
         #expect(list.rpcMethod == "ListTasks")
         #expect(try body(list)["params"] == ["contextId": "c", "status": "TASK_STATE_INPUT_REQUIRED", "pageSize": 2, "pageToken": "p"])
+        // The watermark goes out to the millisecond, rounded down (a task at that instant is listed again).
+        let since = try #require(Timestamp.parse("2026-11-28T09:41:07.123987Z"))
+        let changed = A2ACodec.encode(.list(ListTasksQuery(pageSize: 50, statusTimestampAfter: since)), for: Endpoints.v1, rpcID: 1)
+        #expect(try body(changed)["params"] == ["pageSize": 50, "statusTimestampAfter": "2026-11-28T09:41:07.123Z"])
     }
 
     @Test func v03MessageSend() throws {
@@ -168,6 +172,9 @@ import Testing
 
         let list = A2ACodec.encode(.list(ListTasksQuery(contextID: "c&d", state: .working, pageSize: 10, pageToken: "x=")), for: Endpoints.v1REST, rpcID: 1)
         #expect(list.path == "/tasks?contextId=c%26d&status=TASK_STATE_WORKING&pageSize=10&pageToken=x%3D")
+        let since = try #require(Timestamp.parse("2026-11-28T09:41:07.5Z"))
+        let changed = A2ACodec.encode(.list(ListTasksQuery(statusTimestampAfter: since)), for: Endpoints.v1REST, rpcID: 1)
+        #expect(changed.path == "/tasks?statusTimestampAfter=2026-11-28T09%3A41%3A07.500Z")
 
         #expect(A2ACodec.encode(.cancel(taskID: "t"), for: Endpoints.v1REST, rpcID: 1).path == "/tasks/t:cancel")
         #expect(A2ACodec.encode(.subscribe(taskID: "t"), for: Endpoints.v1REST, rpcID: 1).path == "/tasks/t:subscribe")

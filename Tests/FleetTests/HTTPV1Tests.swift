@@ -99,6 +99,12 @@ import Testing
             let ids1 = page1.json?["result"]?["tasks"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
             let ids2 = page2.json?["result"]?["tasks"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
             #expect(ids1.count == 2 && ids2.count == 1 && Set(ids1 + ids2).count == 3)
+            // Changed since the newest listed status: the newest task itself (at or after), not the others.
+            let newest = try #require(all.json?["result"]?["tasks"]?.arrayValue?.first?["status"]?["timestamp"]?.stringValue)
+            let since = await Curl.rpc(base, "ListTasks", #"{"statusTimestampAfter":"\#(newest)"}"#, version: "1.0")
+            #expect(since.json?["result"]?["tasks"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [all.json?["result"]?["tasks"]?.arrayValue?.first?["id"]?.stringValue ?? "?"])
+            let badTime = await Curl.rpc(base, "ListTasks", #"{"statusTimestampAfter":"soon"}"#, version: "1.0")
+            #expect(badTime.json?["error"]?["code"] == .int(-32602))
             let tooBig = await Curl.rpc(base, "ListTasks", #"{"pageSize":101}"#, version: "1.0")
             #expect(tooBig.json?["error"]?["code"] == .int(-32602))
             let negative = await Curl.rpc(base, "GetTask", #"{"id":"x","historyLength":-1}"#, version: "1.0")

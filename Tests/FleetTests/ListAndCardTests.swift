@@ -33,6 +33,21 @@ import Testing
         #expect(TaskState(wireName: "bogus") == nil)
     }
 
+    @Test func filtersByStatusTimeAsTheSDKDoes() throws {
+        var tasks = (1...5).map { task("t\($0)", context: "c", state: .completed, second: Double($0) + 0.25) }
+        tasks.append(TaskRecord(id: "unstamped", contextId: "c", status: TaskStatus(state: .completed, message: nil, timestamp: nil)))
+        var query = TaskListQuery(contextId: nil, state: nil, pageSize: 50, pageToken: nil)
+        #expect(try #require(query.page(of: tasks)).tasks.count == 6)
+        // At or after: the task at the very instant is listed; a task without a timestamp is not.
+        query.statusTimestampAfter = Date(timeIntervalSince1970: 4.25)
+        let changed = try #require(query.page(of: tasks))
+        #expect(changed.tasks.map(\.id) == ["t5", "t4"])
+        #expect(changed.totalSize == 2)
+        #expect(Timestamp.parse("1970-01-01T00:00:04.25Z") == Date(timeIntervalSince1970: 4.25))
+        #expect(Timestamp.parse("1970-01-01T00:00:04Z") == Date(timeIntervalSince1970: 4))
+        #expect(Timestamp.parse("yesterday") == nil)
+    }
+
     @Test func cardsHaveTheirDialectsShape() {
         let v1 = Card.json(for: .codeReview, baseURL: "http://127.0.0.1:9/")
         #expect(v1["supportedInterfaces"]?.arrayValue?.first?["protocolVersion"]?.stringValue == "1.0")

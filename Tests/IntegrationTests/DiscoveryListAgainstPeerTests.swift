@@ -40,4 +40,51 @@ import Wire
         }
         #expect(full.history.contains { $0.messageID == "m-history-1" })
     }
+
+    /// Incremental discovery (`ListWatermark`): after a page, the agent is asked only for tasks whose
+    /// status changed at or after the newest one listed, and a2a-sdk answers with just those.
+    @Test func theNextListAsksOnlyForTasksChangedSinceTheNewestListed() async throws {
+        let peer = try PeerProcess.start(.v1(compat: false))
+        defer { peer.stop() }
+        let engine = HTTPEngine()
+        defer { engine.shutdown() }
+        let client = AgentClient(target: AgentTarget(url: peer.baseURL), engine: engine)
+        _ = try await client.discover().get()
+
+        func send(_ id: String) async throws -> A2ATask {
+            let message = Message(messageID: id, role: .user, parts: [.text("chunks=1 delay=0")])
+            guard case .success(.task(let task)) = await client.call(.send(SendParams(message: message, blocking: true))) else {
+                throw PeerFailure("the agent did not answer \(id) with a task")
+            }
+            return task
+        }
+        func list(_ watermark: ListWatermark) async throws -> [A2ATask] {
+            let query = ListTasksQuery(pageSize: DeckState.listPageSize, historyLength: DeckState.listHistoryLength,
+                                       statusTimestampAfter: watermark.filter)
+            guard case .success(.taskPage(let page)) = await client.call(.list(query)) else { throw PeerFailure("ListTasks failed") }
+            return page.tasks
+        }
+
+        let first = try await send("m-mark-1")
+        let second = try await send("m-mark-2")
+        var watermark = ListWatermark()
+        let whole = try await list(watermark)
+        #expect(Set(whole.map(\.id)) == [first.id, second.id])
+        watermark.note(whole, tookEveryTask: true)
+        #expect(watermark.filter != nil)
+
+        let third = try await send("m-mark-3")
+        let changed = try await list(watermark)
+        // The third task and, at most, the newest already listed (at or after, to the millisecond).
+        #expect(changed.contains { $0.id == third.id })
+        #expect(!changed.contains { $0.id == first.id })
+        #expect(Set(changed.map(\.id)).isSubset(of: [second.id, third.id]))
+        watermark.note(changed, tookEveryTask: true)
+        #expect(try await list(watermark).map(\.id) == [third.id])
+    }
+}
+
+private struct PeerFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

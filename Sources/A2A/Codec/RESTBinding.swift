@@ -27,6 +27,7 @@ enum RESTBinding {
             if let n = q.pageSize { query.append(("pageSize", String(n))) }
             if let t = q.pageToken, !t.isEmpty { query.append(("pageToken", t)) }
             if let h = q.historyLength { query.append(("historyLength", String(h))) }
+            if let after = q.statusTimestampAfter { query.append(("statusTimestampAfter", Timestamp.format(after))) }
             return Route(httpMethod: "GET", path: "/tasks" + queryString(query), body: nil)
         case .cancel(let id):
             return Route(httpMethod: "POST", path: prefix + "/tasks/" + escapePathSegment(id) + ":cancel", body: .object(JSONObject()))

@@ -43,7 +43,7 @@ enum V1Codec {
         return o
     }
 
-    /// `ListTasksRequest`: `{contextId?, status?, pageSize?, pageToken?, historyLength?}`.
+    /// `ListTasksRequest`: `{contextId?, status?, pageSize?, pageToken?, historyLength?, statusTimestampAfter?}`.
     static func listParams(_ q: ListTasksQuery) -> JSONObject {
         var o = JSONObject()
         if let c = q.contextID, !c.isEmpty { o["contextId"] = .string(c) }
@@ -51,6 +51,7 @@ enum V1Codec {
         if let n = q.pageSize { o["pageSize"] = .number(Double(n)) }
         if let t = q.pageToken, !t.isEmpty { o["pageToken"] = .string(t) }
         if let h = q.historyLength { o["historyLength"] = .number(Double(h)) }
+        if let after = q.statusTimestampAfter { o["statusTimestampAfter"] = .string(Timestamp.format(after)) }
         return o
     }
 }

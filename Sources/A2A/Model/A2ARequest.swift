@@ -1,3 +1,5 @@
+import Foundation
+
 /// What we ask of an agent, independent of dialect. The codecs turn it into each dialect's wire form.
 public enum A2ARequest: Sendable, Hashable {
     /// SendMessage / message/send / tasks/send.
@@ -62,16 +64,20 @@ public struct ListTasksQuery: Sendable, Hashable {
     public var pageSize: Int?
     public var pageToken: String?
     public var historyLength: Int?
+    /// Only tasks whose status changed at or after this instant (1.0 `statusTimestampAfter`).
+    /// Sent to the millisecond, rounded down: a task at the very instant is listed again, never missed.
+    public var statusTimestampAfter: Date?
 
     public init(
         contextID: String? = nil, state: TaskState? = nil, pageSize: Int? = nil, pageToken: String? = nil,
-        historyLength: Int? = nil
+        historyLength: Int? = nil, statusTimestampAfter: Date? = nil
     ) {
         self.contextID = contextID
         self.state = state
         self.pageSize = pageSize
         self.pageToken = pageToken
         self.historyLength = historyLength
+        self.statusTimestampAfter = statusTimestampAfter
     }
 }
 

@@ -27,6 +27,7 @@ public struct AgentEntry: Sendable, Hashable {
         var metrics: AgentMetrics
         var listUnsupported: Bool = false
         var quietListPolls: Int = 0
+        var listWatermark = ListWatermark()
     }
 
     /// Mutated only while uniquely referenced (see `unique`), so sharing it across threads is safe.
@@ -127,6 +128,11 @@ public struct AgentEntry: Sendable, Hashable {
     public var quietListPolls: Int {
         get { box.fields.quietListPolls }
         _modify { yield &unique.fields.quietListPolls }
+    }
+    /// How far discovery has listed this agent's tasks (see `ListWatermark`).
+    public var listWatermark: ListWatermark {
+        get { box.fields.listWatermark }
+        _modify { yield &unique.fields.listWatermark }
     }
 
     public init(config: AgentConfig, healthWindow: HealthWindowShape = .standard) {

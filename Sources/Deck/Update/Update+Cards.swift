@@ -118,7 +118,9 @@ extension DeckState {
         deadlines[.listPoll(id)] = nil
         let tag = makeTag()
         requests[tag] = PendingRequest(agentID: id, purpose: .list(id), isStream: false)
-        return .call(id, .list(ListTasksQuery(pageSize: Self.listPageSize, historyLength: Self.listHistoryLength)), tag: tag)
+        let query = ListTasksQuery(pageSize: Self.listPageSize, historyLength: Self.listHistoryLength,
+                                   statusTimestampAfter: entry.listWatermark.filter)
+        return .call(id, .list(query), tag: tag)
     }
 
     /// Discovery reads one page per poll: enough to see what runs now, bounded for big stores.
@@ -134,6 +136,8 @@ extension DeckState {
     /// The agent answers again after being down: every task whose stream it lost is fetched and
     /// resubscribed now, instead of waiting out the backoff (or after it gave up).
     mutating func reconcileAfterReturn(of agent: AgentID, now: Date) -> [Command] {
+        // It may have restarted with an empty store or another clock: list its newest page whole.
+        agents[agent]?.listWatermark.forget()
         var lost: [TaskKey] = []
         for (key, entry) in tasks where key.agentID == agent && !entry.isPlaceholder && !entry.state.isTerminal {
             switch entry.stream {

@@ -242,6 +242,7 @@ extension DeckState {
             out.append(.fetchCard(id, ifNoneMatch: entry.etag))
             deadlines[.cardPoll(id)] = nil
             agents[id]?.quietListPolls = 0
+            agents[id]?.listWatermark.forget()  // a refresh lists the newest page whole
             if let list = listPollCommand(id) { out.append(list) }
         }
         showInfo("polling \(out.count) agent\(agentOrder.count == 1 ? "" : "s")", now: now)

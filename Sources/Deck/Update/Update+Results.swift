@@ -158,9 +158,13 @@ extension DeckState {
         switch result {
         case .success(.taskPage(let page)):
             listedTasks.count += page.tasks.count
+            var tookEveryTask = true
             for (t, key) in Self.listedTasks(page, on: agent) {
                 if tasks[key] == nil {
-                    guard unfinishedTaskCount < config.maxTasks else { continue }
+                    guard unfinishedTaskCount < config.maxTasks else {
+                        tookEveryTask = false
+                        continue
+                    }
                     let key = key.freshCopy()  // kept long: not in the decoder's heap (see `FreshCopy`)
                     tasks[key] = TaskEntry(key: key, origin: .discovered, contextID: t.contextID.map(FreshCopy.of), now: now)
                     fold(.task(t), into: key, now: now)
@@ -177,6 +181,7 @@ extension DeckState {
             if let index = agents.index(forKey: agent) {
                 let active = page.tasks.contains { $0.status.state.isActive || $0.status.state.isInterrupted }
                 agents.values[index].quietListPolls = active ? 0 : agents.values[index].quietListPolls + 1
+                agents.values[index].listWatermark.note(Array(page.tasks.prefix(Self.listPageSize)), tookEveryTask: tookEveryTask)
             }
             scheduleListPoll(agent, now: now)
         case .success:
@@ -185,6 +190,10 @@ extension DeckState {
             if f.rpcMeaning == .methodNotFound || f.rpcMeaning == .unsupportedOperation {
                 agents[agent]?.listUnsupported = true
             } else {
+                // Rejected the status-time filter: ask it for the newest page whole from now on.
+                if f.rpcMeaning == .invalidParams, agents[agent]?.listWatermark.filter != nil {
+                    agents[agent]?.listWatermark.giveUp()
+                }
                 scheduleListPoll(agent, now: now)
             }
         }
