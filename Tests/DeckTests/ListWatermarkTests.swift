@@ -9,6 +9,9 @@ import Testing
 @Suite struct ListWatermarkTests {
     static let t0 = Date(timeIntervalSince1970: 1_795_000_000.25)
 
+    /// The filter asked for after listing a status at `seconds` (a margin before it).
+    func since(_ seconds: TimeInterval) -> Date { Self.t0.addingTimeInterval(seconds - ListWatermark.margin) }
+
     func stamped(_ id: String, _ state: TaskState, at seconds: TimeInterval) -> A2ATask {
         A2ATask(id: id, contextID: "ctx", status: TaskStatus(state: state, timestamp: Self.t0.addingTimeInterval(seconds)))
     }
@@ -37,17 +40,17 @@ import Testing
         try answer(&h, [stamped("old", .completed, at: 0), stamped("newest", .completed, at: 7), stamped("mid", .failed, at: 3)])
         #expect(h.state.tasks.count == 3)
         let query = try nextQuery(&h)
-        #expect(query.statusTimestampAfter == Self.t0.addingTimeInterval(7))
+        #expect(query.statusTimestampAfter == since(7))
         #expect(query.pageSize == 50 && query.historyLength == 0)
 
         // Nothing changed since: an empty page keeps the mark (and the tasks).
         try answer(&h, [])
-        #expect(try nextQuery(&h).statusTimestampAfter == Self.t0.addingTimeInterval(7))
+        #expect(try nextQuery(&h).statusTimestampAfter == since(7))
         #expect(h.state.tasks.count == 3)
         // A new task moves it on; one restated from before (an agent ignoring the filter) does not move it back.
         try answer(&h, [stamped("new", .working, at: 12), stamped("old", .completed, at: 0)])
         #expect(h.state.tasks[TaskKey(agentID: alice, taskID: "new")]?.state == .working)
-        #expect(try nextQuery(&h).statusTimestampAfter == Self.t0.addingTimeInterval(12))
+        #expect(try nextQuery(&h).statusTimestampAfter == since(12))
     }
 
     @Test func anAgentListingTasksWithoutTimestampsIsAlwaysListedWhole() throws {
@@ -87,7 +90,7 @@ import Testing
         _ = try nextQuery(&other)
         let busy = try #require(other.state.requests.first { $0.value.purpose == .list(alice) }?.key)
         other.send(.result(busy, .failure(rpcFailure(-32603, "Internal error"))))
-        #expect(try nextQuery(&other).statusTimestampAfter == Self.t0.addingTimeInterval(5))
+        #expect(try nextQuery(&other).statusTimestampAfter == since(5))
     }
 
     @Test func anAgentThatComesBackOrARefreshListsTheNewestPageWhole() throws {

@@ -22,7 +22,10 @@ struct ConnectionCapTests {
 
     /// The connections the fixture sees from this engine (client side ESTABLISHED sockets of this
     /// process to `port`, from /proc/net/tcp).
-    private static func openConnections(to port: Int) throws -> Int {
+    private static func openConnections(to port: Int) throws -> Int { try connectionLines(to: port).count }
+
+    /// The /proc/net/tcp lines of those connections (for a failure's message).
+    private static func connectionLines(to port: Int) throws -> [Substring] {
         // Read to the end: /proc files report a size of 0, which whole-file readers trust.
         let file = try #require(FileHandle(forReadingAtPath: "/proc/net/tcp"))
         defer { try? file.close() }
@@ -32,7 +35,7 @@ struct ConnectionCapTests {
             let fields = line.split(separator: " ")
             // local address, remote address, state (01 = ESTABLISHED)
             return fields.count > 3 && fields[2].hasSuffix(remote) && fields[3] == "01"
-        }.count
+        }
     }
 
     /// A burst of 8 streams holds 8 connections to one origin; once they ended, a few
@@ -54,9 +57,11 @@ struct ConnectionCapTests {
         for _ in 0..<1_500 where streams.contains(where: { $0.events.isEmpty }) {
             try await Task.sleep(for: .milliseconds(20))
         }
-        #expect(streams.allSatisfy { $0.events.count == 1 })
-        let duringBurst = try Self.openConnections(to: port)
-        #expect(duringBurst == 8)
+        let firstEvents = streams.map { $0.events.count }
+        let burstLines = try Self.connectionLines(to: port)
+        let duringBurst = burstLines.count
+        #expect(firstEvents == Array(repeating: 1, count: 8), "events per stream while the burst is open")
+        #expect(duringBurst == 8, "connections while the burst is open (events per stream: \(firstEvents)): \(burstLines.joined(separator: "\n"))")
         _ = try await engine.perform(HTTPRequest(url: fixture.base + "/release?key=" + key)).get()
         for stream in streams {
             let end = await stream.waitForEnd()

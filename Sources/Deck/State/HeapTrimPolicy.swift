@@ -26,12 +26,12 @@ import Foundation
 ///
 /// And a quiet console is trimmed after each round of ListTasks answers that listed at least
 /// `listRoundMinimumTasks` tasks (`listRoundSettle` after the last one, at most one trim in
-/// `listRoundSpacing`). Discovery keeps listing a settled fleet's
-/// finished tasks (a page of 50 per agent every 40 s); decoding 200 pages at once took the
-/// network thread's heap from 5 to 10 MB resident, which stayed until the next trim — minutes
-/// later, with the doubling schedule: the settled dashboard held ~6 MB more than after a trim
-/// for most of its life (BENCHMARKS.md round 10). Empty pages (an idle fleet) leave next to
-/// nothing to give back, so only listed tasks count: an idle console never takes this trim.
+/// `listRoundSpacing`). Decoding 200 pages of 50 tasks at once takes the network thread's heap
+/// from 5 to 10 MB resident, which stays until the next trim — minutes later, with the doubling
+/// schedule (BENCHMARKS.md round 10). Since discovery asks only for what changed (`ListWatermark`,
+/// round 11) such rounds are rare in a quiet console: the first one, a refresh (`R`), agents
+/// that list whole. Empty pages (an idle fleet) leave next to nothing to give back, so only
+/// listed tasks count: an idle console never takes this trim.
 public struct HeapTrimPolicy: Sendable, Hashable {
     /// Finished tasks packed or dropped since the last trim before another trim is worth it.
     public var minimumReleased: Int

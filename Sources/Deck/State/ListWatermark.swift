@@ -8,8 +8,11 @@ import Foundation
 /// the console's largest memory swing (BENCHMARKS round 11).
 ///
 /// What the filter would hide is what we already know: a task whose status has not changed since
-/// we listed it. A task the console could not take in (discovery's room was full) keeps the mark
-/// where it was, so it is listed again until there is room.
+/// we listed it. The filter starts `margin` before the newest status listed: replicas of one agent
+/// whose clocks differ a little, or a status stored just after a newer one was listed, are not
+/// missed (what it costs: tasks changed in that last second are restated, at most a page, as
+/// before). A task the console could not take in (discovery's room was full) keeps the mark where
+/// it was, so it is listed again until there is room.
 public struct ListWatermark: Sendable, Hashable {
     /// The newest status timestamp listed so far; nil lists the newest page whole.
     public private(set) var newest: Date?
@@ -19,8 +22,11 @@ public struct ListWatermark: Sendable, Hashable {
 
     public init() {}
 
+    /// How far before the newest listed status the filter starts (see above).
+    public static let margin: TimeInterval = 1
+
     /// What the next ListTasks asks for: tasks changed at or after this instant, or all of them.
-    public var filter: Date? { isUnusable ? nil : newest }
+    public var filter: Date? { isUnusable ? nil : newest?.addingTimeInterval(-Self.margin) }
 
     /// Takes in a page of listed tasks. `tookEveryTask` is false when discovery left some unknown
     /// task out (no room): the mark then stays, so the next poll lists it again.
