@@ -20,7 +20,9 @@ struct FleetCardRevalidationTests {
     @Test func unchangedCardsOfTheFleetAreRevalidatedOnTheFastPath() async throws {
         let port = try #require(ProcessFigures.freePort())
         let fleet = try CLIProcess(
-            ["--scenario", "idle", "--agents", "\(Self.agents)", "--port", "\(port)"], executable: "agentdeck-fleet")
+            // The idle fleet's default life is 60 s: a test starved by a loaded run outlived it
+            // (every poll after the first refused). It is crashed at the end anyway.
+            ["--scenario", "idle", "--agents", "\(Self.agents)", "--port", "\(port)", "--duration", "600"], executable: "agentdeck-fleet")
         defer { fleet.crash() }
         let deadline = Date().addingTimeInterval(20)
         while fleet.lines.count < Self.agents && Date() < deadline { usleep(20_000) }

@@ -23,15 +23,21 @@ struct CurlHeapTests {
     /// frees and allocates a transfer's receive buffer per request); releasing the spares
     /// unmaps them. (A length libcurl never asks for: other tests' engines share these spares.)
     @Test func freedMappingsAreReusedUntilReleased() throws {
-        let first = try #require(agentdeck_curl_malloc(200_000))
-        agentdeck_curl_free(first)
-        #expect(agentdeck_curl_spare_count() >= 1)
-        let second = try #require(agentdeck_curl_malloc(199_000))  // the same number of pages
-        #expect(second == first)
-        memset(second, 1, 199_000)
-        agentdeck_curl_free(second)
+        // Every test runs in one process: another test's heap trim may release the spares at any
+        // moment. The reuse is checked in an attempt no such release interrupted (of five).
         let length = (199_000 + 16 + 4095) / 4096 * 4096
-        #expect(agentdeck_curl_spare_count_of_length(length) == 1)
+        var attempts: [String] = []
+        for _ in 0..<5 {
+            let first = try #require(agentdeck_curl_malloc(200_000))
+            agentdeck_curl_free(first)
+            let second = try #require(agentdeck_curl_malloc(199_000))  // the same number of pages
+            memset(second, 1, 199_000)
+            agentdeck_curl_free(second)
+            let kept = agentdeck_curl_spare_count_of_length(length)
+            attempts.append("reused \(second == first), kept \(kept)")
+            if second == first && kept == 1 { break }
+        }
+        #expect(attempts.last == "reused true, kept 1", "\(attempts)")
         agentdeck_curl_release_spares()
         // (Not whether the address is unmapped: the pool's slabs and other tests' engines map
         // memory meanwhile, and a new mapping may take the same addresses.)
