@@ -17,8 +17,9 @@ Endpoints (both servers):
   /status/<code>                 that status with a small JSON body
   /sse?n=N&delay_ms=D&ping=1     N events "id: i / data: {"i": i}" (CRLF framing, chunked),
                                  a ": ping - i" comment before each when ping=1
-  /sse-gated?key=K               one event, then waits (<= 10 s) for GET /release?key=K,
-                                 then a second event; "event: gate-timeout" if never released
+  /sse-gated?key=K               one event, then waits (<= 120 s, a ": keep-alive" comment every
+                                 5 s) for GET /release?key=K, then a second event;
+                                 "event: gate-timeout" if never released
   /release?key=K                 opens the gate K
   /stall?events=K&seconds=S      K events, then silence for up to S s (default 30)
   /big?bytes=N&chunked=0|1       N bytes of "x" (Content-Length, or chunked)
@@ -169,7 +170,15 @@ class Handler(BaseHTTPRequestHandler):
             key = query.get("key", "")
             self.start_stream()
             self.chunk(self.event(0))
-            released = gate(key).wait(10)
+            # Until released (at most 120 s), with a keep-alive comment every 5 s: a test starved
+            # for a while by the rest of a loaded run still finds its streams open, none of them
+            # ended by the gate or by the client's idle watchdog.
+            released = False
+            for _ in range(24):
+                released = gate(key).wait(5)
+                if released:
+                    break
+                self.chunk(b": keep-alive\r\n\r\n")
             self.chunk(self.event(1) if released else self.event(1, "gate-timeout"))
             self.end_stream()
         elif path == "/release":
