@@ -42,14 +42,7 @@ fleet_total=()
 [[ "$SETTLE" == 1 ]] && fleet_total=(--total-tasks "$TOTAL")
 work=$(mktemp -d)
 sock="rss$$"
-cleanup() {
-  if [[ "${KEEP:-0}" != 1 ]]; then
-    tmux -L "$sock" kill-server 2>/dev/null || true
-    [[ -n "${fleet_pid:-}" ]] && kill "$fleet_pid" 2>/dev/null || true
-    rm -rf "$work"
-  fi
-}
-trap cleanup EXIT
+source "$(dirname "$0")/bench-lib.sh"
 : >"$work/urls"  # exists before the fleet writes it: the wait below reads it at once
 "$FLEET_BIN/agentdeck-fleet" --scenario "$SCENARIO" --agents "$AGENTS" --rate "$RATE" --tasks "$TASKS" \
   --steps "$STEPS" --artifact-bytes "$ARTIFACT_BYTES" --max-duration 600 \
@@ -92,8 +85,6 @@ settled() {
   last_count=${done_count:-}
   ((still >= 3))
 }
-# The dashboard's CPU time so far (all threads), in clock ticks.
-cpu_ticks() { awk '{print $14 + $15}' /proc/"$pid"/stat; }
 while :; do
   sleep 2
   rss=$(awk '/VmRSS/ {print $2}' /proc/"$pid"/status)
@@ -111,7 +102,7 @@ while :; do
   if ((held < 0)) && { ((reached_now)) || ((now - start >= MAX_SECONDS)); }; then
     held=$now
     reached=$((now - start))
-    ticks_at_hold=$(cpu_ticks)
+    ticks_at_hold=$(cpu_ticks "$pid")
   fi
   ((held >= 0)) && hold_samples+=("$rss")
   ((held >= 0 && now - held >= HOLD_SECONDS)) && break
@@ -125,8 +116,7 @@ printf '%s\n' "${hold_samples[@]}" | sort -n | awk -v n=${#hold_samples[@]} '
 echo "dashboard_hwm: $(mb "$(field VmHWM)") MB"
 echo "dashboard_rss_anon: $(mb "$(field RssAnon)") MB"
 echo "dashboard_rss_file: $(mb "$(field RssFile)") MB"
-hz=$(getconf CLK_TCK)
-echo "dashboard_cpu_during_hold: $(awk -v t=$(( $(cpu_ticks) - ticks_at_hold )) -v hz="$hz" -v s="$HOLD_SECONDS" 'BEGIN { printf "%.1f", 100 * t / hz / s }') % of a core (all threads, the last $HOLD_SECONDS s)"
+echo "dashboard_cpu_during_hold: $(awk -v t=$(( $(cpu_ticks "$pid") - ticks_at_hold )) -v hz="$hz" -v s="$HOLD_SECONDS" 'BEGIN { printf "%.1f", 100 * t / hz / s }') % of a core (all threads, the last $HOLD_SECONDS s)"
 if [[ "$SETTLE" == 1 ]]; then
   echo "dashboard_seconds_to_settled: $reached s (fleet total $TOTAL tasks, settled = nothing working, then $HOLD_SECONDS s more)"
 else
