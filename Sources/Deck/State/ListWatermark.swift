@@ -30,13 +30,12 @@ public struct ListWatermark: Sendable, Hashable {
 
     /// Takes in a page of listed tasks. `tookEveryTask` is false when discovery left some unknown
     /// task out (no room): the mark then stays, so the next poll lists it again.
-    mutating func note(_ tasks: [A2ATask], tookEveryTask: Bool) {
+    mutating func note(_ tasks: some Sequence<A2ATask>, tookEveryTask: Bool) {
         guard !isUnusable else { return }
         var pageNewest: Date?
         for task in tasks {
             guard let stamp = task.status.timestamp else {
-                isUnusable = true
-                newest = nil
+                giveUp()
                 return
             }
             if pageNewest.map({ stamp > $0 }) ?? true { pageNewest = stamp }
@@ -46,7 +45,8 @@ public struct ListWatermark: Sendable, Hashable {
         if newest.map({ pageNewest > $0 }) ?? true { newest = pageNewest }
     }
 
-    /// The agent rejected the filter (invalid params): list it whole from now on.
+    /// List the agent whole from now on: it rejected the filter (invalid params) or listed a task
+    /// the filter would hide.
     mutating func giveUp() {
         isUnusable = true
         newest = nil

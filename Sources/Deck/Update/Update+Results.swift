@@ -181,7 +181,7 @@ extension DeckState {
             if let index = agents.index(forKey: agent) {
                 let active = page.tasks.contains { $0.status.state.isActive || $0.status.state.isInterrupted }
                 agents.values[index].quietListPolls = active ? 0 : agents.values[index].quietListPolls + 1
-                agents.values[index].listWatermark.note(Array(page.tasks.prefix(Self.listPageSize)), tookEveryTask: tookEveryTask)
+                agents.values[index].listWatermark.note(page.tasks.prefix(Self.listPageSize), tookEveryTask: tookEveryTask)
             }
             scheduleListPoll(agent, now: now)
         case .success:
