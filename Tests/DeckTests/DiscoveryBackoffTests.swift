@@ -10,8 +10,7 @@ import Testing
 @Suite struct DiscoveryBackoffTests {
     /// Answers Alice's list in flight with `page`, then returns the delay to the next one.
     func answer(_ h: inout Harness, _ page: TaskPage) throws -> TimeInterval {
-        let list = try #require(h.state.requests.first { $0.value.purpose == .list(alice) }?.key)
-        h.send(.result(list, .success(.taskPage(page))))
+        try h.answerList(page.tasks)
         let due = try #require(h.state.deadlines[.listPoll(alice)])
         let delay = due.timeIntervalSince(h.now)
         h.now = due

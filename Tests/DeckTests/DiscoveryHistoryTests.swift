@@ -12,13 +12,6 @@ import Testing
          Message(messageID: "\(id)-a", role: .agent, parts: [.text("done \(id)")])]
     }
 
-    /// Lists `page` on alice; returns the commands the answer produced.
-    @discardableResult
-    static func list(_ h: inout Harness, _ page: [A2ATask]) throws -> [Command] {
-        let list = try #require(h.state.requests.first { $0.value.purpose == .list(alice) })
-        return h.send(.result(list.key, .success(.taskPage(TaskPage(tasks: page)))))
-    }
-
     /// The history fetches among `commands`: (task id, tag).
     static func historyFetches(_ h: Harness, _ commands: [Command]) -> [(String, RequestTag)] {
         commands.compactMap(\.callParts).compactMap { call in
@@ -39,7 +32,7 @@ import Testing
 
     @Test func aFinishedTasksHistoryIsFetchedOnceWhenSelected() throws {
         var h = Harness.standard(listPoll: 10)
-        try Self.list(&h, [taskSnapshot("d-run", .working), taskSnapshot("d-done", .completed), taskSnapshot("d-old", .failed)])
+        try h.answerList([taskSnapshot("d-run", .working), taskSnapshot("d-done", .completed), taskSnapshot("d-old", .failed)])
         let done = TaskKey(agentID: alice, taskID: "d-done")
         let old = TaskKey(agentID: alice, taskID: "d-old")
         // The running one streams (its history comes with the subscription's first event).
@@ -71,7 +64,7 @@ import Testing
 
     @Test func aLaterListWithoutHistoriesKeepsTheFetchedOne() throws {
         var h = Harness.standard(listPoll: 10)
-        let out = try Self.list(&h, [taskSnapshot("d-done", .completed)])
+        let out = try h.answerList([taskSnapshot("d-done", .completed)])
         let key = TaskKey(agentID: alice, taskID: "d-done")
         #expect(h.state.ui.selectedTask == key)
         let tag = try #require(Self.historyFetches(h, out).first?.1)
@@ -81,14 +74,14 @@ import Testing
         // what was fetched stays.
         h.advance(60)
         _ = h.send(.tick)
-        try Self.list(&h, [taskSnapshot("d-done", .completed)])
+        try h.answerList([taskSnapshot("d-done", .completed)])
         #expect(h.state.tasks[key]?.task.history.count == 2)
         #expect(h.state.tasks[key]?.historyLeftOut == false)
     }
 
     @Test func aFailedFetchSaysWhyAndIsNotRepeated() throws {
         var h = Harness.standard(listPoll: 10)
-        let out = try Self.list(&h, [taskSnapshot("d-done", .completed)])
+        let out = try h.answerList([taskSnapshot("d-done", .completed)])
         let key = TaskKey(agentID: alice, taskID: "d-done")
         let tag = try #require(Self.historyFetches(h, out).first?.1)
         h.send(.result(tag, .failure(rpcFailure(-32001, "Task not found"))))
@@ -99,7 +92,7 @@ import Testing
 
     @Test func aListThatCarriesHistoryNeedsNoFetch() throws {
         var h = Harness.standard(listPoll: 10)
-        let out = try Self.list(&h, [A2ATask(id: "d-done", contextID: "ctx-1", status: TaskStatus(state: .completed), history: Self.history("d-done"))])
+        let out = try h.answerList([A2ATask(id: "d-done", contextID: "ctx-1", status: TaskStatus(state: .completed), history: Self.history("d-done"))])
         #expect(Self.historyFetches(h, out).isEmpty)
         #expect(h.state.tasks[TaskKey(agentID: alice, taskID: "d-done")]?.historyLeftOut == false)
         #expect(h.state.tasks[TaskKey(agentID: alice, taskID: "d-done")]?.task.history.count == 2)

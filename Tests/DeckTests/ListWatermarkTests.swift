@@ -16,15 +16,8 @@ import Testing
         A2ATask(id: id, contextID: "ctx", status: TaskStatus(state: state, timestamp: Self.t0.addingTimeInterval(seconds)))
     }
 
-    /// Answers alice's list in flight with `tasks`; returns the commands it produced.
-    @discardableResult
-    func answer(_ h: inout Harness, _ tasks: [A2ATask]) throws -> [Command] {
-        let tag = try #require(h.state.requests.first { $0.value.purpose == .list(alice) }?.key)
-        return h.send(.result(tag, .success(.taskPage(TaskPage(tasks: tasks)))))
-    }
-
     /// The next ListTasks query alice is sent (due at once: the poll deadline is skipped); it stays
-    /// in flight for `answer`.
+    /// in flight for `answerList`.
     func nextQuery(_ h: inout Harness) throws -> ListTasksQuery {
         let command = h.state.listPollCommand(alice)
         guard case .list(let query) = try #require(command?.callParts).request else {
@@ -37,18 +30,18 @@ import Testing
     @Test func theNextPollAsksOnlyForWhatChangedSinceTheNewestListed() throws {
         var h = Harness.standard(listPoll: 10)
         #expect(h.state.agents[alice]?.listWatermark.filter == nil)  // the first page is listed whole
-        try answer(&h, [stamped("old", .completed, at: 0), stamped("newest", .completed, at: 7), stamped("mid", .failed, at: 3)])
+        try h.answerList([stamped("old", .completed, at: 0), stamped("newest", .completed, at: 7), stamped("mid", .failed, at: 3)])
         #expect(h.state.tasks.count == 3)
         let query = try nextQuery(&h)
         #expect(query.statusTimestampAfter == since(7))
         #expect(query.pageSize == 50 && query.historyLength == 0)
 
         // Nothing changed since: an empty page keeps the mark (and the tasks).
-        try answer(&h, [])
+        try h.answerList([])
         #expect(try nextQuery(&h).statusTimestampAfter == since(7))
         #expect(h.state.tasks.count == 3)
         // A new task moves it on; one restated from before (an agent ignoring the filter) does not move it back.
-        try answer(&h, [stamped("new", .working, at: 12), stamped("old", .completed, at: 0)])
+        try h.answerList([stamped("new", .working, at: 12), stamped("old", .completed, at: 0)])
         #expect(h.state.tasks[TaskKey(agentID: alice, taskID: "new")]?.state == .working)
         #expect(try nextQuery(&h).statusTimestampAfter == since(12))
     }
@@ -56,10 +49,10 @@ import Testing
     @Test func anAgentListingTasksWithoutTimestampsIsAlwaysListedWhole() throws {
         var h = Harness.standard(listPoll: 10)
         // a2a-sdk's filter leaves out tasks without a status timestamp: filtering would hide them.
-        try answer(&h, [stamped("a", .completed, at: 5), taskSnapshot("b", .completed)])
+        try h.answerList([stamped("a", .completed, at: 5), taskSnapshot("b", .completed)])
         #expect(h.state.agents[alice]?.listWatermark.isUnusable == true)
         #expect(try nextQuery(&h).statusTimestampAfter == nil)
-        try answer(&h, [stamped("c", .completed, at: 9)])
+        try h.answerList([stamped("c", .completed, at: 9)])
         #expect(try nextQuery(&h).statusTimestampAfter == nil)
     }
 
@@ -69,7 +62,7 @@ import Testing
         var h = Harness(config: config)
         h.send(.start)
         h.send(.card(alice, .fetched(makeCard("A"), endpoint: endpoint(.v1), etag: nil, latency: 0.1)))
-        try answer(&h, (0..<4).map { stamped("w\($0)", .working, at: Double($0)) })
+        try h.answerList((0..<4).map { stamped("w\($0)", .working, at: Double($0)) })
         #expect(h.state.tasks.count == 2)
         // Two working tasks were not taken in: the mark stays where it was (none yet).
         #expect(try nextQuery(&h).statusTimestampAfter == nil)
@@ -77,7 +70,7 @@ import Testing
 
     @Test func anAgentRejectingTheFilterIsListedWholeFromThenOn() throws {
         var h = Harness.standard(listPoll: 10)
-        try answer(&h, [stamped("a", .completed, at: 5)])
+        try h.answerList([stamped("a", .completed, at: 5)])
         #expect(try nextQuery(&h).statusTimestampAfter != nil)
         let tag = try #require(h.state.requests.first { $0.value.purpose == .list(alice) }?.key)
         h.send(.result(tag, .failure(rpcFailure(-32602, "Invalid params"))))
@@ -86,7 +79,7 @@ import Testing
         #expect(try nextQuery(&h).statusTimestampAfter == nil)
         // Another failure (the agent being busy) leaves the filter alone.
         var other = Harness.standard(listPoll: 10)
-        try answer(&other, [stamped("a", .completed, at: 5)])
+        try other.answerList([stamped("a", .completed, at: 5)])
         _ = try nextQuery(&other)
         let busy = try #require(other.state.requests.first { $0.value.purpose == .list(alice) }?.key)
         other.send(.result(busy, .failure(rpcFailure(-32603, "Internal error"))))
@@ -95,7 +88,7 @@ import Testing
 
     @Test func anAgentThatComesBackOrARefreshListsTheNewestPageWhole() throws {
         var h = Harness.standard(listPoll: 10)
-        try answer(&h, [stamped("a", .completed, at: 5)])
+        try h.answerList([stamped("a", .completed, at: 5)])
         #expect(h.state.agents[alice]?.listWatermark.filter != nil)
         // Down and back: it may have restarted with an empty store, or another clock.
         h.send(.card(alice, .failed(.unreachable("connection refused"))))
@@ -103,7 +96,7 @@ import Testing
         #expect(h.state.agents[alice]?.listWatermark.filter == nil)
 
         var r = Harness.standard(listPoll: 10)
-        try answer(&r, [stamped("a", .completed, at: 5)])
+        try r.answerList([stamped("a", .completed, at: 5)])
         r.key(.char("R"))
         #expect(r.state.agents[alice]?.listWatermark.filter == nil)
     }

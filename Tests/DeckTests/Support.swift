@@ -65,6 +65,13 @@ struct Harness {
 
     mutating func advance(_ seconds: TimeInterval) { now = now.addingTimeInterval(seconds) }
 
+    /// Answers the ListTasks in flight to `agent` with `tasks`; returns the commands it produced.
+    @discardableResult
+    mutating func answerList(_ tasks: [A2ATask], on agent: AgentID = alice) throws -> [Command] {
+        let tag = try #require(state.requests.first { $0.value.purpose == .list(agent) }?.key)
+        return send(.result(tag, .success(.taskPage(TaskPage(tasks: tasks)))))
+    }
+
     var selected: TaskEntry? { state.selectedTaskEntry }
 }
 
