@@ -18,11 +18,12 @@ struct FleetCardRevalidationTests {
     }
 
     @Test func unchangedCardsOfTheFleetAreRevalidatedOnTheFastPath() async throws {
-        let port = try #require(ProcessFigures.freePort())
         let fleet = try CLIProcess(
             // The idle fleet's default life is 60 s: a test starved by a loaded run outlived it
             // (every poll after the first refused). It is crashed at the end anyway.
-            ["--scenario", "idle", "--agents", "\(Self.agents)", "--port", "\(port)", "--duration", "600"], executable: "agentdeck-fleet")
+            // Free ports of the fleet's own choosing: a port one free-port probe found is not
+            // reserved, and the soak test's fleet took the same range in a full run.
+            ["--scenario", "idle", "--agents", "\(Self.agents)", "--duration", "600"], executable: "agentdeck-fleet")
         defer { fleet.crash() }
         let deadline = Date().addingTimeInterval(20)
         while fleet.lines.count < Self.agents && Date() < deadline { usleep(20_000) }
